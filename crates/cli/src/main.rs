@@ -1,0 +1,71 @@
+//! The `vigie` binary: argument mapping only. Each command family lives in its
+//! own module; the work is done by the library crates.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod geo_cmd;
+mod store_cmd;
+mod time_cmd;
+
+/// vigie turns news articles (French, English) into conflict-event records:
+/// one dated, geocoded, source-linked record per violent event.
+///
+/// Start with `vigie extract examples/` to see events from the bundled
+/// example articles, then `vigie extract --help`.
+#[derive(Parser, Debug)]
+#[command(name = "vigie", version, about, long_about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Find and normalize date expressions in French or English text.
+    Time(time_cmd::Args),
+    /// Find and geocode place names in French or English text.
+    Geo(geo_cmd::GeoArgs),
+    /// Manage gazetteers (import a GeoNames dump).
+    #[command(subcommand)]
+    Gazetteer(geo_cmd::GazetteerCommand),
+    /// Run the pipeline on articles and store documents, events and figures.
+    Ingest(store_cmd::IngestArgs),
+    /// List clustered events from the store.
+    Events(store_cmd::EventsArgs),
+    /// List tolls (figures) from the store as time series.
+    Figures(store_cmd::FiguresArgs),
+    /// List stored documents with their duplicate links and run status.
+    Docs(store_cmd::DocsArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Time(a) => time_cmd::run(a),
+        Command::Geo(a) => geo_cmd::run_geo(a),
+        Command::Gazetteer(c) => geo_cmd::run_gazetteer(c),
+        Command::Ingest(a) => store_cmd::run_ingest(a),
+        Command::Events(a) => store_cmd::run_events(a),
+        Command::Figures(a) => store_cmd::run_figures(a),
+        Command::Docs(a) => store_cmd::run_docs(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("vigie: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A closed stdout (`vigie … | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,107 @@
+//! The output records: events and figures (DESIGN.md, "The event record").
+
+use serde::{Deserialize, Serialize};
+
+use crate::Date;
+
+/// The sentence behind a record: its original text and byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Evidence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Plover {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub mode: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Location {
+    /// Canonical gazetteer name.
+    pub name: String,
+    /// The text as written in the document.
+    pub mention: String,
+    /// ISO 3166-1 alpha-2.
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    /// 1 the town or site, 2 near it or a district, 3 a region or country.
+    pub geo_precision: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gazetteer_id: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disputed: bool,
+}
+
+/// One report of an event by one document (used by clustered events).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventSource {
+    pub doc: String,
+    pub evidence: Evidence,
+    pub claimed: bool,
+}
+
+/// One violent event (record v1). Field names are fixed; add, never rename.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Event {
+    pub id: String,
+    pub doc: String,
+    pub event_date: Option<Date>,
+    pub date_start: Option<Date>,
+    pub date_end: Option<Date>,
+    /// 1 the day is known, 2 within about a week, 3 a month or longer.
+    pub time_precision: Option<u8>,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub plover: Plover,
+    pub cameo: String,
+    pub actor1: Option<String>,
+    pub actor2: Option<String>,
+    pub target: Option<String>,
+    pub weapon: Option<String>,
+    pub location: Option<Location>,
+    pub fatalities: Option<u32>,
+    pub claimed: bool,
+    pub claimant: Option<String>,
+    /// Who reports the event when it is not the perpetrator's own claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<String>,
+    pub evidence: Evidence,
+    pub rules: Vec<String>,
+    /// True when the date came from a publication date inferred from the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_inferred: bool,
+    /// Filled by clustering: every document that reports this event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<EventSource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_count: Option<usize>,
+    /// Lowest and highest fatality figures reported across sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fatalities_range: Option<(u32, u32)>,
+}
+
+/// A cumulative toll or count attributed to a source (record v1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Figure {
+    pub doc: String,
+    /// killed, injured, missing, displaced, detained
+    pub what: String,
+    pub count: u64,
+    /// exact, approx, at_least, more_than, up_to
+    pub qualifier: String,
+    pub subject: Option<String>,
+    pub place: Option<String>,
+    pub as_of: Option<Date>,
+    pub source: Option<String>,
+    pub evidence: Evidence,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+}
