@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod eval_cmd;
 mod geo_cmd;
 mod store_cmd;
 mod time_cmd;
@@ -38,6 +39,8 @@ enum Command {
     Figures(store_cmd::FiguresArgs),
     /// List stored documents with their duplicate links and run status.
     Docs(store_cmd::DocsArgs),
+    /// Score extracted events against a gold file (agrees with shared/eval/score.py).
+    Eval(eval_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
         Command::Events(a) => store_cmd::run_events(a),
         Command::Figures(a) => store_cmd::run_figures(a),
         Command::Docs(a) => store_cmd::run_docs(a),
+        Command::Eval(a) => eval_cmd::run(a),
     };
     match result {
         Ok(code) => code,
