@@ -1,0 +1,322 @@
+#!/usr/bin/env python3
+"""Builds tests/corpus/gold.jsonl from the annotations below.
+
+The gold is written as code so that places and actor names are typed once.
+Run `python3 build_gold.py` after editing, then `python3 check_gold.py`.
+Every article under articles/ was written for vigie; the events are invented
+or loosely modelled on the kind of incident the genre reports.
+"""
+import json
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Any violent sub-event type: used when the text says only "attack"/"operation".
+ANY = ["air_drone_strike", "shelling_artillery_missile_attack", "armed_clash",
+       "remote_explosive_landmine_ied", "attack", "other"]
+
+# name, country, lat, lon, precision
+P = {
+    "ain_asad": ("Ain al-Asad Air Base", "IQ", 33.80, 42.44, 1),
+    "harir": ("Harir Air Base", "IQ", 36.54, 44.35, 1),
+    "erbil_airport": ("Erbil International Airport", "IQ", 36.24, 43.96, 1),
+    "baghdad_airport": ("Baghdad International Airport", "IQ", 33.26, 44.23, 1),
+    "baghdad": ("Baghdad", "IQ", 33.31, 44.37, 1),
+    "green_zone": ("Green Zone, Baghdad", "IQ", 33.30, 44.39, 1),
+    "jurf_sakhar": ("Jurf al-Sakhar", "IQ", 32.90, 44.10, 1),
+    "qaim": ("Al-Qaim", "IQ", 34.38, 41.09, 1),
+    "khanaqin": ("Khanaqin", "IQ", 34.35, 45.39, 1),
+    "muqdadiyah": ("Muqdadiyah", "IQ", 33.98, 44.94, 1),
+    "baqubah": ("Baqubah", "IQ", 33.75, 44.64, 1),
+    "diyala": ("Diyala", "IQ", 33.90, 45.00, 3),
+    "kirkuk": ("Kirkuk", "IQ", 35.47, 44.39, 1),
+    "hawija": ("Hawija", "IQ", 35.32, 43.76, 1),
+    "tuz": ("Tuz Khurmatu", "IQ", 34.89, 44.63, 1),
+    "tarmiyah": ("Tarmiyah", "IQ", 33.67, 44.39, 1),
+    "samarra": ("Samarra", "IQ", 34.20, 43.87, 1),
+    "makhmour": ("Makhmour", "IQ", 35.78, 43.58, 1),
+    "amadiya": ("Amadiya", "IQ", 37.09, 43.49, 1),
+    "sinjar": ("Sinjar", "IQ", 36.32, 41.87, 1),
+    "sulaymaniyah": ("Sulaymaniyah", "IQ", 35.56, 45.43, 1),
+    "iraq": ("Iraq", "IQ", 33.0, 43.7, 3),
+    "tanf": ("al-Tanf Garrison", "SY", 33.50, 38.62, 1),
+    "conoco": ("Conoco gas field", "SY", 35.32, 40.38, 1),
+    "omar": ("al-Omar oil field", "SY", 35.06, 40.55, 1),
+    "shaddadi": ("Al-Shaddadi", "SY", 36.06, 40.73, 1),
+    "hasakah": ("Al-Hasakah", "SY", 36.50, 40.75, 1),
+    "qamishli": ("Qamishli", "SY", 37.05, 41.22, 1),
+    "kobani": ("Kobani", "SY", 36.89, 38.36, 1),
+    "manbij": ("Manbij", "SY", 36.53, 37.95, 1),
+    "deir_ezzor": ("Deir ez-Zor", "SY", 35.33, 40.14, 1),
+    "bukamal": ("Al-Bukamal", "SY", 34.45, 40.92, 1),
+    "mayadin": ("Al-Mayadin", "SY", 35.02, 40.45, 1),
+    "damascus": ("Damascus", "SY", 33.51, 36.29, 1),
+    "sayyida_zeinab": ("Sayyida Zeinab", "SY", 33.44, 36.34, 1),
+    "palmyra": ("Palmyra", "SY", 34.56, 38.27, 1),
+    "sukhna": ("Al-Sukhnah", "SY", 34.89, 38.87, 1),
+    "idlib": ("Idlib", "SY", 35.93, 36.63, 1),
+    "saraqib": ("Saraqib", "SY", 35.86, 36.80, 1),
+    "atarib": ("Al-Atarib", "SY", 36.14, 36.83, 1),
+    "quneitra": ("Quneitra", "SY", 33.13, 35.82, 1),
+    "syria": ("Syria", "SY", 35.0, 38.5, 3),
+    "nabatieh": ("Nabatieh", "LB", 33.38, 35.48, 1),
+    "tyre": ("Tyre", "LB", 33.27, 35.20, 1),
+    "bint_jbeil": ("Bint Jbeil", "LB", 33.12, 35.43, 1),
+    "khiam": ("Khiam", "LB", 33.33, 35.61, 1),
+    "naqoura": ("Naqoura", "LB", 33.12, 35.14, 1),
+    "kfar_kila": ("Kfar Kila", "LB", 33.28, 35.57, 1),
+    "aitaroun": ("Aitaroun", "LB", 33.12, 35.47, 1),
+    "odaisseh": ("Odaisseh", "LB", 33.25, 35.55, 1),
+    "baalbek": ("Baalbek", "LB", 34.00, 36.21, 1),
+    "dahieh": ("Dahieh, Beirut southern suburbs", "LB", 33.85, 35.51, 2),
+    "south_lebanon": ("South Lebanon", "LB", 33.27, 35.40, 3),
+    "kiryat_shmona": ("Kiryat Shmona", "IL", 33.21, 35.57, 1),
+    "metula": ("Metula", "IL", 33.28, 35.58, 1),
+    "shlomi": ("Shlomi", "IL", 33.08, 35.15, 1),
+    "meron": ("Mount Meron", "IL", 32.99, 35.41, 1),
+    "haifa": ("Haifa", "IL", 32.79, 34.99, 1),
+    "eilat": ("Eilat", "IL", 29.56, 34.95, 1),
+    "tel_aviv": ("Tel Aviv", "IL", 32.08, 34.78, 1),
+    "ashkelon": ("Ashkelon", "IL", 31.67, 34.57, 1),
+    "sderot": ("Sderot", "IL", 31.52, 34.60, 1),
+    "golan": ("Golan Heights", "SY", 33.00, 35.75, 3),
+    "israel": ("Israel", "IL", 31.4, 35.0, 3),
+    "gaza_city": ("Gaza City", "PS", 31.52, 34.45, 1),
+    "jabalia": ("Jabalia", "PS", 31.53, 34.48, 1),
+    "khan_younis": ("Khan Younis", "PS", 31.35, 34.30, 1),
+    "rafah": ("Rafah", "PS", 31.29, 34.25, 1),
+    "nuseirat": ("Nuseirat", "PS", 31.45, 34.39, 1),
+    "deir_balah": ("Deir al-Balah", "PS", 31.42, 34.35, 1),
+    "gaza": ("Gaza Strip", "PS", 31.42, 34.38, 3),
+    "jenin": ("Jenin", "PS", 32.46, 35.30, 1),
+    "tulkarem": ("Tulkarem", "PS", 32.31, 35.03, 1),
+    "nablus": ("Nablus", "PS", 32.22, 35.26, 1),
+    "tubas": ("Tubas", "PS", 32.32, 35.37, 1),
+    "sanaa": ("Sanaa", "YE", 15.35, 44.21, 1),
+    "hodeidah": ("Hodeidah", "YE", 14.80, 42.95, 1),
+    "saada": ("Saada", "YE", 16.94, 43.76, 1),
+    "mokha": ("off Mokha", "YE", 13.32, 43.10, 2),
+    "red_sea": ("Red Sea", "YE", 20.0, 38.5, 3),
+    "gulf_aden": ("Gulf of Aden", "YE", 12.5, 48.0, 3),
+    "aden": ("off Aden", "YE", 12.60, 45.20, 2),
+    "bab_mandeb": ("Bab el-Mandeb", "YE", 12.60, 43.30, 2),
+    "tower22": ("Tower 22", "JO", 33.32, 38.69, 1),
+    "jordan": ("Jordan", "JO", 31.25, 36.5, 3),
+    "azraq": ("Muwaffaq Salti Air Base", "JO", 31.83, 36.78, 1),
+    "ruwaished": ("Ruwaished", "JO", 32.50, 38.20, 1),
+}
+
+DOCS = []
+
+
+def loc(p):
+    if isinstance(p, str):
+        p = P[p]
+    name, country, lat, lon, prec = p
+    return {"name": name, "country": country, "lat": lat, "lon": lon, "precision": prec}
+
+
+def ev(eid, date, typ, a1, a2, place, weapon, claimed, fatalities, evidence,
+       required=True, alts=None, same_as=None):
+    if isinstance(date, tuple):
+        date = {"start": date[0], "end": date[1]}
+    e = {"id": eid, "required": required, "date": date, "type": typ}
+    if typ == "other" and alts is None:
+        alts = ANY
+    if alts is not None:
+        e["type_alternatives"] = list(alts)
+    e.update({"actor1": a1, "actor2": a2, "location": loc(place), "weapon": weapon,
+              "claimed": claimed, "fatalities": fatalities, "evidence": evidence})
+    if same_as:
+        e["same_as"] = same_as
+    return e
+
+
+def fig(what, count, qualifier, subject, as_of, source, place=None):
+    f = {"what": what, "count": count, "qualifier": qualifier, "subject": subject}
+    if place:
+        f["place"] = place
+    f.update({"as_of": as_of, "source": source})
+    return f
+
+
+def doc(name, lang, published, events, figures=(), note=None):
+    d = {"doc": name, "lang": lang, "published": published}
+    if note:
+        d["published_note"] = note
+    d["events"] = list(events)
+    d["figures"] = list(figures)
+    DOCS.append(d)
+
+
+IRI = "Islamic Resistance in Iraq"
+KH = "Kataib Hezbollah"
+PMF = "Popular Mobilization Forces"
+IQF = "Military Forces of Iraq"
+SYF = "Military Forces of Syria"
+ILF = "Military Forces of Israel"
+USF = "Military Forces of the United States"
+IRF = "Military Forces of Iran"
+TRF = "Military Forces of Turkey"
+RUF = "Military Forces of Russia"
+JOF = "Military Forces of Jordan"
+PESH = "Peshmerga"
+SDF = "Syrian Democratic Forces"
+IS = "Islamic State"
+HTS = "Hayat Tahrir al-Sham"
+HEZ = "Hezbollah"
+HAMAS = "Hamas"
+PIJ = "Palestinian Islamic Jihad"
+HOUTHI = "Ansar Allah"
+UNIFIL = "United Nations Interim Force in Lebanon"
+UAG = "Unidentified Armed Group"
+CIV_INT = "Civilians (International)"
+
+# ---------------------------------------------------------------- annotations
+
+doc("001_fr.txt", "fr", "2024-01-23", [
+    ev("e1", "2024-01-23", "air_drone_strike", IRI, USF, "ain_asad", "drone", True, None,
+       "a revendiqué mardi une attaque de drones contre la base aérienne d'Aïn al-Assad"),
+    ev("e2", "2024-01-22", "disrupted_weapons_use", USF, IRI, "erbil_airport", "drone", True, 0,
+       "un drone visant l'aéroport international d'Erbil, dans la région autonome du Kurdistan, a été abattu par la défense aérienne de la coalition internationale",
+       alts=["air_drone_strike"]),
+    ev("e3", ("2023-10-15", "2024-01-23"), "other", IRI, USF, "iraq", None, False, None,
+       "les forces américaines et celles de la coalition ont été visées plus de 150 fois en Irak et en Syrie",
+       required=False),
+])
+
+doc("002_en.txt", "en", "2024-01-29", [
+    ev("e1", "2024-01-28", "air_drone_strike", UAG, USF, "tower22", "drone", False, 3,
+       "A one-way attack drone struck a small U.S. military outpost in northeastern Jordan near the Syrian border on Sunday"),
+    ev("e2", "2024-01-28", "air_drone_strike", IRI, USF, "tanf", "drone", True, None,
+       "said it had targeted three bases on Sunday, including al-Tanf in Syria near the Jordanian border"),
+    ev("e3", "2024-01-28", "air_drone_strike", IRI, USF, "shaddadi", "drone", True, None,
+       "the Shaddadi base in Hasakah province, with drones"),
+    ev("e4", ("2023-10-15", "2024-01-29"), "other", UAG, USF, "iraq", None, False, None,
+       "U.S. forces in Iraq and Syria have come under attack more than 160 times since mid-October",
+       required=False),
+])
+
+doc("003_fr.txt", "fr", "2024-02-14", [
+    ev("e1", "2024-02-14", "air_drone_strike", ILF, HEZ, "nabatieh", "drone", False, 2,
+       "tués ce mercredi 14 février dans une frappe de drone israélienne contre leur voiture à l'entrée de Nabatiyé"),
+    ev("e2", "2024-02-14", "shelling_artillery_missile_attack", HEZ, ILF, "kiryat_shmona", "rocket", False, None,
+       "le Hezbollah a annoncé dans l'après-midi avoir tiré « des dizaines de roquettes Katioucha » sur la caserne de Kiryat Shmona"),
+    ev("e3", "2024-02-14", "shelling_artillery_missile_attack", UAG, UNIFIL, "naqoura", "artillery", False, None,
+       "un obus est tombé dans l'enceinte du quartier général de la Force intérimaire des Nations unies au Liban (Finul), à Naqoura"),
+    ev("e4", "2023-10-07", "other", HAMAS, ILF, "israel", None, False, None,
+       "l'attaque du Hamas contre Israël", required=False),
+], [
+    fig("killed", 250, "at_least", "people in Lebanon", "2024-02-14", "AFP"),
+    fig("killed", 10, "exact", "Israeli soldiers", "2024-02-14", "Israeli army"),
+    fig("killed", 6, "exact", "Israeli civilians", "2024-02-14", "Israeli army"),
+], note="not stated; 'ce mercredi 14 février' is a Wednesday in 2024")
+
+doc("004_en.txt", "en", "2024-03-09", [
+    ev("e1", "2024-03-08", "shelling_artillery_missile_attack", HOUTHI, CIV_INT, "gulf_aden", "ballistic_missile", False, 0,
+       "An anti-ship ballistic missile fired by Yemen's Houthi rebels struck a Liberian-flagged oil tanker in the Gulf of Aden late Friday"),
+    ev("e2", "2024-03-09", "disrupted_weapons_use", USF, HOUTHI, "red_sea", "drone", True, None,
+       "the USS Carney and aircraft from a U.S. carrier shot down 15 one-way attack drones launched by the Houthis over the Red Sea",
+       same_as=None),
+    ev("e3", "2024-03-09", "air_drone_strike", USF, HOUTHI, "hodeidah", None, True, None,
+       "U.S. forces struck six anti-ship missiles in a Houthi-controlled area near the port city of Hodeida",
+       alts=["other"]),
+    ev("e4", ("2023-11-01", "2024-03-09"), "other", HOUTHI, CIV_INT, "red_sea", None, False, None,
+       "The Houthis have launched more than 50 attacks on commercial shipping since November", required=False),
+])
+
+doc("005_fr.txt", "fr", "2024-04-04", [
+    ev("e1", "2024-04-04", "air_drone_strike", IRI, ILF, "eilat", "drone", True, None,
+       "avaient visé « à l'aide d'un drone » une « cible vitale » dans la ville occupée d'Oum al-Rashrash (Eilat)"),
+    ev("e2", "2024-04-04", "other", IRI, USF, "conoco", None, True, None,
+       "avoir attaqué la base d'occupation américaine installée dans le champ gazier de Conoco"),
+    ev("e3", "2023-10-07", "other", HAMAS, ILF, "israel", None, False, None,
+       "depuis le 7 octobre", required=False),
+], [
+    fig("killed", 33000, "more_than", "people in Gaza", "2024-04-04", "Ministry of Health"),
+], note="not stated; 'ce jeudi 4 avril' is a Thursday in 2024")
+
+doc("006_en.txt", "en", "2024-05-14", [
+    ev("e1", "2024-05-14", "air_drone_strike", ILF, "Civilians (Palestine)", "nuseirat", "aircraft", False, 12,
+       "An Israeli air strike on a house in the Nuseirat refugee camp in central Gaza killed 12 people"),
+    ev("e2", "2024-05-13", "armed_clash", HAMAS, ILF, "khan_younis", None, False, 2,
+       "its fighters had ambushed an Israeli force east of the city with anti-tank rockets and machine-gun fire"),
+    ev("e3", "2024-05-13", "disrupted_weapons_use", ILF, PIJ, "sderot", "rocket", True, None,
+       "the Iron Dome air defence system intercepted two rockets fired from the northern Gaza Strip towards the Israeli town of Sderot"),
+    ev("e4", "2023-10-07", "other", HAMAS, "Civilians (Israel)", "israel", None, False, None,
+       "About 1,200 people were killed in the Hamas-led attack on southern Israel on October 7", required=False),
+], [
+    fig("killed", 35170, "at_least", "Palestinians", "2024-05-14", "Hamas-run health ministry", place="Gaza"),
+    fig("injured", 79000, "more_than", "Palestinians", "2024-05-14", "Hamas-run health ministry", place="Gaza"),
+    fig("killed", 13000, "more_than", "militants", "2024-05-14", "Israel", place="Gaza"),
+])
+
+P["rasafa"] = ("Rasafa desert", "SY", 35.63, 38.75, 2)
+doc("007_fr.txt", "fr", "2024-06-08", [
+    ev("e1", "2024-06-07", "armed_clash", IS, SYF, ("Palmyra-Sukhnah road", "SY", 34.75, 38.55, 2), None, False, 9,
+       "Neuf soldats syriens ont été tués vendredi dans une embuscade tendue par des jihadistes du groupe Etat islamique (EI) contre un convoi militaire",
+       alts=["attack"]),
+    ev("e2", "2024-06-08", "air_drone_strike", RUF, IS, "rasafa", "aircraft", False, None,
+       "des avions de combat russes ont mené une vingtaine de frappes contre des caches présumées de l'EI dans le désert de Rassafa"),
+], [
+    fig("killed", 214, "at_least", "soldiers and pro-government fighters", "2024-06-08", "Syrian Observatory for Human Rights", place="Syrian desert"),
+])
+
+PKK = "Kurdistan Workers' Party"
+doc("008_en.txt", "en", "2024-07-21", [
+    ev("e1", "2024-07-21", "air_drone_strike", TRF, PKK, ("Said Sadiq", "IQ", 35.35, 45.87, 2), "drone", False, 2,
+       "A Turkish drone strike on Sunday targeted a vehicle near the town of Said Sadiq in Sulaymaniyah province, killing two people"),
+    ev("e2", "2024-07-20", "armed_clash", PKK, PESH, "amadiya", None, False, 1,
+       "PKK fighters attacked a Peshmerga position near the district of Amadiya in Duhok province, killing one Peshmerga fighter",
+       alts=["attack", "other"]),
+    ev("e3", ("2024-07-14", "2024-07-21"), "air_drone_strike", TRF, PKK, ("Zap and Metina regions", "IQ", 37.20, 43.70, 3), None, True, None,
+       "its forces had \"neutralised\" 12 PKK militants in air operations in the Zap and Metina regions of northern Iraq over the past week",
+       required=False, alts=["other"]),
+])
+
+doc("009_fr.txt", "fr", "2024-11-02", [
+    ev("e1", "2024-11-02", "disrupted_weapons_use", ILF, HOUTHI, "eilat", "ballistic_missile", True, None,
+       "L'armée israélienne a annoncé avoir intercepté samedi un missile sol-sol tiré depuis le Yémen en direction d'Eilat"),
+    ev("e2", "2024-11-02", "air_drone_strike", HOUTHI, ILF, "tel_aviv", "drone", True, None,
+       "qu'il avait en outre lancé un drone Yafa contre « une cible importante à Jaffa », près de Tel-Aviv"),
+    ev("e3", ("2024-11-01", "2024-11-02"), "air_drone_strike", USF, HOUTHI, "saada", None, False, None,
+       "des frappes américaines ont visé des sites des rebelles dans la province de Saada",
+       alts=["other"]),
+], [
+    fig("killed", 43000, "more_than", "people in Gaza", "2024-11-02", "Hamas-run Ministry of Health", place="Gaza"),
+])
+
+doc("010_en.txt", "en", "2024-03-11", [
+    ev("e1", "2024-03-08", "shelling_artillery_missile_attack", HOUTHI, CIV_INT, "gulf_aden", "ballistic_missile", False, 0,
+       "An anti-ship ballistic missile fired by Yemen's Houthi rebels struck a Liberian-flagged oil tanker in the Gulf of Aden late Friday",
+       same_as="004_en.txt#e1"),
+    ev("e2", "2024-03-09", "disrupted_weapons_use", USF, HOUTHI, "red_sea", "drone", True, None,
+       "the USS Carney and aircraft from a U.S. carrier shot down 15 one-way attack drones launched by the Houthis over the Red Sea",
+       same_as="004_en.txt#e2"),
+    ev("e3", "2024-03-09", "air_drone_strike", USF, HOUTHI, "hodeidah", None, True, None,
+       "U.S. forces struck six anti-ship missiles in a Houthi-controlled area near the port city of Hodeida",
+       alts=["other"], same_as="004_en.txt#e3"),
+    ev("e4", ("2023-11-01", "2024-03-09"), "other", HOUTHI, CIV_INT, "red_sea", None, False, None,
+       "The Houthis have launched more than 50 attacks on commercial shipping since November", required=False),
+    ev("e5", "2024-03-10", "other", UAG, CIV_INT, ("southeast of Aden", "YE", 12.20, 45.80, 2), None, False, 0,
+       "A merchant vessel reported an explosion in the water close to its port side about 50 nautical miles southeast of Aden on Sunday"),
+])
+
+# ------------------------------------------------------------ end of annotations
+
+
+def main():
+    names = [d["doc"] for d in DOCS]
+    if len(names) != len(set(names)):
+        raise SystemExit("duplicate doc names")
+    with open(os.path.join(HERE, "gold.jsonl"), "w", encoding="utf-8") as f:
+        for d in sorted(DOCS, key=lambda d: d["doc"]):
+            f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    n_req = sum(e["required"] for d in DOCS for e in d["events"])
+    n_opt = sum(not e["required"] for d in DOCS for e in d["events"])
+    n_fig = sum(len(d["figures"]) for d in DOCS)
+    print(f"wrote gold.jsonl: {len(DOCS)} docs, {n_req} required events, {n_opt} optional, {n_fig} figures")
+
+
+if __name__ == "__main__":
+    main()

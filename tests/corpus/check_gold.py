@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Checks tests/corpus/gold.jsonl against the articles and the reference scorer.
+
+- every gold line names an article that exists, and every article has a line;
+- every evidence quote appears verbatim in its article;
+- dates (single days and {start, end} intervals) are valid ISO dates, start <= end,
+  and not after the publication date;
+- types, type alternatives, weapons, qualifiers, `what`, precisions and countries
+  come from the allowed sets; coordinates are in the region;
+- the reference scorer (../../../shared/eval/score.py, or $VIGIE_SCORER), run on
+  the gold turned into system events and figures, gives P = R = F1 = 1 and
+  figures P = R = 1.
+
+Usage: python3 tests/corpus/check_gold.py   (exit status 1 on any failure)
+"""
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ARTICLES = os.path.join(HERE, "articles")
+GOLD = os.path.join(HERE, "gold.jsonl")
+SCORER = os.environ.get("VIGIE_SCORER") or os.path.normpath(
+    os.path.join(HERE, "..", "..", "..", "shared", "eval", "score.py"))
+
+TYPES = {"air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
+         "suicide_bomb", "grenade", "armed_clash", "attack", "abduction_forced_disappearance",
+         "government_regains_territory", "non_state_actor_overtakes_territory", "sexual_violence",
+         "disrupted_weapons_use", "chemical_weapon", "other"}
+WEAPONS = {"drone", "cruise_missile", "ballistic_missile", "missile", "rocket", "artillery",
+           "aircraft", "ied", "small_arms", None}
+QUALIFIERS = {"exact", "approx", "at_least", "more_than", "up_to"}
+WHAT = {"killed", "injured", "missing", "displaced", "detained"}
+COUNTRIES = {"IQ", "SY", "LB", "IL", "PS", "YE", "JO", "IR", "TR"}
+SUBTYPE_NAMES = {
+    "air_drone_strike": "Air/drone strike",
+    "shelling_artillery_missile_attack": "Shelling/artillery/missile attack",
+    "remote_explosive_landmine_ied": "Remote explosive/landmine/IED",
+    "suicide_bomb": "Suicide bomb", "grenade": "Grenade", "armed_clash": "Armed clash",
+    "attack": "Attack", "abduction_forced_disappearance": "Abduction/forced disappearance",
+    "disrupted_weapons_use": "Disrupted weapons use", "other": "Other",
+}
+
+
+def day(s):
+    return dt.date.fromisoformat(s)
+
+
+def check_doc(d, text, errors):
+    name = d["doc"]
+
+    def err(msg):
+        errors.append(f"{name}: {msg}")
+
+    for k in ("doc", "lang", "published", "events", "figures"):
+        if k not in d:
+            err(f"missing key {k}")
+    if d.get("lang") not in ("fr", "en"):
+        err(f"bad lang {d.get('lang')}")
+    if not name.endswith(f"_{d.get('lang')}.txt"):
+        err("file name does not end with _<lang>.txt")
+    try:
+        pub = day(d["published"])
+    except (KeyError, ValueError):
+        err("bad published date")
+        return
+    n = len(text)
+    if not 800 <= n <= 3000:
+        err(f"article has {n} characters (want 800-3000)")
+    ids = set()
+    for e in d["events"]:
+        eid = e.get("id")
+        if eid in ids:
+            err(f"duplicate event id {eid}")
+        ids.add(eid)
+        where = f"{eid}"
+        for k in ("id", "required", "date", "type", "actor1", "actor2", "location", "weapon",
+                  "claimed", "fatalities", "evidence"):
+            if k not in e:
+                err(f"{where}: missing key {k}")
+        if e.get("evidence", "") not in text or not e.get("evidence"):
+            err(f"{where}: evidence not found verbatim: {e.get('evidence')!r}")
+        date = e.get("date")
+        try:
+            if isinstance(date, dict):
+                a, b = day(date["start"]), day(date["end"])
+                if a > b:
+                    err(f"{where}: interval start after end")
+                if b > pub:
+                    err(f"{where}: date after publication")
+            elif date is not None:
+                if day(date) > pub:
+                    err(f"{where}: date after publication")
+        except (KeyError, ValueError, TypeError):
+            err(f"{where}: bad date {date!r}")
+        if e.get("type") not in TYPES:
+            err(f"{where}: bad type {e.get('type')}")
+        alts = e.get("type_alternatives")
+        if e.get("type") == "other" and not alts:
+            err(f"{where}: type other without type_alternatives")
+        for a in alts or []:
+            if a not in TYPES:
+                err(f"{where}: bad alternative {a}")
+        if e.get("weapon") not in WEAPONS:
+            err(f"{where}: bad weapon {e.get('weapon')}")
+        if not isinstance(e.get("required"), bool) or not isinstance(e.get("claimed"), bool):
+            err(f"{where}: required/claimed must be booleans")
+        f = e.get("fatalities")
+        if f is not None and (not isinstance(f, int) or f < 0):
+            err(f"{where}: bad fatalities {f!r}")
+        if not e.get("actor1"):
+            err(f"{where}: actor1 missing")
+        loc = e.get("location") or {}
+        if loc.get("country") not in COUNTRIES:
+            err(f"{where}: bad country {loc.get('country')}")
+        if loc.get("precision") not in (1, 2, 3):
+            err(f"{where}: bad precision {loc.get('precision')}")
+        lat, lon = loc.get("lat"), loc.get("lon")
+        if lat is not None and not (10 <= lat <= 40 and 30 <= lon <= 50):
+            err(f"{where}: coordinates out of the region {lat},{lon}")
+        if e.get("same_as") and "#" not in e["same_as"]:
+            err(f"{where}: same_as must be doc#id")
+    for i, fg in enumerate(d["figures"]):
+        where = f"figure {i}"
+        if fg.get("what") not in WHAT:
+            err(f"{where}: bad what {fg.get('what')}")
+        if fg.get("qualifier") not in QUALIFIERS:
+            err(f"{where}: bad qualifier {fg.get('qualifier')}")
+        if not isinstance(fg.get("count"), int) or fg["count"] <= 0:
+            err(f"{where}: bad count {fg.get('count')}")
+        try:
+            if day(fg["as_of"]) > pub:
+                err(f"{where}: as_of after publication")
+        except (KeyError, ValueError, TypeError):
+            err(f"{where}: bad as_of")
+
+
+def gold_as_system(gold):
+    events, figures = [], []
+    for d in gold:
+        for e in d["events"]:
+            date = e["date"]
+            if isinstance(date, dict):
+                start, end = date["start"], date["end"]
+            else:
+                start = end = date
+            loc = e["location"]
+            events.append({
+                "doc": d["doc"], "event_date": start, "date_start": start, "date_end": end,
+                "sub_event_type": SUBTYPE_NAMES.get(e["type"], e["type"]),
+                "actor1": e["actor1"], "actor2": e["actor2"], "weapon": e["weapon"],
+                "claimed": e["claimed"], "fatalities": e["fatalities"],
+                "location": {"name": loc["name"], "country": loc["country"],
+                             "lat": loc["lat"], "lon": loc["lon"]},
+            })
+        for f in d["figures"]:
+            figures.append({"doc": d["doc"], "what": f["what"], "count": f["count"]})
+    return events, figures
+
+
+def main():
+    errors = []
+    gold = []
+    with open(GOLD, encoding="utf-8") as f:
+        for i, line in enumerate(f, 1):
+            if line.strip():
+                try:
+                    gold.append(json.loads(line))
+                except json.JSONDecodeError as e:
+                    errors.append(f"gold.jsonl:{i}: {e}")
+    articles = sorted(p for p in os.listdir(ARTICLES) if p.endswith(".txt"))
+    names = [d["doc"] for d in gold]
+    for a in sorted(set(articles) - set(names)):
+        errors.append(f"{a}: article without a gold line")
+    for d in gold:
+        path = os.path.join(ARTICLES, d["doc"])
+        if not os.path.exists(path):
+            errors.append(f"{d['doc']}: gold line without an article")
+            continue
+        with open(path, encoding="utf-8") as f:
+            check_doc(d, f.read(), errors)
+    by_id = {(d["doc"], e["id"]) for d in gold for e in d["events"]}
+    for d in gold:
+        for e in d["events"]:
+            if e.get("same_as"):
+                doc, _, eid = e["same_as"].partition("#")
+                if (doc, eid) not in by_id:
+                    errors.append(f"{d['doc']}: {e['id']}: same_as points nowhere: {e['same_as']}")
+
+    n_req = sum(e["required"] for d in gold for e in d["events"])
+    n_opt = sum(not e["required"] for d in gold for e in d["events"])
+    n_fig = sum(len(d["figures"]) for d in gold)
+    langs = {lang: sum(d["lang"] == lang for d in gold) for lang in ("fr", "en")}
+    print(f"{len(gold)} docs ({langs['fr']} fr, {langs['en']} en), {n_req} required events, "
+          f"{n_opt} optional, {n_fig} figures")
+
+    if os.path.exists(SCORER):
+        events, figures = gold_as_system(gold)
+        with tempfile.TemporaryDirectory() as tmp:
+            ep, fp = os.path.join(tmp, "e.jsonl"), os.path.join(tmp, "f.jsonl")
+            with open(ep, "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
+            with open(fp, "w", encoding="utf-8") as f:
+                f.writelines(json.dumps(x, ensure_ascii=False) + "\n" for x in figures)
+            out = subprocess.run([sys.executable, SCORER, GOLD, ep, "--figures", fp, "--json"],
+                                 capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            errors.append(f"scorer failed: {out.stderr.strip()}")
+        else:
+            r = json.loads(out.stdout)
+            ev, fg = r["events"], r["figures"]
+            print(f"scorer on gold-as-events: P {ev['precision']} R {ev['recall']} F1 {ev['f1']} "
+                  f"(tp {ev['tp']}, fp {ev['fp']}, fn {ev['fn']}); figures P {fg['precision']} R {fg['recall']}")
+            if ev["fp"] != 0 or ev["fn"] != 0 or ev["tp"] != n_req:
+                errors.append(f"scorer: events not perfect: {ev}")
+            # an optional event matched by its own copy counts neither way, so fp must be 0.
+            for k, v in r["fields"].items():
+                if v["accuracy"] not in (None, 1.0):
+                    errors.append(f"scorer: field {k} accuracy {v['accuracy']}")
+            if fg["precision"] not in (None, 1.0) or fg["recall"] not in (None, 1.0):
+                errors.append(f"scorer: figures not perfect: {fg}")
+    else:
+        print(f"note: scorer not found at {SCORER}; skipped the round trip")
+
+    for e in errors:
+        print("FAIL", e)
+    print("ok" if not errors else f"{len(errors)} problems")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
