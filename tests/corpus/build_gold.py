@@ -302,6 +302,124 @@ doc("010_en.txt", "en", "2024-03-11", [
        "A merchant vessel reported an explosion in the water close to its port side about 50 nautical miles southeast of Aden on Sunday"),
 ])
 
+P["hamrin"] = ("Hamrin mountains", "IQ", 34.45, 44.45, 2)
+doc("011_fr.txt", "fr", "2024-04-20", [
+    ev("e1", ("2024-04-19", "2024-04-20"), "air_drone_strike", UAG, PMF, "qaim", "drone", False, 2,
+       "tués et trois autres blessés dans la nuit de vendredi à samedi dans une frappe menée par un drone non identifié contre l'un de leurs quartiers généraux à Al-Qaïm"),
+    ev("e2", "2024-04-20", "air_drone_strike", IQF, IS, "hamrin", "aircraft", True, 3,
+       "ses avions F-16 avaient frappé un repaire du groupe Etat islamique dans les monts Hamrin"),
+])
+
+doc("012_en.txt", "en", "2024-06-06", [
+    ev("e1", "2024-06-06", "shelling_artillery_missile_attack", HEZ, ILF, "metula", "missile", False, None,
+       "An anti-tank guided missile fired from Lebanon struck a house in the northern border town of Metula on Thursday afternoon"),
+    ev("e2", "2024-06-06", "air_drone_strike", ILF, HEZ, "khiam", "aircraft", True, None,
+       "Israeli fighter jets struck a Hezbollah military compound in the southern Lebanese town of Khiam"),
+    ev("e3", "2024-06-06", "disrupted_weapons_use", ILF, HEZ, "shlomi", "drone", True, 0,
+       "an explosive-laden drone that crossed from Lebanon was shot down near the coastal town of Shlomi"),
+    ev("e4", ("2023-10-08", "2024-06-06"), "shelling_artillery_missile_attack", HEZ, ILF, "israel", None, False, None,
+       "The group has fired thousands of rockets, missiles and drones at northern Israel in that period",
+       required=False, alts=ANY),
+], [
+    fig("killed", 10, "exact", "Israeli civilians", "2024-06-06", None, place="northern Israel"),
+    fig("killed", 14, "exact", "IDF soldiers and reservists", "2024-06-06", None, place="northern Israel"),
+])
+
+P["marib"] = ("Marib", "YE", 15.46, 45.32, 3)
+doc("013_fr.txt", "fr", "2024-05-20", [
+    ev("e1", "2024-05-20", "shelling_artillery_missile_attack", HOUTHI, CIV_INT, "red_sea", "missile", True, None,
+       "avoir visé le navire MSC Orion, qu'elles disent lié à l'entité sioniste, avec « plusieurs missiles navals appropriés » en mer Rouge"),
+    ev("e2", "2024-05-19", "disrupted_weapons_use", HOUTHI, USF, "marib", "drone", True, None,
+       "la défense aérienne yéménite avait abattu dimanche un drone américain de type MQ-9 Reaper au-dessus de la province de Marib"),
+    ev("e3", ("2023-11-01", "2024-05-20"), "other", HOUTHI, CIV_INT, "red_sea", None, True, None,
+       "les forces yéménites disent avoir mené plus de cent opérations contre des navires en mer Rouge",
+       required=False),
+], note="not stated; 'ce lundi 20 mai' is a Monday in 2024")
+
+doc("014_en.txt", "en", "2024-04-01", [
+    ev("e1", "2024-03-31", "disrupted_weapons_use", SYF, ILF, ("Damascus countryside", "SY", 33.45, 36.25, 2), "missile", True, None,
+       "Our air defenses intercepted the aggression missiles and downed most of them"),
+    ev("e2", "2024-03-31", "air_drone_strike", ILF, SYF, ("Damascus countryside", "SY", 33.45, 36.25, 2), "missile", False, 2,
+       "the Israeli enemy carried out an air aggression with a barrage of missiles from the direction of the occupied Syrian Golan",
+       alts=["shelling_artillery_missile_attack"]),
+    ev("e3", "2024-03-30", "armed_clash", IS, SYF, "sukhna", None, True, None,
+       "army units on Saturday repelled an attack by ISIS terrorists on military posts near al-Sukhnah"),
+    ev("e4", ("2023-10-01", "2024-04-01"), "air_drone_strike", ILF, SYF, "damascus", None, False, None,
+       "striking Damascus airport and Aleppo airport several times", required=False, alts=ANY),
+], note="SANA dates the attack Sunday, March 31, 2024, 11:35 p.m.; the article is taken to be of the next day")
+
+P["ayelet"] = ("Ayelet HaShahar", "IL", 33.02, 35.58, 1)
+doc("015_fr.txt", "fr", "2024-07-09", [
+    ev("e1", "2024-07-09", "air_drone_strike", ILF, HEZ, "bint_jbeil", "drone", False, 1,
+       "Un homme a été tué ce mardi dans une frappe de drone israélienne qui a visé une moto à l'entrée de Bint Jbeil"),
+    ev("e2", "2024-07-09", "shelling_artillery_missile_attack", ILF, None, "kfar_kila", "artillery", False, 0,
+       "L'artillerie israélienne a par ailleurs pilonné dans la matinée les abords de Kfar Kila"),
+    ev("e3", "2024-07-09", "shelling_artillery_missile_attack", ILF, None, "odaisseh", "artillery", False, 0,
+       "d'Odaïssé, deux localités frontalières désertées par la plupart de leurs habitants"),
+    ev("e4", "2024-07-08", "air_drone_strike", HEZ, ILF, "ayelet", "drone", True, None,
+       "le Hezbollah avait affirmé avoir lancé « un essaim de drones d'attaque » contre le quartier général de la 91e division israélienne à Ayelet Hashahar"),
+    ev("e5", "2023-10-08", "other", HEZ, ILF, "south_lebanon", None, False, None,
+       "Depuis le début des hostilités, le 8 octobre", required=False),
+], [
+    fig("killed", 500, "more_than", "people in Lebanon", "2024-07-09", "AFP"),
+    fig("killed", 100, "approx", "civilians in Lebanon", "2024-07-09", "AFP"),
+    fig("displaced", 95000, "approx", "Lebanese", "2024-07-09", "International Organization for Migration"),
+])
+
+doc("016_en.txt", "en", "2024-12-04", [
+    ev("e1", "2024-12-03", "armed_clash", IS, IQF, "tarmiyah", None, False, 4,
+       "Islamic State militants attacked an army checkpoint in the Tarmiyah district north of Baghdad late Tuesday, killing four soldiers"),
+    ev("e2", "2024-12-03", "remote_explosive_landmine_ied", IS, "Police Forces of Iraq", "hawija", "ied", False, 2,
+       "a roadside bomb struck a federal police patrol near the town of Hawija in Kirkuk province, killing two officers"),
+    ev("e3", "2024-12-04", "air_drone_strike", IQF, IS, "hamrin", "aircraft", True, 5,
+       "its F-16 fighter jets had struck an IS hideout in the Hamrin mountains, killing five militants"),
+    ev("e4", ("2024-01-01", "2024-01-31"), "armed_clash", IS, IQF, "tarmiyah", None, False, 11,
+       "In January, gunmen killed 11 soldiers in an attack on a post in the same district", required=False,
+       alts=["attack", "other"]),
+])
+
+doc("017_fr.txt", "fr", "2024-10-25", [
+    ev("e1", "2024-10-25", "air_drone_strike", TRF, SDF, "qamishli", "drone", False, 3,
+       "un drone turc a visé un véhicule des Forces démocratiques syriennes (FDS) près de Qamichli, tuant trois combattants"),
+    ev("e2", "2024-10-25", "air_drone_strike", TRF, SDF, "kobani", "drone", False, None,
+       "des drones turcs ont frappé une station de pompage de pétrole près de Kobané"),
+    ev("e3", ("2024-10-23", "2024-10-25"), "air_drone_strike", TRF, SDF, "syria", None, True, None,
+       "l'armée turque dit avoir frappé plus de 100 cibles en Irak et en Syrie", required=False, alts=ANY),
+], [
+    fig("killed", 12, "at_least", "civilians in northeast Syria", "2024-10-25", "Syrian Observatory for Human Rights"),
+], note="not stated; 'Ce vendredi 25 octobre' is a Friday in 2024")
+
+doc("018_en.txt", "en", "2024-09-01", [
+    ev("e1", "2024-09-01", "air_drone_strike", ILF, PIJ, "jenin", "drone", False, 5,
+       "An Israeli drone strike on a group of men in the Jenin refugee camp killed five Palestinians on Sunday"),
+    ev("e2", "2024-09-01", "armed_clash", ILF, PIJ, "jenin", None, False, None,
+       "Gunmen from the Jenin Brigade clashed with Israeli forces in several parts of the camp through the day"),
+    ev("e3", "2024-09-01", "attack", ILF, "Civilians (Palestine)", "tubas", "small_arms", False, 1,
+       "In the nearby town of Tubas, Israeli troops shot dead a 17-year-old", alts=["armed_clash"]),
+    ev("e4", "2024-08-28", "other", ILF, None, "tulkarem", None, False, None,
+       "the operation, launched on Wednesday in Jenin, Tulkarem and Tubas", required=False),
+], [
+    fig("killed", 650, "at_least", "Palestinians", "2024-09-01", "Palestinian health ministry", place="West Bank"),
+    fig("killed", 30, "at_least", "Israelis", "2024-09-01", "official Israeli figures"),
+])
+
+doc("019_fr.txt", "fr", "2024-05-06", [
+    ev("e1", "2024-05-06", "armed_clash", JOF, UAG, "ruwaished", None, True, 5,
+       "L'armée jordanienne a annoncé avoir tué à l'aube ce lundi cinq trafiquants de drogue lors d'un accrochage avec un groupe armé"),
+    ev("e2", ("2024-05-05", "2024-05-06"), "air_drone_strike", JOF, "Civilians (Syria)", ("Orman, As-Suwayda", "SY", 32.60, 36.75, 2), None, False, 4,
+       "quatre personnes, dont deux enfants, ont été tuées dans la nuit de dimanche à lundi dans une frappe aérienne contre une maison du village d'Orman",
+       alts=["other"]),
+])
+
+doc("020_en.txt", "en", "2024-01-16", [
+    ev("e1", "2024-01-15", "shelling_artillery_missile_attack", IRF, "Civilians (Iraq)", ("Erbil", "IQ", 36.19, 44.01, 1), "ballistic_missile", False, 4,
+       "Iran's Revolutionary Guards said they had struck an \"Israeli espionage headquarters\" in Erbil"),
+    ev("e2", "2024-01-15", "shelling_artillery_missile_attack", IRF, IS, ("Idlib province", "SY", 35.80, 36.60, 3), "missile", True, None,
+       "they had also fired missiles at \"gatherings of terrorists\" linked to the Islamic State group in Syria's Idlib province"),
+    ev("e3", "2024-01-14", "armed_clash", IS, PESH, ("Qarachogh mountains, Makhmour", "IQ", 35.85, 43.55, 2), None, False, 1,
+       "a Peshmerga soldier was killed on Sunday when Islamic State militants attacked a post in the Qarachogh mountains near Makhmour"),
+])
+
 # ------------------------------------------------------------ end of annotations
 
 
