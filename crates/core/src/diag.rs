@@ -20,10 +20,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn info(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Info, code: code.into(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Info,
+            code: code.into(),
+            message: message.into(),
+        }
     }
 
     pub fn warning(code: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, code: code.into(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            code: code.into(),
+            message: message.into(),
+        }
     }
 }

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -68,7 +70,13 @@ pub struct NormTextBuilder {
 
 impl NormTextBuilder {
     pub fn with_capacity(n: usize) -> Self {
-        NormTextBuilder { out: NormText { text: String::with_capacity(n), ..Default::default() }, orig_pos: 0 }
+        NormTextBuilder {
+            out: NormText {
+                text: String::with_capacity(n),
+                ..Default::default()
+            },
+            orig_pos: 0,
+        }
     }
 
     /// Copies `s`, which is the next `s.len()` bytes of the original, unchanged.
@@ -88,10 +96,15 @@ impl NormTextBuilder {
             orig_end: self.orig_pos + orig_len,
         };
         self.orig_pos += orig_len;
-        // Merge with a directly preceding edit so lookups stay simple.
+        // Consecutive deletions become one, so that a start skips all of
+        // them and an end stops before all of them.
         if let Some(last) = self.out.edits.last_mut() {
-            if last.norm_end == edit.norm_start && last.orig_end == edit.orig_start {
-                last.norm_end = edit.norm_end;
+            let both_deletions =
+                last.norm_start == last.norm_end && edit.norm_start == edit.norm_end;
+            if both_deletions
+                && last.norm_end == edit.norm_start
+                && last.orig_end == edit.orig_start
+            {
                 last.orig_end = edit.orig_end;
                 return;
             }
@@ -116,7 +129,11 @@ impl NormTextBuilder {
 impl NormText {
     /// A normalized text that is the original itself (no edits).
     pub fn identity(text: &str) -> Self {
-        NormText { text: text.to_string(), edits: Vec::new(), orig_len: text.len() }
+        NormText {
+            text: text.to_string(),
+            edits: Vec::new(),
+            orig_len: text.len(),
+        }
     }
 
     /// Number of edits (for diagnostics and tests).

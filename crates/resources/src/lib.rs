@@ -21,7 +21,10 @@ struct Bundled;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("resources directory {path}: {source}")]
-    Dir { path: PathBuf, source: std::io::Error },
+    Dir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("resource {path} is not valid UTF-8")]
     NotUtf8 { path: String },
     #[error("resource {path} not found (neither in --resources nor bundled)")]
@@ -44,7 +47,9 @@ impl Resources {
     pub fn with_overrides(dir: impl Into<PathBuf>) -> Result<Self, Error> {
         let dir = dir.into();
         match std::fs::metadata(&dir) {
-            Ok(m) if m.is_dir() => Ok(Resources { overrides: Some(dir) }),
+            Ok(m) if m.is_dir() => Ok(Resources {
+                overrides: Some(dir),
+            }),
             Ok(_) => Err(Error::Dir {
                 path: dir,
                 source: std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a directory"),
@@ -74,34 +79,48 @@ impl Resources {
             None => Ok(None),
             Some(Cow::Borrowed(b)) => std::str::from_utf8(b)
                 .map(|s| Some(Cow::Borrowed(s)))
-                .map_err(|_| Error::NotUtf8 { path: path.to_string() }),
-            Some(Cow::Owned(b)) => String::from_utf8(b)
-                .map(|s| Some(Cow::Owned(s)))
-                .map_err(|_| Error::NotUtf8 { path: path.to_string() }),
+                .map_err(|_| Error::NotUtf8 {
+                    path: path.to_string(),
+                }),
+            Some(Cow::Owned(b)) => {
+                String::from_utf8(b)
+                    .map(|s| Some(Cow::Owned(s)))
+                    .map_err(|_| Error::NotUtf8 {
+                        path: path.to_string(),
+                    })
+            }
         }
     }
 
     /// Text of a resource that must exist.
     pub fn require(&self, path: &str) -> Result<Cow<'static, str>, Error> {
-        self.text(path)?.ok_or_else(|| Error::Missing { path: path.to_string() })
+        self.text(path)?.ok_or_else(|| Error::Missing {
+            path: path.to_string(),
+        })
     }
 
     /// Relative paths of all files under `prefix` (bundled and overridden),
     /// sorted.
     pub fn list(&self, prefix: &str) -> Vec<String> {
-        let mut out: BTreeSet<String> =
-            Bundled::iter().filter(|p| p.starts_with(prefix)).map(|p| p.into_owned()).collect();
+        let mut out: BTreeSet<String> = Bundled::iter()
+            .filter(|p| p.starts_with(prefix))
+            .map(|p| p.into_owned())
+            .collect();
         if let Some(dir) = &self.overrides {
             let mut stack = vec![dir.join(prefix)];
             while let Some(d) = stack.pop() {
-                let Ok(rd) = std::fs::read_dir(&d) else { continue };
+                let Ok(rd) = std::fs::read_dir(&d) else {
+                    continue;
+                };
                 for entry in rd.flatten() {
                     let p = entry.path();
                     if p.is_dir() {
                         stack.push(p);
                     } else if let Ok(rel) = p.strip_prefix(dir) {
-                        let rel: Vec<String> =
-                            rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                        let rel: Vec<String> = rel
+                            .components()
+                            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                            .collect();
                         out.insert(rel.join("/"));
                     }
                 }
@@ -152,7 +171,10 @@ mod tests {
     fn override_directory_wins_and_falls_back() -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         std::fs::create_dir_all(dir.path().join("lang/fr"))?;
-        std::fs::write(dir.path().join("lang/fr/abbreviations.tsv"), "# test\nXyz\n")?;
+        std::fs::write(
+            dir.path().join("lang/fr/abbreviations.tsv"),
+            "# test\nXyz\n",
+        )?;
         let r = Resources::with_overrides(dir.path())?;
         assert_eq!(r.require("lang/fr/abbreviations.tsv")?, "# test\nXyz\n");
         assert!(r.require("lang/en/abbreviations.tsv")?.contains("Mr"));
