@@ -420,6 +420,142 @@ doc("020_en.txt", "en", "2024-01-16", [
        "a Peshmerga soldier was killed on Sunday when Islamic State militants attacked a post in the Qarachogh mountains near Makhmour"),
 ])
 
+P["nevatim"] = ("Nevatim Air Base", "IL", 31.21, 35.01, 1)
+doc("021_en.txt", "en", "2024-04-14", [
+    ev("e1", ("2024-04-13", "2024-04-14"), "disrupted_weapons_use", ILF, IRF, "israel", None, True, None,
+       "nearly all were shot down by Israel and its allies"),
+    ev("e2", ("2024-04-13", "2024-04-14"), "shelling_artillery_missile_attack", IRF, ILF, "nevatim", "ballistic_missile", False, None,
+       "A small number of ballistic missiles reached Israel, causing light damage to the Nevatim air base in the south"),
+    ev("e3", ("2024-04-13", "2024-04-14"), "disrupted_weapons_use", JOF, IRF, "jordan", None, True, None,
+       "Jordan said its air defences had intercepted \"flying objects\" that violated its airspace overnight"),
+    ev("e4", ("2024-04-13", "2024-04-14"), "disrupted_weapons_use", USF, IRF, "israel", None, True, None,
+       "downed more than 80 one-way attack drones and at least six ballistic missiles intended to strike Israel",
+       required=False),
+    ev("e5", "2024-04-01", "air_drone_strike", ILF, IRF, "damascus", None, False, 7,
+       "the April 1 strike on Iran's embassy compound in Damascus, which killed seven of its officers",
+       required=False, alts=["other"]),
+])
+
+doc("022_fr.txt", "fr", "2024-04-14", [
+    ev("e1", ("2024-04-13", "2024-04-14"), "disrupted_weapons_use", ILF, IRF, "israel", None, True, None,
+       "la quasi-totalité des projectiles ont été abattus par la défense aérienne israélienne",
+       same_as="021_en.txt#e1"),
+    ev("e2", ("2024-04-13", "2024-04-14"), "shelling_artillery_missile_attack", IRF, ILF, "nevatim", "ballistic_missile", False, None,
+       "Quelques missiles balistiques sont toutefois tombés sur la base aérienne de Nevatim",
+       same_as="021_en.txt#e2"),
+    ev("e3", ("2024-04-13", "2024-04-14"), "disrupted_weapons_use", JOF, IRF, "jordan", None, True, None,
+       "La Jordanie, dont l'espace aérien a été survolé par les drones, a annoncé avoir intercepté des « objets volants »",
+       same_as="021_en.txt#e3"),
+    ev("e4", ("2024-04-13", "2024-04-14"), "shelling_artillery_missile_attack", HEZ, ILF, "golan", "rocket", True, None,
+       "le Hezbollah libanais a annoncé avoir tiré deux salves de roquettes Katioucha contre des positions de l'armée israélienne sur le plateau du Golan"),
+    ev("e5", "2024-04-01", "air_drone_strike", ILF, IRF, "damascus", None, False, None,
+       "la frappe qui a détruit, le 1er avril, l'annexe consulaire de l'ambassade iranienne à Damas",
+       required=False, alts=["other"], same_as="021_en.txt#e5"),
+], note="not stated; 'ce dimanche 14 avril' is a Sunday in 2024")
+
+doc("023_en.txt", "en", "2024-10-15", [
+    ev("e1", "2024-10-14", "air_drone_strike", RUF, "Civilians (Syria)", "idlib", "aircraft", False, 8,
+       "Russian warplanes struck a vegetable market on the outskirts of Idlib city on Monday, killing eight civilians"),
+    ev("e2", "2024-10-15", "air_drone_strike", HTS, SYF, "saraqib", "drone", False, None,
+       "its fighters had targeted Syrian army positions near the town of Saraqib with suicide drones",
+       alts=["disrupted_weapons_use"]),
+    ev("e3", ("2024-10-14", "2024-10-15"), "armed_clash", HTS, SYF, "atarib", None, False, 9,
+       "clashes between HTS fighters and government forces on the western Aleppo front near al-Atarib killed six soldiers and three militants"),
+], [
+    fig("killed", 60, "more_than", "civilians", "2024-10-15", "Syrian Observatory for Human Rights", place="northwest Syria"),
+])
+
+P["hmeimim"] = ("Hmeimim Air Base", "SY", 35.40, 35.95, 1)
+P["jisr"] = ("Jisr al-Shughur", "SY", 35.81, 36.32, 1)
+doc("024_fr.txt", "fr", "2024-03-16", [
+    ev("e1", "2024-03-16", "disrupted_weapons_use", RUF, HTS, "hmeimim", "drone", True, 0,
+       "ont détruit deux drones lancés par des combattants du groupe terroriste Hayat Tahrir al-Cham"),
+    ev("e2", "2024-03-16", "air_drone_strike", RUF, HTS, "jisr", "aircraft", True, 12,
+       "les forces aérospatiales russes ont mené des frappes contre un quartier général et un atelier d'assemblage de drones des terroristes près de Jisr al-Choughour"),
+    ev("e3", ("2024-03-15", "2024-03-16"), "shelling_artillery_missile_attack", UAG, SYF, ("Idlib province", "SY", 35.80, 36.60, 3), None, True, None,
+       "sept bombardements menés par des groupes terroristes depuis la zone de désescalade", required=False),
+], note="not stated; 'ce samedi 16 mars' is a Saturday in 2024")
+
+doc("025_en.txt", "en", "2024-01-05", [
+    ev("e1", "2024-01-01", "air_drone_strike", KH, USF, "erbil_airport", "drone", False, None,
+       "a one-way drone attack on Erbil Air Base early Monday that wounded three American service members"),
+    ev("e2", "2024-01-02", "air_drone_strike", USF, KH, "jurf_sakhar", "aircraft", False, 2,
+       "The strikes hit a headquarters and two weapons storage sites in Jurf al-Sakhar, south of Baghdad"),
+    ev("e3", "2024-01-02", "air_drone_strike", USF, KH, "qaim", "aircraft", True, None,
+       "a drone facility near al-Qaim on the Syrian border"),
+    ev("e4", "2024-01-04", "shelling_artillery_missile_attack", UAG, USF, "green_zone", "rocket", False, 0,
+       "Two days later, three rockets landed near the U.S. Embassy in Baghdad's heavily fortified Green Zone"),
+    ev("e5", ("2023-10-15", "2024-01-05"), "other", UAG, USF, "iraq", None, False, None,
+       "U.S. forces have been attacked at least 120 times in Iraq and Syria since mid-October", required=False),
+])
+
+doc("026_fr.txt", "fr", "2024-08-10", [
+    ev("e1", "2024-08-10", "air_drone_strike", ILF, "Civilians (Palestine)", "gaza_city", None, False, 40,
+       "Une frappe israélienne contre une école transformée en abri pour déplacés dans l'est de la ville de Gaza a fait au moins 40 morts",
+       alts=["other"]),
+    ev("e2", "2024-08-10", "disrupted_weapons_use", ILF, HAMAS, "tel_aviv", "rocket", True, None,
+       "ont revendiqué le tir de deux roquettes vers Tel-Aviv", alts=["shelling_artillery_missile_attack"]),
+    ev("e3", "2024-08-09", "air_drone_strike", ILF, HAMAS, "khan_younis", None, True, 1,
+       "La veille, l'armée avait annoncé avoir tué un commandant du Hamas, responsable selon elle de tirs de roquettes, dans une frappe aérienne à Khan Younès",
+       alts=["other"]),
+    ev("e4", "2023-10-07", "other", HAMAS, ILF, "israel", None, False, None,
+       "l'attaque du Hamas contre Israël le 7 octobre", required=False),
+], [
+    fig("killed", 39790, "at_least", "Palestinians", "2024-08-10", "Hamas-run Ministry of Health", place="Gaza"),
+    fig("injured", 92000, "more_than", "Palestinians", "2024-08-10", "Hamas-run Ministry of Health", place="Gaza"),
+    fig("displaced", 1900000, "approx", "people in Gaza", "2024-08-10", "United Nations", place="Gaza"),
+], note="not stated; 'ce samedi 10 août' is a Saturday in 2024")
+
+doc("027_en.txt", "en", "2024-09-27", [
+    ev("e1", "2024-09-27", "air_drone_strike", IRI, ILF, "haifa", "drone", True, None,
+       "its fighters had targeted \"a vital target\" in the northern port city of Haifa with drones"),
+    ev("e2", "2024-09-27", "air_drone_strike", IRI, ILF, "golan", "drone", True, None,
+       "it had attacked \"a military target\" in the occupied Golan Heights, also with drones",
+       alts=["disrupted_weapons_use"]),
+    ev("e3", "2024-09-27", "disrupted_weapons_use", ILF, IRI, "golan", "drone", True, None,
+       "a drone approaching from the east had been intercepted over the Golan Heights", required=False,
+       alts=["air_drone_strike"]),
+    ev("e4", ("2023-10-01", "2024-09-27"), "other", IRI, ILF, "israel", None, True, None,
+       "has conducted hundreds of operations against Israeli and American targets since October last year",
+       required=False),
+], [
+    fig("killed", 41500, "more_than", "Palestinians", "2024-09-27", None, place="Gaza"),
+    fig("killed", 700, "more_than", "people in Lebanon", "2024-09-27", "Lebanese Health Ministry", place="Lebanon"),
+])
+
+doc("028_fr.txt", "fr", "2024-05-27", [
+    ev("e1", ("2024-05-26", "2024-05-27"), "shelling_artillery_missile_attack", UAG, USF, "baghdad_airport", "rocket", False, 0,
+       "Trois roquettes Katioucha se sont abattues dans la nuit de dimanche à lundi à proximité de l'aéroport international de Bagdad"),
+    ev("e2", "2024-05-26", "armed_clash", IS, PMF, "samarra", None, False, 3,
+       "les Hachd al-Chaabi ont annoncé avoir repoussé dimanche une attaque du groupe Etat islamique contre l'un de leurs postes près de Samarra"),
+])
+
+doc("029_en.txt", "en", "2024-08-22", [
+    ev("e1", "2024-08-21", "shelling_artillery_missile_attack", HOUTHI, CIV_INT, ("west of Hodeidah", "YE", 14.85, 41.65, 2), None, False, 0,
+       "A Greek-flagged oil tanker caught fire in the Red Sea after being hit by three projectiles late Wednesday",
+       alts=["remote_explosive_landmine_ied", "air_drone_strike", "other"]),
+    ev("e2", "2024-08-22", "disrupted_weapons_use", USF, HOUTHI, "red_sea", "drone", True, None,
+       "a U.S. fighter jet shot down a Houthi drone over the Red Sea on Thursday"),
+    ev("e3", ("2023-10-07", "2024-08-22"), "other", HOUTHI, CIV_INT, "red_sea", None, False, None,
+       "The Houthis have attacked more than 80 merchant vessels with missiles and drones since the Israel-Hamas war began in October",
+       required=False),
+])
+
+doc("030_fr.txt", "fr", "2024-05-22", [
+    ev("e1", "2024-05-22", "shelling_artillery_missile_attack", HEZ, ILF, ("Zar'it barracks", "IL", 33.10, 35.28, 1), "missile", True, None,
+       "ses combattants avaient ciblé la caserne de Zar'it avec des missiles Burkan"),
+    ev("e2", "2024-05-22", "shelling_artillery_missile_attack", HEZ, ILF, ("Ruwaysat al-Alam, Kfarchouba hills", "LB", 33.32, 35.70, 2), "artillery", True, None,
+       "avoir visé à l'artillerie le site de Ruwaysat al-Alam, dans les hauteurs occupées de Kfarchouba"),
+    ev("e3", "2024-05-22", "air_drone_strike", ILF, "Civilians (Lebanon)", "aitaroun", None, False, 2,
+       "L'ennemi sioniste a de son côté mené un raid aérien contre une maison de la localité d'Aitaroun",
+       alts=["other"]),
+    ev("e4", "2024-05-22", "shelling_artillery_missile_attack", ILF, None, ("Kfarchouba", "LB", 33.34, 35.67, 1), "artillery", False, None,
+       "Des obus d'artillerie sont également tombés sur les abords de Kfarchouba"),
+    ev("e5", ("2023-10-08", "2024-05-22"), "other", HEZ, ILF, "israel", None, True, None,
+       "la Résistance islamique a mené plus de 1 800 opérations contre les positions et les colonies de l'occupation",
+       required=False),
+])
+
 # ------------------------------------------------------------ end of annotations
 
 
