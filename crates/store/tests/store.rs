@@ -1,0 +1,610 @@
+//! The store fed with hand-built documents (no pipeline involved).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use vigie_core::{Date, DocMeta, Event, Evidence, Figure, Lang, Location, Plover, ProcessedDoc};
+use vigie_store::export::{self, ACLED_COLUMNS, Format};
+use vigie_store::{DocFilter, EventFilter, FigureFilter, SCHEMA_VERSION, Store};
+
+/// An agency story written for these tests.
+const AGENCY: &str = "Un convoi logistique a été visé mardi matin par une frappe de drone sur la route \
+qui relie la ville de Nordhaven au poste frontalier de Calder. Selon un responsable local, deux \
+camions ont pris feu et trois chauffeurs ont été blessés. Le groupe armé du Front des collines a \
+revendiqué l'attaque dans un communiqué diffusé en fin de journée. Les autorités provinciales ont \
+annoncé l'ouverture d'une enquête et renforcé les contrôles sur l'axe routier. La route était \
+restée fermée plusieurs heures, le temps que les secours dégagent les véhicules calcinés. Des \
+habitants ont raconté avoir entendu une forte explosion peu après sept heures.";
+
+/// Another outlet's page: most of the agency story plus its own paragraphs.
+fn republication() -> String {
+    let kept: Vec<&str> = AGENCY.split(". ").take(5).collect();
+    format!(
+        "Nordhaven : nouvelle attaque contre un convoi. {}. Notre correspondant sur place rapporte \
+         que la circulation a repris dans l'après-midi sous escorte militaire. Plusieurs \
+         transporteurs envisagent désormais de suspendre leurs livraisons vers la frontière, \
+         faute de garanties sur la sécurité des chauffeurs et des marchandises transportées.",
+        kept.join(". ")
+    )
+}
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn hash(text: &str) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))
+}
+
+fn doc(
+    id: &str,
+    text: &str,
+    url: Option<&str>,
+    events: Vec<Event>,
+    figures: Vec<Figure>,
+) -> ProcessedDoc {
+    ProcessedDoc {
+        meta: DocMeta {
+            id: id.into(),
+            origin: format!("{id}.txt"),
+            url: url.map(Into::into),
+            ..Default::default()
+        },
+        lang: Lang::new("fr"),
+        text: text.into(),
+        norm_text: text.into(),
+        content_hash: hash(text),
+        events,
+        figures,
+        diagnostics: Vec::new(),
+    }
+}
+
+fn nordhaven() -> Location {
+    Location {
+        name: "Nordhaven".into(),
+        mention: "Nordhaven".into(),
+        country: Some("IQ".into()),
+        admin1: Some("Ninawa".into()),
+        lat: Some(36.1),
+        lon: Some(43.2),
+        geo_precision: 1,
+        ..Default::default()
+    }
+}
+
+fn strike(doc: &str, claimed: bool, fatalities: Option<u32>) -> Event {
+    Event {
+        id: format!("ev-{doc}-1"),
+        doc: doc.into(),
+        event_date: Some(d("2024-03-12")),
+        date_start: Some(d("2024-03-12")),
+        date_end: Some(d("2024-03-12")),
+        time_precision: Some(1),
+        event_type: "Explosions/Remote violence".into(),
+        sub_event_type: "Air/drone strike".into(),
+        plover: Plover {
+            kind: "ASSAULT".into(),
+            mode: Some("aerial".into()),
+        },
+        cameo: "195".into(),
+        actor1: Some("Hills Front".into()),
+        actor2: Some("Civilians (Iraq)".into()),
+        target: Some("un convoi logistique".into()),
+        weapon: Some("drone".into()),
+        location: Some(nordhaven()),
+        fatalities,
+        claimed,
+        claimant: claimed.then(|| "Hills Front".to_string()),
+        evidence: Evidence {
+            text: "Un convoi logistique a été visé mardi matin".into(),
+            start: 0,
+            end: 43,
+        },
+        rules: vec!["fr.trigger.frappe_de_drone".into()],
+        ..Default::default()
+    }
+}
+
+fn toll(doc: &str, count: u64, as_of: &str) -> Figure {
+    Figure {
+        doc: doc.into(),
+        what: "injured".into(),
+        count,
+        qualifier: "exact".into(),
+        subject: Some("drivers".into()),
+        place: Some("Nordhaven".into()),
+        as_of: Some(d(as_of)),
+        source: Some("local official".into()),
+        evidence: Evidence::default(),
+        rules: Vec::new(),
+    }
+}
+
+fn corpus() -> Vec<ProcessedDoc> {
+    let unrelated = "Le parlement a adopté jeudi soir une loi de finances rectificative après trois \
+        jours de débats houleux, sans rapport avec les événements de la frontière nord du pays.";
+    let mut clash = strike("c", false, Some(4));
+    clash.event_type = "Battles".into();
+    clash.sub_event_type = "Armed clash".into();
+    clash.location = Some(Location {
+        name: "Calder".into(),
+        mention: "Calder".into(),
+        country: Some("SY".into()),
+        lat: Some(35.0),
+        lon: Some(40.0),
+        geo_precision: 2,
+        ..Default::default()
+    });
+    vec![
+        doc(
+            "a",
+            AGENCY,
+            Some("https://www.agency.example/news/1"),
+            vec![strike("a", true, Some(3))],
+            vec![toll("a", 3, "2024-03-12")],
+        ),
+        doc(
+            "b",
+            &republication(),
+            Some("https://outlet.example/story"),
+            vec![strike("b", false, Some(2))],
+            vec![toll("b", 5, "2024-03-13")],
+        ),
+        doc("c", unrelated, None, vec![clash], Vec::new()),
+    ]
+}
+
+fn ingest(store: &mut Store, docs: &[ProcessedDoc]) -> vigie_store::BatchStats {
+    let run = store.begin_run(&["test".into()]).unwrap();
+    let mut batch = store.batch(run).unwrap();
+    for doc in docs {
+        batch.add_doc(doc).unwrap();
+    }
+    let stats = batch.commit().unwrap();
+    store
+        .finish_run(run, "done", &serde_json::json!({}))
+        .unwrap();
+    stats
+}
+
+#[test]
+fn migration_from_an_empty_db() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mode: String = store
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    assert_eq!(store.counts().unwrap(), vigie_store::Counts::default());
+    drop(store);
+
+    // A database left at version 1 with data migrates and keeps its rows.
+    let path = dir.path().join("old.db");
+    let mut old = Store::open_at_version(&path, 1).unwrap();
+    assert_eq!(old.schema_version().unwrap(), 1);
+    ingest(&mut old, &corpus());
+    let before = old.counts().unwrap();
+    drop(old);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(store.counts().unwrap(), before);
+    let idx: i64 = store
+        .connection()
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'clusters_country'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(idx, 1);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    assert!(matches!(
+        Store::open(&path),
+        Err(vigie_store::Error::NewerSchema { .. })
+    ));
+}
+
+#[test]
+fn ingesting_the_same_documents_again_adds_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = ingest(&mut store, &corpus());
+    assert_eq!(first.added, 3);
+    let once = store.counts().unwrap();
+    let second = ingest(&mut store, &corpus());
+    assert_eq!((second.added, second.unchanged, second.events), (0, 3, 0));
+    assert_eq!(store.counts().unwrap(), once);
+    assert_eq!(once.documents, 3);
+    assert_eq!(once.events, 3);
+    assert_eq!(once.clusters, 2);
+    assert_eq!(once.figures, 2);
+}
+
+#[test]
+fn a_partial_republication_is_linked_with_its_overlap_ratio() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let docs = store
+        .docs(&DocFilter {
+            linked_only: true,
+            ..Default::default()
+        })
+        .unwrap();
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b"]);
+    let b = &docs[1];
+    assert_eq!(b.links.len(), 1);
+    let link = &b.links[0];
+    assert_eq!(
+        (link.doc.as_str(), link.kind.as_str(), link.earlier),
+        ("a", "partial", true)
+    );
+    let exact = vigie_dedupe::overlap(
+        &vigie_dedupe::shingles(AGENCY),
+        &vigie_dedupe::shingles(&republication()),
+    );
+    assert!(
+        (link.overlap - exact.ratio).abs() < 1e-9,
+        "{} vs {}",
+        link.overlap,
+        exact.ratio
+    );
+    assert!(link.overlap >= 0.5 && link.jaccard < 0.8, "{link:?}");
+    assert_eq!(docs[0].links[0].doc, "b");
+    assert!(!docs[0].links[0].earlier);
+}
+
+#[test]
+fn an_exact_copy_under_another_id_is_linked_as_exact() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut docs = corpus();
+    let mut copy = docs[0].clone();
+    copy.meta.id = "a-copy".into();
+    docs.push(copy);
+    ingest(&mut store, &docs);
+    let rows = store
+        .docs(&DocFilter {
+            id: Some("a-copy".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let kinds: Vec<(&str, &str)> = rows[0]
+        .links
+        .iter()
+        .map(|l| (l.doc.as_str(), l.kind.as_str()))
+        .collect();
+    assert!(kinds.contains(&("a", "exact")), "{kinds:?}");
+}
+
+#[test]
+fn one_event_two_sources_is_one_cluster() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let events = store
+        .events(&EventFilter {
+            country: Some("iq".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(events.len(), 1);
+    let e = &events[0].event;
+    assert_eq!(e.source_count, Some(2));
+    let docs: Vec<(&str, bool)> = e
+        .sources
+        .iter()
+        .map(|s| (s.doc.as_str(), s.claimed))
+        .collect();
+    assert_eq!(docs, [("a", true), ("b", false)]);
+    assert!(
+        !e.claimed,
+        "a claim confirmed by another outlet's report is no longer a claim"
+    );
+    assert_eq!(e.fatalities, Some(2));
+    assert_eq!(e.fatalities_range, Some((2, 3)));
+    assert_eq!(events[0].outlets, ["agency.example", "outlet.example"]);
+}
+
+#[test]
+fn event_filters() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let n = |f: EventFilter| store.events(&f).unwrap().len();
+    let cases: Vec<(&str, EventFilter, usize)> = vec![
+        ("all", EventFilter::default(), 2),
+        (
+            "from after",
+            EventFilter {
+                from: Some(d("2024-03-13")),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "to on the day",
+            EventFilter {
+                to: Some(d("2024-03-12")),
+                ..Default::default()
+            },
+            2,
+        ),
+        (
+            "country SY",
+            EventFilter {
+                country: Some("SY".into()),
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "actor substring",
+            EventFilter {
+                actor: Some("hills".into()),
+                ..Default::default()
+            },
+            2,
+        ),
+        (
+            "actor2",
+            EventFilter {
+                actor: Some("civilians".into()),
+                ..Default::default()
+            },
+            2,
+        ),
+        (
+            "actor unknown",
+            EventFilter {
+                actor: Some("nobody".into()),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "sub-type",
+            EventFilter {
+                event_type: Some("armed clash".into()),
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "event type",
+            EventFilter {
+                event_type: Some("Explosions/Remote violence".into()),
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "bbox around Nordhaven",
+            EventFilter {
+                bbox: Some([43.0, 36.0, 43.5, 36.5]),
+                ..Default::default()
+            },
+            1,
+        ),
+        (
+            "claimed",
+            EventFilter {
+                claimed: Some(true),
+                ..Default::default()
+            },
+            0,
+        ),
+        (
+            "not claimed",
+            EventFilter {
+                claimed: Some(false),
+                ..Default::default()
+            },
+            2,
+        ),
+        (
+            "limit",
+            EventFilter {
+                limit: Some(1),
+                ..Default::default()
+            },
+            1,
+        ),
+    ];
+    let failures: Vec<String> = cases
+        .into_iter()
+        .filter_map(|(what, f, want)| {
+            let got = n(f);
+            (got != want).then(|| format!("{what}: got {got}, want {want}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        store
+            .events(&EventFilter {
+                bbox: Some([5.0, 0.0, 1.0, 1.0]),
+                ..Default::default()
+            })
+            .is_err()
+    );
+}
+
+#[test]
+fn figures_are_a_time_series() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let all = store
+        .figures(&FigureFilter {
+            subject: Some("DRIVERS".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let series: Vec<(u64, String)> = all
+        .iter()
+        .map(|f| (f.count, f.as_of.unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        series,
+        [(3, "2024-03-12".to_string()), (5, "2024-03-13".to_string())]
+    );
+    let later = store
+        .figures(&FigureFilter {
+            from: Some(d("2024-03-13")),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(later.len(), 1);
+}
+
+#[test]
+fn a_changed_document_replaces_its_old_version() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let mut b = corpus().remove(1);
+    b.text.push_str(" Mise à jour : le bilan est revu.");
+    b.norm_text.clone_from(&b.text);
+    b.content_hash = hash(&b.text);
+    b.events[0].fatalities = Some(6);
+    let stats = ingest(&mut store, &[b]);
+    assert_eq!(stats.replaced, 1);
+    let c = store.counts().unwrap();
+    assert_eq!((c.documents, c.events, c.clusters), (3, 3, 2));
+    let ev = &store
+        .events(&EventFilter {
+            country: Some("IQ".into()),
+            ..Default::default()
+        })
+        .unwrap()[0]
+        .event;
+    assert_eq!(
+        ev.fatalities_range,
+        Some((3, 6)),
+        "the old figure left with the old version"
+    );
+    assert_eq!(ev.source_count, Some(2));
+}
+
+#[test]
+fn acled_csv_has_acleds_31_columns() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let events = store.events(&EventFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write(Format::Acled, &events, &mut out).unwrap();
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let expected = "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,\
+        actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,\
+        country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,\
+        fatalities,tags,timestamp";
+    assert_eq!(header.join(","), expected);
+    assert_eq!(header, ACLED_COLUMNS);
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    let get = |row: &csv::StringRecord, col: &str| {
+        row.get(ACLED_COLUMNS.iter().position(|c| *c == col).unwrap())
+            .unwrap()
+            .to_string()
+    };
+    let iq = &rows[0];
+    assert!(get(iq, "event_id_cnty").starts_with("IRQ"));
+    assert_eq!(get(iq, "event_date"), "2024-03-12");
+    assert_eq!(get(iq, "year"), "2024");
+    assert_eq!(get(iq, "iso"), "368");
+    assert_eq!(get(iq, "country"), "Iraq");
+    assert_eq!(get(iq, "region"), "Middle East");
+    assert_eq!(get(iq, "disorder_type"), "Political violence");
+    assert_eq!(get(iq, "civilian_targeting"), "Civilian targeting");
+    assert_eq!(get(iq, "fatalities"), "2");
+    assert_eq!(get(iq, "source"), "agency.example; outlet.example");
+    assert_eq!(get(iq, "latitude"), "36.1");
+    let notes = get(iq, "notes");
+    assert!(
+        notes.starts_with("On 12 March 2024, Hills Front carried out an air/drone strike"),
+        "{notes}"
+    );
+    assert!(notes.contains("2 to 3 fatalities"), "{notes}");
+}
+
+#[test]
+fn geojson_is_a_feature_collection() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let events = store.events(&EventFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write(Format::Geojson, &events, &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    let features = v["features"].as_array().unwrap();
+    assert_eq!(features.len(), 2);
+    for f in features {
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(f["geometry"]["type"], "Point");
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        assert_eq!(c.len(), 2);
+        assert!(c[0].as_f64().unwrap().abs() <= 180.0 && c[1].as_f64().unwrap().abs() <= 90.0);
+        assert!(f["properties"].is_object());
+        // Properties are flat: no nested objects or arrays for GIS tools.
+        assert!(
+            f["properties"]
+                .as_object()
+                .unwrap()
+                .values()
+                .all(|p| !p.is_object() && !p.is_array())
+        );
+    }
+    assert_eq!(
+        features[0]["geometry"]["coordinates"][0], 43.2,
+        "GeoJSON order is [lon, lat]"
+    );
+}
+
+#[test]
+fn jsonl_csv_and_plover_exports() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus());
+    let events = store.events(&EventFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write(Format::Jsonl, &events, &mut out).unwrap();
+    let lines: Vec<Event> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].sources.len(), 2);
+    let mut out = Vec::new();
+    export::write(Format::Csv, &events, &mut out).unwrap();
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    assert_eq!(rd.records().count(), 2);
+    let mut out = Vec::new();
+    export::write(Format::Plover, &events, &mut out).unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v[0]["event_type"], "ASSAULT");
+    assert_eq!(v[0]["mode"], "aerial");
+    assert_eq!(v[0]["sources"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_rolled_back_batch_leaves_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let run = store.begin_run(&[]).unwrap();
+    {
+        let mut batch = store.batch(run).unwrap();
+        for doc in corpus() {
+            batch.add_doc(&doc).unwrap();
+        }
+        // dropped without commit
+    }
+    assert_eq!(store.counts().unwrap(), vigie_store::Counts::default());
+}
