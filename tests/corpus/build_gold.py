@@ -556,6 +556,148 @@ doc("030_fr.txt", "fr", "2024-05-22", [
        required=False),
 ])
 
+doc("031_en.txt", "en", "2024-11-04", [
+    ev("e1", "2024-11-03", "armed_clash", IS, SDF, "shaddadi", None, False, 3,
+       "Islamic State gunmen attacked a checkpoint of the U.S.-backed Syrian Democratic Forces near the town of al-Shaddadi in Hasakah province late Sunday"),
+    ev("e2", "2024-11-03", "armed_clash", SDF, IS, ("al-Busayrah", "SY", 35.15, 40.43, 1), None, True, 1,
+       "SDF commandos backed by U.S.-led coalition helicopters raided a house in the village of al-Busayrah in Deir ez-Zor province",
+       alts=["attack", "abduction_forced_disappearance"]),
+], [
+    fig("detained", 9000, "approx", "suspected Islamic State fighters", "2024-11-04", "US-led coalition", place="northeastern Syria"),
+])
+
+doc("032_fr.txt", "fr", "2024-05-08", [
+    ev("e1", "2024-05-08", "air_drone_strike", ILF, "Civilians (Palestine)", "rafah", None, False, 5,
+       "une frappe israélienne a touché une maison dans l'est de Rafah", alts=["other"]),
+    ev("e2", "2024-05-08", "shelling_artillery_missile_attack", PIJ, ILF, ("Rafah crossing", "PS", 31.25, 34.26, 1), "artillery", True, None,
+       "avoir tiré des obus de mortier sur des soldats israéliens déployés près du point de passage de Rafah"),
+    ev("e3", "2024-05-05", "shelling_artillery_missile_attack", HAMAS, ILF, ("Kerem Shalom crossing", "IL", 31.23, 34.28, 1), "rocket", False, 3,
+       "Dimanche, des roquettes tirées depuis le secteur de Rafah avaient tué trois soldats israéliens près du point de passage de Kerem Shalom"),
+], [
+    fig("killed", 34844, "at_least", "Palestinians", "2024-05-08", "Hamas-run Ministry of Health", place="Gaza"),
+], note="not stated; 'Ce mercredi 8 mai' is a Wednesday in 2024")
+
+doc("033_en.txt", "en", "2025-03-17", [
+    ev("e1", "2025-03-15", "air_drone_strike", USF, HOUTHI, "sanaa", None, False, None,
+       "The United States carried out a wave of air strikes on Houthi-controlled areas of Yemen on Saturday, hitting targets in the capital Sanaa",
+       alts=["other"]),
+    ev("e2", "2025-03-15", "air_drone_strike", USF, HOUTHI, "saada", None, False, None,
+       "in the northern province of Saada", alts=["other"]),
+    ev("e3", "2025-03-16", "shelling_artillery_missile_attack", HOUTHI, USF, "red_sea", None, False, None,
+       "they had targeted the aircraft carrier USS Harry S. Truman and its escort warships in the northern Red Sea with 18 ballistic and cruise missiles and a drone",
+       alts=["air_drone_strike"]),
+    ev("e4", "2025-03-16", "disrupted_weapons_use", USF, HOUTHI, "red_sea", "drone", True, None,
+       "U.S. fighter jets had shot down 11 drones over the Red Sea on Sunday"),
+])
+
+P["khor_mor"] = ("Khor Mor gas field", "IQ", 35.06, 44.88, 1)
+doc("034_fr.txt", "fr", "2024-04-27", [
+    ev("e1", "2024-04-26", "air_drone_strike", UAG, CIV_INT, "khor_mor", "drone", False, 4,
+       "Quatre travailleurs yéménites ont été tués vendredi soir dans une attaque de drone contre le champ gazier de Khor Mor"),
+    ev("e2", "2024-04-26", "armed_clash", IS, IQF, "hawija", None, False, 1,
+       "un officier de l'armée irakienne a été tué dans une embuscade tendue par des jihadistes du groupe Etat islamique près de Hawija",
+       alts=["attack"]),
+    ev("e3", ("2022-04-27", "2024-04-26"), "other", UAG, CIV_INT, "khor_mor", None, False, None,
+       "a déjà été visé à plusieurs reprises par des roquettes et des drones ces deux dernières années", required=False),
+])
+
+doc("035_en.txt", "en", "2024-10-11", [
+    ev("e1", "2024-10-10", "shelling_artillery_missile_attack", ILF, UNIFIL, "naqoura", None, False, None,
+       "an Israeli Merkava tank fired at an observation tower at its headquarters in Naqoura on Thursday",
+       alts=["attack"]),
+    ev("e2", "2024-10-11", "other", UAG, UNIFIL, "naqoura", None, False, None,
+       "two explosions near an observation tower in Naqoura injured two more peacekeepers"),
+    ev("e3", "2024-10-10", "shelling_artillery_missile_attack", HEZ, ILF, ("Labbouneh", "LB", 33.09, 35.18, 1), "rocket", True, None,
+       "Hezbollah said its fighters fired rockets at Israeli soldiers advancing near the border village of Labbouneh on Thursday"),
+    ev("e4", "2024-10-10", "attack", ILF, UNIFIL, ("UN position near Naqoura", "LB", 33.11, 35.15, 2), "small_arms", False, None,
+       "Israeli soldiers had also fired at a nearby UN position and damaged its cameras", required=False,
+       alts=["shelling_artillery_missile_attack", "armed_clash"]),
+], [
+    fig("killed", 2100, "more_than", "people in Lebanon", "2024-10-11", "Lebanese health ministry", place="Lebanon"),
+    fig("displaced", 1200000, "more_than", "people in Lebanon", "2024-10-11", "Lebanese government", place="Lebanon"),
+])
+
+doc("036_fr.txt", "fr", "2024-12-01", [
+    ev("e1", "2024-11-30", "non_state_actor_overtakes_territory", HTS, SYF, ("Aleppo", "SY", 36.20, 37.16, 1), None, False, None,
+       "ont pris samedi le contrôle de la majeure partie d'Alep", alts=["armed_clash"]),
+    ev("e2", "2024-12-01", "air_drone_strike", RUF, "Civilians (Syria)", "idlib", "aircraft", False, 4,
+       "des avions de guerre russes ont frappé un quartier résidentiel d'Idlib"),
+    ev("e3", ("2024-11-27", "2024-11-30"), "armed_clash", HTS, SYF, ("Aleppo and Idlib provinces", "SY", 36.00, 36.90, 3), None, False, None,
+       "Depuis le lancement de l'offensive, mercredi", required=False, alts=ANY),
+], [
+    fig("killed", 370, "more_than", "people", "2024-12-01", "Syrian Observatory for Human Rights", place="northern Syria"),
+    fig("killed", 48, "exact", "civilians", "2024-12-01", "Syrian Observatory for Human Rights", place="northern Syria"),
+    fig("displaced", 14000, "more_than", "people", "2024-12-01", "United Nations", place="northern Syria"),
+])
+
+NUJABA = "Harakat Hezbollah al-Nujaba"
+doc("037_en.txt", "en", "2024-02-19", [
+    ev("e1", "2024-02-18", "air_drone_strike", IRI, USF, "tanf", "drone", True, None,
+       "it had targeted the U.S. garrison at al-Tanf in southern Syria with a drone", required=False),
+    ev("e2", "2024-02-19", "shelling_artillery_missile_attack", NUJABA, USF, ("Rmeilan, Hasakah", "SY", 36.93, 42.05, 2), "rocket", True, None,
+       "its fighters had fired rockets at a U.S. base near Rmeilan in Syria's Hasakah province"),
+    ev("e3", "2024-02-19", "remote_explosive_landmine_ied", UAG, "Civilians (Iraq)", ("Diwaniyah", "IQ", 31.99, 44.93, 1), "ied", False, 0,
+       "a roadside bomb struck a convoy of trucks carrying supplies for the U.S.-led coalition near the city of Diwaniyah on Monday"),
+    ev("e4", ("2024-01-20", "2024-01-31"), "air_drone_strike", UAG, USF, "jordan", "drone", False, 3,
+       "three U.S. soldiers were killed in a drone attack in Jordan", required=False),
+])
+
+doc("038_fr.txt", "fr", "2024-04-28", [
+    ev("e1", "2024-04-26", "air_drone_strike", UAG, CIV_INT, "khor_mor", "drone", False, 4,
+       "Quatre travailleurs yéménites ont été tués vendredi soir dans une attaque de drone contre le champ gazier de Khor Mor",
+       same_as="034_fr.txt#e1"),
+    ev("e2", "2024-04-26", "armed_clash", IS, IQF, "hawija", None, False, 1,
+       "un officier de l'armée irakienne a été tué dans une embuscade tendue par des jihadistes du groupe Etat islamique près de Hawija",
+       alts=["attack"], same_as="034_fr.txt#e2"),
+    ev("e3", ("2022-04-28", "2024-04-26"), "other", UAG, CIV_INT, "khor_mor", None, False, None,
+       "a déjà été visé à plusieurs reprises par des roquettes et des drones ces deux dernières années", required=False),
+    ev("e4", "2024-04-28", "disrupted_weapons_use", PESH, UAG, "khor_mor", "drone", True, None,
+       "un nouveau drone a été abattu par les peshmergas à l'approche du champ de Khor Mor"),
+])
+
+doc("039_en.txt", "en", "2024-08-16", [
+    ev("e1", "2024-08-15", "attack", "Settlers (Israel)", "Civilians (Palestine)", ("Jit", "PS", 32.21, 35.17, 1), None, False, 1,
+       "Dozens of Israeli settlers stormed the Palestinian village of Jit in the occupied West Bank late on Thursday",
+       alts=["other"]),
+    ev("e2", "2024-08-16", "attack", UAG, "Civilians (Israel)", ("Kedumim", "PS", 32.21, 35.16, 1), "small_arms", False, 1,
+       "a Palestinian gunman opened fire at a car near the nearby settlement of Kedumim, killing an Israeli man"),
+    ev("e3", "2024-08-16", "armed_clash", ILF, "Lions' Den", "nablus", "small_arms", False, 2,
+       "Israeli forces raiding the old city of Nablus shot dead two members of the Lions' Den armed group during an exchange of fire"),
+])
+
+doc("040_fr.txt", "fr", "2025-01-03", [
+    ev("e1", "2025-01-03", "disrupted_weapons_use", ILF, HOUTHI, ("Ben Gurion Airport area", "IL", 32.00, 34.88, 2), "ballistic_missile", True, None,
+       "affirmé avoir intercepté un missile lancé depuis le Yémen avant qu'il ne pénètre dans son espace aérien",
+       alts=["shelling_artillery_missile_attack"]),
+    ev("e2", "2025-01-03", "shelling_artillery_missile_attack", HOUTHI, ILF, "eilat", "ballistic_missile", True, None,
+       "avaient également visé une « cible militaire » à Oum al-Rashrash (Eilat) avec deux missiles balistiques"),
+    ev("e3", ("2025-01-02", "2025-01-03"), "air_drone_strike", USF, HOUTHI, ("Bajil", "YE", 15.06, 43.28, 1), None, False, 0,
+       "l'agression américano-britannique a visé par trois raids le district de Bajil", alts=["other"]),
+], [
+    fig("killed", 45500, "more_than", "people in Gaza", "2025-01-03", None, place="Gaza"),
+], note="not stated; 'ce vendredi 3 janvier 2025'")
+
+doc("041_en.txt", "en", "2024-09-08", [
+    ev("e1", ("2023-10-01", "2024-02-29"), "other", IRI, USF, "iraq", None, False, None,
+       "carried out more than 170 drone and rocket attacks on U.S. forces in Iraq and Syria between October and February",
+       required=False),
+    ev("e2", ("2024-01-20", "2024-01-31"), "air_drone_strike", UAG, USF, "jordan", "drone", False, 3,
+       "a drone attack killed three U.S. soldiers in Jordan in late January", required=False),
+    ev("e3", ("2024-01-20", "2024-02-29"), "air_drone_strike", USF, IRI, "iraq", None, False, None,
+       "Washington responded with strikes on dozens of targets", required=False, alts=["other"]),
+])
+
+doc("042_fr.txt", "fr", "2025-03-14", [
+    ev("e1", "2025-03-12", "armed_clash", IS, PMF, "muqdadiyah", "small_arms", False, 5,
+       "Cinq combattants des Hachd al-Chaabi ont été tués mercredi soir dans une embuscade tendue par le groupe Etat islamique (EI) dans la province de Diyala",
+       alts=["attack"]),
+    ev("e2", "2025-03-13", "remote_explosive_landmine_ied", UAG, IQF, "muqdadiyah", "ied", False, 0,
+       "Le lendemain, un engin explosif a visé une patrouille de l'armée irakienne qui ratissait le secteur"),
+    ev("e3", "2025-03-14", "air_drone_strike", IQF, IS, "muqdadiyah", None, True, 4,
+       "des frappes aériennes irakiennes avaient détruit deux repaires de l'EI dans les vergers de Muqdadiyah, tuant quatre jihadistes",
+       alts=["other"]),
+])
+
 # ------------------------------------------------------------ end of annotations
 
 

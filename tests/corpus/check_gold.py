@@ -16,6 +16,7 @@ Usage: python3 tests/corpus/check_gold.py   (exit status 1 on any failure)
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,45 @@ def day(s):
     return dt.date.fromisoformat(s)
 
 
+FR_DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+EN_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+FR_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+             "septembre", "octobre", "novembre", "décembre"]
+EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"]
+EN_ABBR = {"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "oct.": 10, "nov.": 11, "dec.": 12}
+WEEKDAY_DATE = re.compile(
+    r"(?i)\b(" + "|".join(FR_DAYS + EN_DAYS) + r")\b,?\s+(?:(\d{1,2})(?:er)?\s+(\w+\.?)|(\w+\.?)\s+(\d{1,2})\b)(?:,?\s+(\d{4}))?")
+
+
+def check_weekdays(name, text, pub, errors):
+    """Every 'weekday + day + month' in the text must name the right weekday
+    (year from the text, else the publication year)."""
+    for m in WEEKDAY_DATE.finditer(text):
+        wd = m.group(1).lower()
+        wd_idx = (FR_DAYS + EN_DAYS).index(wd) % 7
+        day_s, month_s = (m.group(2), m.group(3)) if m.group(2) else (m.group(5), m.group(4))
+        month_s = month_s.lower()
+        if month_s in FR_MONTHS:
+            month = FR_MONTHS.index(month_s) + 1
+        elif month_s.rstrip(".") in EN_MONTHS:
+            month = EN_MONTHS.index(month_s.rstrip(".")) + 1
+        elif month_s in EN_ABBR:
+            month = EN_ABBR[month_s]
+        else:
+            continue
+        year = int(m.group(6)) if m.group(6) else pub.year
+        try:
+            date = dt.date(year, month, int(day_s))
+        except ValueError:
+            errors.append(f"{name}: impossible date {m.group(0)!r}")
+            continue
+        if date.weekday() != wd_idx:
+            errors.append(f"{name}: {m.group(0)!r} is a {EN_DAYS[date.weekday()]}")
+        if date > pub:
+            errors.append(f"{name}: {m.group(0)!r} is after publication")
+
+
 def check_doc(d, text, errors):
     name = d["doc"]
 
@@ -67,6 +107,7 @@ def check_doc(d, text, errors):
     except (KeyError, ValueError):
         err("bad published date")
         return
+    check_weekdays(name, text, pub, errors)
     n = len(text)
     if not 800 <= n <= 3000:
         err(f"article has {n} characters (want 800-3000)")
