@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod engine;
 mod eval_cmd;
+mod extract_cmd;
 mod geo_cmd;
 mod store_cmd;
 mod time_cmd;
@@ -24,6 +26,8 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Extract events from articles and print them as JSON Lines.
+    Extract(extract_cmd::Args),
     /// Find and normalize date expressions in French or English text.
     Time(time_cmd::Args),
     /// Find and geocode place names in French or English text.
@@ -46,6 +50,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Extract(a) => extract_cmd::run(a),
         Command::Time(a) => time_cmd::run(a),
         Command::Geo(a) => geo_cmd::run_geo(a),
         Command::Gazetteer(c) => geo_cmd::run_gazetteer(c),
@@ -70,6 +75,7 @@ fn main() -> ExitCode {
 /// A closed stdout (`vigie … | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }

@@ -1,0 +1,212 @@
+//! `vigie extract`: run the pipeline on articles and print event records.
+
+use std::fs::File;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use vigie_core::{Date, Lang};
+use vigie_pipeline::{Config, DocOutcome, RunSummary};
+
+/// Options shared by every command that runs the pipeline on inputs.
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files or directories (read recursively, in sorted order); `-` reads
+    /// stdin. Reads .txt, .html/.htm, .jsonl/.ndjson (one
+    /// {"id","text","title","url","published","lang"} object per line; only
+    /// "text" is required) and .json (one such object or an array).
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for documents whose metadata has none.
+    /// Undated documents otherwise get one from their own text when it allows.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<Date>,
+
+    /// Language of every document (fr, en, …) instead of detecting it.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Directory whose files replace the bundled resources of the same
+    /// relative path (lexicons, actors, gazetteer, ontology).
+    #[arg(long, value_name = "DIR", env = "VIGIE_RESOURCES")]
+    pub resources: Option<PathBuf>,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+
+    /// Larger documents are truncated at a sentence boundary with a warning
+    /// (or skipped with --strict). Also the longest JSON Lines line read.
+    #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
+    pub max_doc_bytes: usize,
+
+    /// Skip documents that exceed a limit instead of truncating them.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Write the run summary as JSON to this file too.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// No progress bar and no summary on stderr (failures are still listed).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// Write events (JSON Lines) here instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+
+    /// Write figures (cumulative tolls, JSON Lines) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub figures: Option<PathBuf>,
+}
+
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse::<Date>()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
+}
+
+impl InputArgs {
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let resources = match &self.resources {
+            Some(dir) => vigie_resources::Resources::with_overrides(dir)?,
+            None => vigie_resources::Resources::embedded(),
+        };
+        Ok(Config {
+            resources,
+            threads: self.threads,
+            published: self.published,
+            lang: self
+                .lang
+                .as_ref()
+                .map(|l| Lang::new(l.to_ascii_lowercase())),
+            max_doc_bytes: self.max_doc_bytes,
+            strict: self.strict,
+            ..Config::default()
+        })
+    }
+
+    /// Loads the engine and runs it, with a progress bar on a terminal, then
+    /// prints the summary and writes the report.
+    pub fn run(
+        &self,
+        sink: &mut dyn FnMut(DocOutcome) -> std::io::Result<()>,
+    ) -> anyhow::Result<RunSummary> {
+        let config = self.config()?;
+        let engine = crate::engine::load(&config)?;
+        let bar = progress_bar(&self.paths, self.quiet);
+        let summary = vigie_pipeline::run_with_progress(&engine, &self.paths, sink, &mut |p| {
+            if let Some(bar) = &bar {
+                bar.set_position(p.bytes);
+                bar.set_message(format!("{} documents", p.documents));
+            }
+        });
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
+        }
+        let summary = summary.context("writing output")?;
+        let mut err = std::io::stderr().lock();
+        if self.quiet {
+            let failures = RunSummary {
+                failed: summary.failed.clone(),
+                ..RunSummary::default()
+            };
+            if !failures.failed.is_empty() {
+                failures.print(&mut err)?;
+            }
+        } else {
+            summary.print(&mut err)?;
+        }
+        if let Some(path) = &self.report {
+            let f = File::create(path)
+                .with_context(|| format!("creating report {}", path.display()))?;
+            serde_json::to_writer_pretty(BufWriter::new(f), &summary)
+                .with_context(|| format!("writing report {}", path.display()))?;
+        }
+        Ok(summary)
+    }
+}
+
+/// A bar over input bytes, only on a terminal and only for runs that are
+/// worth it (many or large files).
+fn progress_bar(paths: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let mut total = 0u64;
+    let mut files = 0usize;
+    for p in paths {
+        let mut stack = vec![p.clone()];
+        while let Some(p) = stack.pop() {
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => {
+                    if let Ok(rd) = std::fs::read_dir(&p) {
+                        stack.extend(rd.flatten().map(|e| e.path()));
+                    }
+                }
+                Ok(m) => {
+                    total += m.len();
+                    files += 1;
+                }
+                Err(_) => {}
+            }
+            if files > 1_000_000 {
+                break;
+            }
+        }
+    }
+    if total < 8 << 20 && files < 500 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let style = indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} ({bytes_per_sec}, {eta}) {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    Some(bar)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut out: Box<dyn Write> = match &args.out {
+        Some(p) => Box::new(BufWriter::new(
+            File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut figures: Option<BufWriter<File>> = match &args.figures {
+        Some(p) => Some(BufWriter::new(
+            File::create(p).with_context(|| format!("creating {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let summary = args.input.run(&mut |outcome| {
+        if let DocOutcome::Processed(doc) = outcome {
+            for e in &doc.events {
+                serde_json::to_writer(&mut out, e)?;
+                out.write_all(b"\n")?;
+            }
+            if let Some(f) = figures.as_mut() {
+                for fig in &doc.figures {
+                    serde_json::to_writer(&mut *f, fig)?;
+                    f.write_all(b"\n")?;
+                }
+            }
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    if let Some(mut f) = figures {
+        f.flush()?;
+    }
+    Ok(ExitCode::from(summary.exit_code()))
+}

@@ -1,0 +1,315 @@
+//! Inputs: files, directories (recursive, sorted), `-` for stdin. Each input
+//! yields work items in a deterministic order; reading is sequential and
+//! cheap, everything costly (decoding, HTML, JSON) happens in the workers.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// How a file's bytes are to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Html,
+    /// One JSON object per line.
+    JsonLines,
+    /// One JSON object or an array of them.
+    Json,
+}
+
+impl Format {
+    /// The format a file name announces, `None` for unsupported extensions,
+    /// `Some(Text)` for files without an extension.
+    pub fn from_path(path: &Path) -> Result<Format, String> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            None => Ok(Format::Text),
+            Some("txt" | "text" | "md") => Ok(Format::Text),
+            Some("html" | "htm" | "xhtml") => Ok(Format::Html),
+            Some("jsonl" | "ndjson") => Ok(Format::JsonLines),
+            Some("json") => Ok(Format::Json),
+            Some(other) => Err(format!(
+                "unsupported type (.{other}); vigie reads .txt, .html, .htm, .jsonl, .ndjson, .json"
+            )),
+        }
+    }
+}
+
+/// One unit of work: one document's raw material, or a verdict reached
+/// without reading any further.
+#[derive(Debug)]
+pub enum WorkItem {
+    /// A whole file (or stdin) holding one document.
+    File {
+        origin: String,
+        name: Option<String>,
+        format: Format,
+        bytes: Vec<u8>,
+    },
+    /// One line of a JSON Lines input.
+    JsonLine {
+        origin: String,
+        bytes: Vec<u8>,
+    },
+    /// One object of a `.json` input.
+    JsonValue {
+        origin: String,
+        value: serde_json::Value,
+    },
+    Skipped {
+        origin: String,
+        reason: String,
+    },
+    Failed {
+        origin: String,
+        reason: String,
+    },
+}
+
+/// Expands the inputs into the ordered list of files to read (directories
+/// recursively, entries sorted by name). Problems become work items.
+pub fn expand(inputs: &[PathBuf]) -> Vec<Result<PathBuf, WorkItem>> {
+    let mut out = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            out.push(Ok(input.clone()));
+            continue;
+        }
+        match std::fs::metadata(input) {
+            Err(e) => out.push(Err(WorkItem::Failed {
+                origin: display(input),
+                reason: format!("unreadable: {e}"),
+            })),
+            Ok(m) if m.is_dir() => walk_dir(input, &mut out),
+            Ok(_) => out.push(Ok(input.clone())),
+        }
+    }
+    out
+}
+
+/// Depth-first, sorted, without recursion (deep trees cannot overflow).
+fn walk_dir(root: &Path, out: &mut Vec<Result<PathBuf, WorkItem>>) {
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                out.push(Err(WorkItem::Failed {
+                    origin: display(&dir),
+                    reason: format!("unreadable directory: {e}"),
+                }));
+                continue;
+            }
+        };
+        let mut files = Vec::new();
+        let mut dirs = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue; // hidden files and folders (.git, .DS_Store)
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => dirs.push(path),
+                Ok(_) => files.push(path),
+                Err(e) => out.push(Err(WorkItem::Failed {
+                    origin: display(&path),
+                    reason: format!("unreadable: {e}"),
+                })),
+            }
+        }
+        files.sort();
+        dirs.sort();
+        out.extend(files.into_iter().map(Ok));
+        // Reverse so that the first directory is popped first.
+        stack.extend(dirs.into_iter().rev());
+    }
+}
+
+pub fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Reads one expanded input and hands its work items to `emit`, streaming
+/// JSON Lines one line at a time.
+pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -> bool) {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+            emit(WorkItem::Failed {
+                origin: "<stdin>".into(),
+                reason: format!("unreadable: {e}"),
+            });
+            return;
+        }
+        // stdin has no name: JSON Lines if it looks like it, else text.
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        if first == Some(&b'{') {
+            read_lines("<stdin>", &bytes[..], max_line_bytes, emit);
+        } else {
+            emit(WorkItem::File {
+                origin: "<stdin>".into(),
+                name: None,
+                format: Format::Text,
+                bytes,
+            });
+        }
+        return;
+    }
+    let origin = display(path);
+    let format = match Format::from_path(path) {
+        Ok(f) => f,
+        Err(reason) => {
+            emit(WorkItem::Skipped { origin, reason });
+            return;
+        }
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            emit(WorkItem::Failed {
+                origin,
+                reason: format!("unreadable: {e}"),
+            });
+            return;
+        }
+    };
+    match format {
+        Format::JsonLines => read_lines(&origin, file, max_line_bytes, emit),
+        Format::Json => {
+            let mut bytes = Vec::new();
+            if let Err(e) = BufReader::new(file).read_to_end(&mut bytes) {
+                emit(WorkItem::Failed {
+                    origin,
+                    reason: format!("unreadable: {e}"),
+                });
+                return;
+            }
+            read_json(&origin, &bytes, emit);
+        }
+        Format::Text | Format::Html => {
+            let mut bytes = Vec::new();
+            match BufReader::new(file).read_to_end(&mut bytes) {
+                Ok(_) => {
+                    emit(WorkItem::File {
+                        origin,
+                        name,
+                        format,
+                        bytes,
+                    });
+                }
+                Err(e) => {
+                    emit(WorkItem::Failed {
+                        origin,
+                        reason: format!("unreadable: {e}"),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// JSON Lines: one work item per non-blank line, `origin` = `path:line`.
+fn read_lines(
+    origin: &str,
+    reader: impl Read,
+    max_line_bytes: usize,
+    emit: &mut dyn FnMut(WorkItem) -> bool,
+) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        line_no += 1;
+        // Read at most max_line_bytes + 1 bytes of the line; drain the rest.
+        let n = match (&mut reader)
+            .take(max_line_bytes as u64 + 1)
+            .read_until(b'\n', &mut buf)
+        {
+            Ok(0) => return,
+            Ok(n) => n,
+            Err(e) => {
+                emit(WorkItem::Failed {
+                    origin: format!("{origin}:{line_no}"),
+                    reason: format!("unreadable: {e}"),
+                });
+                return;
+            }
+        };
+        let line_origin = format!("{origin}:{line_no}");
+        if n > max_line_bytes && !buf.ends_with(b"\n") {
+            // Skip the remainder of this over-long line without holding it.
+            let mut skipped = n;
+            while let Ok(avail) = reader.fill_buf() {
+                if avail.is_empty() {
+                    break;
+                }
+                if let Some(p) = avail.iter().position(|&b| b == b'\n') {
+                    reader.consume(p + 1);
+                    skipped += p;
+                    break;
+                }
+                let l = avail.len();
+                skipped += l;
+                reader.consume(l);
+            }
+            let keep_going = emit(WorkItem::Skipped {
+                origin: line_origin,
+                reason: format!(
+                    "line of {skipped} bytes exceeds the limit of {max_line_bytes} bytes (raise --max-doc-bytes)"
+                ),
+            });
+            if !keep_going {
+                return;
+            }
+            continue;
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        if !emit(WorkItem::JsonLine {
+            origin: line_origin,
+            bytes: std::mem::take(&mut buf),
+        }) {
+            return;
+        }
+    }
+}
+
+fn read_json(origin: &str, bytes: &[u8], emit: &mut dyn FnMut(WorkItem) -> bool) {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match serde_json::from_slice::<serde_json::Value>(bytes) {
+        Err(e) => {
+            emit(WorkItem::Failed {
+                origin: origin.to_string(),
+                reason: format!("malformed JSON: {e}"),
+            });
+        }
+        Ok(serde_json::Value::Array(items)) => {
+            if items.is_empty() {
+                emit(WorkItem::Skipped {
+                    origin: origin.to_string(),
+                    reason: "empty (JSON array with no objects)".into(),
+                });
+            }
+            for (i, value) in items.into_iter().enumerate() {
+                if !emit(WorkItem::JsonValue {
+                    origin: format!("{origin}[{i}]"),
+                    value,
+                }) {
+                    return;
+                }
+            }
+        }
+        Ok(value) => {
+            emit(WorkItem::JsonValue {
+                origin: origin.to_string(),
+                value,
+            });
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! One work item → one [`DocOutcome`]: decode, read the format, prepare,
+//! extract. Runs on worker threads; a panic in here is caught and becomes the
+//! document's failure, so one document can never stop a run.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use serde_json::Value;
+use vigie_core::{Date, Diagnostic, DocMeta, Event, Figure, Lang, ProcessedDoc, PublishedSource};
+
+use crate::input::{Format, WorkItem};
+use crate::{DocOutcome, Engine};
+
+/// What the extraction stage returns for one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub events: Vec<Event>,
+    pub figures: Vec<Figure>,
+    /// A publication date the text implies, for documents without one.
+    pub inferred_published: Option<Date>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub(crate) fn item_bytes(item: &WorkItem) -> u64 {
+    match item {
+        WorkItem::File { bytes, .. } | WorkItem::JsonLine { bytes, .. } => bytes.len() as u64,
+        _ => 0,
+    }
+}
+
+pub(crate) fn process_item(engine: &Engine, item: WorkItem) -> DocOutcome {
+    let origin = match &item {
+        WorkItem::File { origin, .. }
+        | WorkItem::JsonLine { origin, .. }
+        | WorkItem::JsonValue { origin, .. }
+        | WorkItem::Skipped { origin, .. }
+        | WorkItem::Failed { origin, .. } => origin.clone(),
+    };
+    match catch_unwind(AssertUnwindSafe(|| process_unguarded(engine, item))) {
+        Ok(outcome) => outcome,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".into());
+            DocOutcome::Failed {
+                origin,
+                reason: format!(
+                    "internal error while processing this document ({msg}); please report it with `vigie extract --explain` output"
+                ),
+            }
+        }
+    }
+}
+
+fn process_unguarded(engine: &Engine, item: WorkItem) -> DocOutcome {
+    let (meta, text, mut diags) = match read_item(engine, item) {
+        Ok(x) => x,
+        Err(outcome) => return outcome,
+    };
+    if text.trim().is_empty() {
+        return DocOutcome::Skipped {
+            origin: meta.origin,
+            reason: "empty (no text)".into(),
+        };
+    }
+    process_text(engine, meta, text, &mut diags)
+}
+
+/// Decodes and reads the item's format: the document's metadata and text, or
+/// the outcome that ends it.
+fn read_item(
+    engine: &Engine,
+    item: WorkItem,
+) -> Result<(DocMeta, String, Vec<Diagnostic>), DocOutcome> {
+    let mut diags = Vec::new();
+    match item {
+        WorkItem::Skipped { origin, reason } => Err(DocOutcome::Skipped { origin, reason }),
+        WorkItem::Failed { origin, reason } => Err(DocOutcome::Failed { origin, reason }),
+        WorkItem::File {
+            origin,
+            name,
+            format,
+            bytes,
+        } => {
+            let decoded = match vigie_text::decode(&bytes) {
+                Ok(d) => d,
+                Err(e) => {
+                    return Err(DocOutcome::Skipped {
+                        origin,
+                        reason: e.to_string(),
+                    });
+                }
+            };
+            if decoded.guessed || decoded.encoding != "UTF-8" {
+                diags.push(Diagnostic::info(
+                    "decode.encoding",
+                    format!("decoded as {}", decoded.encoding),
+                ));
+            }
+            if decoded.had_errors {
+                diags.push(Diagnostic::warning(
+                    "decode.errors",
+                    format!(
+                        "some bytes are not valid {} and were replaced by U+FFFD",
+                        decoded.encoding
+                    ),
+                ));
+            }
+            let mut meta = DocMeta {
+                origin,
+                ..DocMeta::default()
+            };
+            let text = match format {
+                Format::Html => {
+                    let article = engine.html.extract(&decoded.text);
+                    meta.title = article.title;
+                    if let Some(d) = article.published {
+                        meta.published = Some(d);
+                        meta.published_source = PublishedSource::Metadata;
+                    }
+                    article.text
+                }
+                _ => decoded.text,
+            };
+            meta.id = name.unwrap_or_else(|| format!("doc-{}", hash_hex(text.as_bytes())));
+            Ok((meta, text, diags))
+        }
+        WorkItem::JsonLine { origin, bytes } => match serde_json::from_slice::<Value>(&bytes) {
+            Ok(value) => json_doc(origin, value, diags),
+            Err(e) => Err(DocOutcome::Failed {
+                origin,
+                reason: format!("malformed JSON: {e}"),
+            }),
+        },
+        WorkItem::JsonValue { origin, value } => json_doc(origin, value, diags),
+    }
+}
+
+fn json_doc(
+    origin: String,
+    value: Value,
+    diags: Vec<Diagnostic>,
+) -> Result<(DocMeta, String, Vec<Diagnostic>), DocOutcome> {
+    let Value::Object(mut obj) = value else {
+        return Err(DocOutcome::Failed {
+            origin,
+            reason: "JSON value is not an object with a `text` field".into(),
+        });
+    };
+    let text = match obj.remove("text") {
+        Some(Value::String(s)) => s,
+        Some(Value::Null) | None => {
+            return Err(DocOutcome::Failed {
+                origin,
+                reason: "JSON object without `text`".into(),
+            });
+        }
+        Some(_) => {
+            return Err(DocOutcome::Failed {
+                origin,
+                reason: "JSON `text` is not a string".into(),
+            });
+        }
+    };
+    let string = |v: Option<&Value>| match v {
+        Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let mut meta = DocMeta {
+        origin,
+        ..DocMeta::default()
+    };
+    meta.id = string(obj.get("id")).unwrap_or_else(|| format!("doc-{}", hash_hex(text.as_bytes())));
+    meta.title = string(obj.get("title"));
+    meta.url = string(obj.get("url"));
+    if let Some(p) = string(obj.get("published"))
+        .as_deref()
+        .and_then(vigie_text::html::parse_date)
+    {
+        meta.published = Some(p);
+        meta.published_source = PublishedSource::Metadata;
+    }
+    meta.lang = string(obj.get("lang")).map(|l| Lang::new(l.to_ascii_lowercase()));
+    Ok((meta, text, diags))
+}
+
+fn process_text(
+    engine: &Engine,
+    mut meta: DocMeta,
+    mut text: String,
+    diags: &mut Vec<Diagnostic>,
+) -> DocOutcome {
+    let cfg = &engine.config;
+    if text.len() > cfg.max_doc_bytes {
+        if cfg.strict {
+            return DocOutcome::Skipped {
+                origin: meta.origin,
+                reason: format!(
+                    "document of {} bytes exceeds --max-doc-bytes {} (--strict); raise the limit to process it",
+                    text.len(),
+                    cfg.max_doc_bytes
+                ),
+            };
+        }
+        let cut = truncation_point(&text, cfg.max_doc_bytes);
+        diags.push(Diagnostic::warning(
+            "limits.truncated",
+            format!(
+                "truncated from {} to {} bytes at a sentence boundary (--max-doc-bytes {})",
+                text.len(),
+                cut,
+                cfg.max_doc_bytes
+            ),
+        ));
+        text.truncate(cut);
+    }
+    if meta.published.is_none() {
+        if let Some(d) = cfg.published {
+            meta.published = Some(d);
+            meta.published_source = PublishedSource::CommandLine;
+        }
+    }
+    if let Some(l) = &cfg.lang {
+        meta.lang = Some(l.clone());
+    }
+    let mut doc = engine.preparer.prepare(meta, text);
+    let mut extraction = engine.extract(&doc);
+    if doc.meta.published.is_none() {
+        if let Some(d) = extraction.inferred_published {
+            doc.meta.published = Some(d);
+            doc.meta.published_source = PublishedSource::Inferred;
+        }
+    }
+    for e in &mut extraction.events {
+        if e.doc.is_empty() {
+            e.doc = doc.meta.id.clone();
+        }
+    }
+    for f in &mut extraction.figures {
+        if f.doc.is_empty() {
+            f.doc = doc.meta.id.clone();
+        }
+    }
+    diags.append(&mut doc.diagnostics);
+    diags.append(&mut extraction.diagnostics);
+    let content_hash = hash_hex(doc.norm.text.as_bytes());
+    DocOutcome::Processed(Box::new(ProcessedDoc {
+        lang: doc.lang,
+        meta: doc.meta,
+        norm_text: doc.norm.text,
+        text: doc.text,
+        content_hash,
+        events: extraction.events,
+        figures: extraction.figures,
+        diagnostics: std::mem::take(diags),
+    }))
+}
+
+/// The last sentence or paragraph end at or before `limit` bytes (a char
+/// boundary in any case).
+fn truncation_point(text: &str, limit: usize) -> usize {
+    let mut end = limit.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let candidates = [
+        head.rfind("\n"),
+        head.rfind(". "),
+        head.rfind("! "),
+        head.rfind("? "),
+    ];
+    match candidates.into_iter().flatten().max() {
+        // Only when it keeps most of the allowed size.
+        Some(p) if p >= end / 2 => p + 1,
+        _ => end,
+    }
+}
+
+/// 64-bit content hash as 16 hex digits.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_prefers_sentence_end() {
+        let t = "Une phrase. Une autre phrase qui est longue.";
+        let p = truncation_point(t, 30);
+        assert_eq!(&t[..p], "Une phrase.");
+        assert_eq!(truncation_point("ééééé", 3), 2);
+    }
+}
