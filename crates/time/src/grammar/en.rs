@@ -1,0 +1,76 @@
+//! English word order: month before day ("Jan. 28, 2024") or day before
+//! month ("28 January 2024"), direction words before the noun ("last week",
+//! "next Sunday"), numeric dates month first ("01/28/2024").
+
+use super::{Cx, Grammar, Parsed, longest, month, period, quarter, season, to_date, with_part_post, year};
+use crate::expr::{Expr, Rel};
+use crate::lexicon::Role;
+
+pub(crate) struct English;
+
+impl Grammar for English {
+    fn simple(&self, cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
+        longest([
+            weekday_date(cx, i),
+            month_day(cx, i),
+            day_of_month(cx, i),
+            month(cx, i, bare, true),
+            year(cx, i, bare),
+            season(cx, i, bare),
+            quarter(cx, i),
+            period(cx, i, true),
+            to_date(cx, i),
+        ])
+    }
+    fn month_first(&self) -> bool {
+        true
+    }
+}
+
+/// "[last|next|this] Sunday [night] [, Jan. 7[, 2024]]".
+fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (rel, j) = match cx.rel(i) {
+        Some((r @ (Rel::Last | Rel::Next | Rel::This), k)) => (if r == Rel::This { Rel::None } else { r }, k),
+        _ => (Rel::None, i),
+    };
+    let (w, e) = cx.weekday(j)?;
+    let p = with_part_post(cx, Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"));
+    let k = if cx.punct(p.end, ",") { p.end + 1 } else { p.end };
+    let k = cx.has_role(k, Role::Det).unwrap_or(k);
+    if let Some(d) = longest([month_day(cx, k), day_of_month(cx, k)]) {
+        if let Expr::Date { year, month, day, .. } = d.expr {
+            let expr = Expr::Date { year, month, day, weekday: Some(w), rel: Rel::None };
+            return Some(Parsed { start: i, expr, part: d.part.or(p.part), rule: "weekday_date", ..d });
+        }
+    }
+    Some(p)
+}
+
+/// "Jan. 28", "January 28, 2024", "Jan. 20-25", "March 5th".
+fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (m, e) = cx.month(i)?;
+    let (d, e) = cx.day(e)?;
+    if cx.glued_punct(e, "-") {
+        if let Some((d2, e2)) = cx.day(e + 1) {
+            let (year, e3) = cx.opt_year(e2);
+            let from = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
+            let to = Expr::Date { year, month: m, day: d2, weekday: None, rel: Rel::None };
+            return Some(Parsed::new(i, e3, Expr::Range { from: Box::new(from), to: Box::new(to) }, "range"));
+        }
+    }
+    // "Jan. 5 2,000 people": a count, not a year, follows
+    let (year, e) = cx.opt_year(e);
+    let expr = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
+    Some(with_part_post(cx, Parsed::new(i, e, expr, "date")))
+}
+
+/// "28 January 2024", "the 28th of January".
+fn day_of_month(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::Det).unwrap_or(i);
+    let (d, e) = cx.day(j)?;
+    let e = cx.has_role(e, Role::Of).unwrap_or(e);
+    let (m, e) = cx.month(e)?;
+    let (year, e) = cx.opt_year(e);
+    let expr = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
+    Some(with_part_post(cx, Parsed::new(j, e, expr, "date")))
+}

@@ -1,0 +1,75 @@
+//! French word order: day before month ("7 janvier 2024"), direction words
+//! after the noun ("lundi dernier", "la semaine dernière"), numeric dates day
+//! first ("07/01/2024").
+
+use super::{Cx, Grammar, Parsed, longest, month, period, quarter, season, to_date, with_part_post, year};
+use crate::expr::{Expr, Rel};
+use crate::lexicon::Role;
+
+pub(crate) struct French;
+
+impl Grammar for French {
+    fn simple(&self, cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
+        longest([
+            weekday_date(cx, i),
+            day_month(cx, i),
+            month(cx, i, bare, false),
+            year(cx, i, bare),
+            season(cx, i, bare),
+            quarter(cx, i),
+            period(cx, i, false),
+            to_date(cx, i),
+        ])
+    }
+    fn month_first(&self) -> bool {
+        false
+    }
+}
+
+/// "dernier" / "prochain" after a day or weekday.
+fn rel_after(cx: &Cx, e: usize) -> (Rel, usize) {
+    match cx.rel(e) {
+        Some((r @ (Rel::Last | Rel::Next), x)) => (r, x),
+        _ => (Rel::None, e),
+    }
+}
+
+/// "[ce] dimanche [dernier] [soir] [, le] [7 janvier [2024]] [au soir]".
+fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::Demo).unwrap_or(i);
+    let (w, e) = cx.weekday(j)?;
+    let (rel, e) = rel_after(cx, e);
+    let p = with_part_post(cx, Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"));
+    let k = if cx.punct(p.end, ",") { p.end + 1 } else { p.end };
+    let k = cx.skip_det(k);
+    if let Some(d) = day_month(cx, k) {
+        if let Expr::Date { year, month, day, rel: drel, .. } = d.expr {
+            let expr = Expr::Date { year, month, day, weekday: Some(w), rel: drel };
+            return Some(Parsed { start: i, expr, part: d.part.or(p.part), rule: "weekday_date", ..d });
+        }
+    }
+    Some(p)
+}
+
+/// "7 janvier [2024] [dernier] [au soir]", "1er mai", "7-8 janvier".
+fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (d, e) = cx.day(i)?;
+    if cx.glued_punct(e, "-") {
+        if let Some((d2, e2)) = cx.day(e + 1) {
+            let (m, e3) = cx.month(e2)?;
+            let (year, e4) = cx.opt_year(e3);
+            let from = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
+            let to = Expr::Date { year, month: m, day: d2, weekday: None, rel: Rel::None };
+            let expr = Expr::Range { from: Box::new(from), to: Box::new(to) };
+            return Some(Parsed::new(i, e4, expr, "range"));
+        }
+    }
+    let (m, e) = cx.month(e)?;
+    let (year, e) = match cx.year(e) {
+        Some((y, x)) => (Some(y), x),
+        None => (None, e),
+    };
+    let (rel, e) = if year.is_none() { rel_after(cx, e) } else { (Rel::None, e) };
+    let expr = Expr::Date { year, month: m, day: d, weekday: None, rel };
+    Some(with_part_post(cx, Parsed::new(i, e, expr, "date")))
+}

@@ -1,0 +1,818 @@
+//! The grammar engine: token-level building blocks shared by all languages,
+//! the rules whose shape does not depend on word order (ranges, nights,
+//! open intervals, modifiers, offsets), and the scan that picks the longest
+//! expression at each position. Word order lives in one module per language.
+
+use crate::expr::{Base, Expr, Rel, Unit};
+use crate::lexicon::{Hit, Kind, Role};
+use crate::token::{Tok, TokKind};
+
+pub(crate) mod en;
+pub(crate) mod fr;
+
+/// One expression found: tokens `[start, end)`.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub part: Option<u8>,
+    pub open_since: bool,
+    pub rule: &'static str,
+}
+
+impl Parsed {
+    fn new(start: usize, end: usize, expr: Expr, rule: &'static str) -> Parsed {
+        Parsed { start, end, expr, part: None, open_since: false, rule }
+    }
+    /// Day-level: a date, weekday or relative day.
+    pub fn is_day(&self) -> bool {
+        matches!(self.expr, Expr::Date { .. } | Expr::Weekday { .. } | Expr::DayOffset { .. })
+    }
+}
+
+/// The language-specific word order.
+pub(crate) trait Grammar: Sync {
+    /// Dates, weekdays, months, years, seasons, quarters and calendar
+    /// periods at token `i`. `bare` allows a month or year without the
+    /// preposition that otherwise must introduce it (after "depuis", "fin", …).
+    fn simple(&self, cx: &Cx, i: usize, bare: bool) -> Option<Parsed>;
+    /// Month-first numeric dates ("01/28/2024").
+    fn month_first(&self) -> bool;
+}
+
+pub(crate) fn grammar_for(lang: &str) -> Option<&'static dyn Grammar> {
+    match lang {
+        "fr" => Some(&fr::French),
+        "en" => Some(&en::English),
+        _ => None,
+    }
+}
+
+pub(crate) struct Cx<'a> {
+    pub t: &'a [Tok],
+    pub h: &'a [Vec<Hit>],
+    /// The lexicon's index of the part of day "night".
+    pub night: Option<u8>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn tok(&self, i: usize) -> Option<&Tok> {
+        self.t.get(i)
+    }
+
+    fn hits(&self, i: usize) -> &[Hit] {
+        self.h.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn punct(&self, i: usize, c: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// The glued punctuation `c` at `i` (as in "mi-février", "Jan.").
+    pub fn glued_punct(&self, i: usize, c: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c) && t.glued)
+    }
+
+    /// Longest word of `role` at `i`.
+    pub fn role(&self, i: usize, pred: impl Fn(Role) -> bool) -> Option<(Role, usize)> {
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Word(r) if pred(r) => Some((r, h.end)),
+            _ => None,
+        })
+    }
+
+    pub fn has_role(&self, i: usize, role: Role) -> Option<usize> {
+        self.role(i, |r| r == role).map(|(_, e)| e)
+    }
+
+    /// Skips up to two determiners or "de/du/of" words.
+    pub fn skip_det(&self, mut i: usize) -> usize {
+        for _ in 0..2 {
+            match self.role(i, |r| matches!(r, Role::Det | Role::Of)) {
+                Some((_, e)) => i = e,
+                None => break,
+            }
+        }
+        i
+    }
+
+    pub fn rel(&self, i: usize) -> Option<(Rel, usize)> {
+        self.role(i, |r| matches!(r, Role::Rel(_) | Role::Demo)).map(|(r, e)| match r {
+            Role::Rel(x) => (x, e),
+            _ => (Rel::This, e),
+        })
+    }
+
+    pub fn month(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Month { month, cap, abbr, dot } => {
+                if cap && !t.cap {
+                    return None;
+                }
+                let has_dot = self.glued_punct(h.end, ".");
+                if dot && !has_dot {
+                    return None;
+                }
+                Some((month, if abbr && has_dot { h.end + 1 } else { h.end }))
+            }
+            _ => None,
+        })
+    }
+
+    pub fn weekday(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Weekday { weekday, cap, abbr } => {
+                if cap && !t.cap {
+                    return None;
+                }
+                let has_dot = self.glued_punct(h.end, ".");
+                if abbr && !has_dot {
+                    return None;
+                }
+                Some((weekday, if abbr { h.end + 1 } else { h.end }))
+            }
+            _ => None,
+        })
+    }
+
+    /// A day of the month: "7", "07", "1er", "28th", "premier", "first".
+    pub fn day(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        if let Some((v, digits)) = t.num() {
+            if digits <= 2 && (1..=31).contains(&v) {
+                let suffix = self
+                    .hits(i + 1)
+                    .iter()
+                    .find(|h| h.kind == Kind::OrdSuffix && self.tok(i + 1).is_some_and(|n| n.glued))
+                    .map(|h| h.end);
+                // "7,5" or "7.5" is not a day
+                if suffix.is_none() && (self.glued_punct(i + 1, ",") || self.glued_punct(i + 1, ".")) {
+                    if self.tok(i + 2).is_some_and(|n| n.glued && n.num().is_some()) {
+                        return None;
+                    }
+                }
+                return Some((v as u8, suffix.unwrap_or(i + 1)));
+            }
+            return None;
+        }
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Ordinal(v) if (1..=31).contains(&v) => Some((v, h.end)),
+            Kind::Number { min, max } if min == max && (2..=31).contains(&min) => Some((min as u8, h.end)),
+            _ => None,
+        })
+    }
+
+    /// A four-digit year 1900–2100.
+    pub fn year(&self, i: usize) -> Option<(i16, usize)> {
+        let (v, digits) = self.tok(i)?.num()?;
+        if digits == 4 && (1900..=2100).contains(&v) {
+            // "2024-01-28" and "2014/15" are handled elsewhere
+            if self.tok(i + 1).is_some_and(|n| n.glued && matches!(n.key.as_str(), "/" | "-"))
+                && self.tok(i + 2).is_some_and(|n| n.glued && n.num().is_some())
+            {
+                return None;
+            }
+            return Some((v as i16, i + 1));
+        }
+        None
+    }
+
+    /// Optional ", 2024" or " 2024" after a day-month.
+    pub fn opt_year(&self, i: usize) -> (Option<i16>, usize) {
+        if let Some((y, e)) = self.year(i) {
+            return (Some(y), e);
+        }
+        if self.punct(i, ",") {
+            if let Some((y, e)) = self.year(i + 1) {
+                return (Some(y), e);
+            }
+        }
+        (None, i)
+    }
+
+    /// A count: digits or a number word, as `min..max`.
+    pub fn number(&self, i: usize) -> Option<(u32, u32, usize)> {
+        let t = self.tok(i)?;
+        if let Some((v, digits)) = t.num() {
+            if digits <= 4 {
+                return Some((v, v, i + 1));
+            }
+            return None;
+        }
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Number { min, max } => Some((min, max, h.end)),
+            _ => None,
+        })
+    }
+
+    pub fn unit(&self, i: usize) -> Option<(Unit, usize)> {
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Unit(u) => Some((u, h.end)),
+            _ => None,
+        })
+    }
+
+    /// "trois jours", "48 heures", "a few weeks", "quelques jours".
+    pub fn duration(&self, i: usize) -> Option<(u32, u32, Unit, usize)> {
+        let (min, max, j) = self.number(i)?;
+        // French order "trois derniers jours" puts the direction word inside
+        let j = self.role(j, |r| r == Role::Rel(Rel::Last)).map_or(j, |(_, e)| e);
+        let (u, k) = self.unit(j)?;
+        Some((min, max, u, k))
+    }
+
+    pub fn part(&self, i: usize, pre: bool) -> Option<(u8, usize)> {
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Part { part, pre: p } if p == pre => Some((part, h.end)),
+            _ => None,
+        })
+    }
+
+    pub fn season(&self, i: usize) -> Option<(u8, usize)> {
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Season(s) => Some((s, h.end)),
+            _ => None,
+        })
+    }
+
+    pub fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some((v, digits)) = self.tok(i)?.num() {
+            if digits == 1 {
+                let suffix = self.hits(i + 1).iter().find(|h| h.kind == Kind::OrdSuffix).map(|h| h.end)?;
+                return Some((v as u8, suffix));
+            }
+            return None;
+        }
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Ordinal(v) => Some((v, h.end)),
+            _ => None,
+        })
+    }
+
+    /// May an expression start at `i`? Not inside "F-16", "2-1" or "3/4".
+    fn start_ok(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.glued || i == 0 {
+            return true;
+        }
+        let Some(p) = self.tok(i - 1) else { return true };
+        match p.kind {
+            TokKind::Word | TokKind::Num { .. } => false,
+            TokKind::Punct => {
+                let joiner = matches!(p.key.as_str(), "-" | "/" | "." | ":" | "," | "'");
+                let glued_before = p.glued && i >= 2;
+                !(joiner && glued_before && p.key != "'")
+                    || (p.key == "'" && self.tok(i - 2).is_some_and(|q| q.kind == TokKind::Word && q.key.len() <= 2))
+            }
+        }
+    }
+}
+
+/// Every expression in the tokens, longest-first and non-overlapping.
+pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cx.t.len() {
+        if cx.start_ok(i) {
+            if let Some(p) = best_at(g, cx, i) {
+                if p.end > i && p.start < p.end {
+                    i = p.end;
+                    out.push(p);
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let cands = [
+        range(g, cx, i),
+        night(g, cx, i),
+        since(g, cx, i),
+        part_pre(g, cx, i),
+        modified(g, cx, i),
+        offset(g, cx, i),
+        rel_day(g, cx, i),
+        vague(cx, i),
+        numeric(g, cx, i),
+        g.simple(cx, i, false).map(|p| night_into(g, cx, p)),
+    ];
+    let mut best: Option<Parsed> = None;
+    for c in cands.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| c.end > b.end) {
+            best = Some(c);
+        }
+    }
+    best
+}
+
+/// A simple expression, or a bare day number ("1er" in "du 1er au 3 novembre")
+/// whose month comes from the other end of a range (month 0 until filled).
+fn simple_or_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let i = cx.skip_det(i);
+    let s = g.simple(cx, i, true).or_else(|| numeric(g, cx, i));
+    let d = cx.day(i).filter(|_| cx.tok(i).is_some_and(|t| t.num().is_some()) || cx.ordinal(i).is_some());
+    match (s, d) {
+        (Some(s), _) => Some(s),
+        (None, Some((day, e))) => Some(Parsed::new(
+            i,
+            e,
+            Expr::Date { year: None, month: 0, day, weekday: None, rel: Rel::None },
+            "day",
+        )),
+        _ => None,
+    }
+}
+
+fn date_parts(e: &Expr) -> Option<(Option<i16>, u8)> {
+    match e {
+        Expr::Date { year, month, .. } => Some((*year, *month)),
+        _ => None,
+    }
+}
+
+/// Fills a bare day's month (and year) from the other end of a range.
+fn fill(e: Expr, other: &Expr) -> Option<Expr> {
+    match e {
+        Expr::Date { year, month: 0, day, weekday, rel } => {
+            let (oy, om) = date_parts(other)?;
+            if om == 0 {
+                return None;
+            }
+            Some(Expr::Date { year: year.or(oy), month: om, day, weekday, rel })
+        }
+        Expr::Date { year: None, month, day, weekday, rel } => {
+            let oy = date_parts(other).and_then(|(y, _)| y);
+            Some(Expr::Date { year: oy, month, day, weekday, rel })
+        }
+        other => Some(other),
+    }
+}
+
+/// "du 1er au 3 novembre", "entre le 1er et le 3", "from Jan. 20 to Jan. 25",
+/// "between January 20 and 25", "de lundi à mercredi", "de 2014 à 2016".
+fn range(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let (role, j) = cx.role(i, |r| matches!(r, Role::RangeFrom(_)))?;
+    let Role::RangeFrom(group) = role else { return None };
+    let x = simple_or_day(g, cx, j)?;
+    let k = cx.has_role(x.end, Role::RangeTo(group))?;
+    let y = simple_or_day(g, cx, k)?;
+    build_range(x, y, i, "range")
+}
+
+fn build_range(x: Parsed, y: Parsed, start: usize, rule: &'static str) -> Option<Parsed> {
+    let to = fill(y.expr.clone(), &x.expr)?;
+    let from = fill(x.expr.clone(), &to)?;
+    let bare = |e: &Expr| matches!(e, Expr::Date { month: 0, .. });
+    if bare(&from) || bare(&to) {
+        return None;
+    }
+    let mut p = Parsed::new(start, y.end, Expr::Range { from: Box::new(from), to: Box::new(to) }, rule);
+    p.part = y.part.or(x.part);
+    Some(p)
+}
+
+/// "dans la nuit de samedi à dimanche", "dans la nuit du 6 au 7 janvier",
+/// "overnight Saturday into Sunday", "dans la nuit de mardi".
+fn night(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::Night)?;
+    let x = simple_or_day(g, cx, j)?;
+    let night_part = cx.night;
+    if let Some(k) = cx.has_role(x.end, Role::NightTo) {
+        if let Some(y) = simple_or_day(g, cx, k) {
+            if y.is_day() || matches!(y.expr, Expr::Date { .. }) {
+                let to = fill(y.expr.clone(), &x.expr)?;
+                let from = fill(x.expr, &to)?;
+                let mut p = Parsed::new(i, y.end, Expr::Night { from: Box::new(from), to: Box::new(to) }, "night");
+                p.part = night_part;
+                return Some(p);
+            }
+        }
+    }
+    if !x.is_day() {
+        return None;
+    }
+    let mut p = Parsed::new(i, x.end, x.expr, "night");
+    p.part = night_part;
+    Some(p)
+}
+
+/// "Saturday night into Sunday".
+fn night_into(g: &dyn Grammar, cx: &Cx, p: Parsed) -> Parsed {
+    if p.is_day() && p.part.is_some() && p.part == cx.night {
+        if let Some(k) = cx.has_role(p.end, Role::NightTo) {
+            if let Some(y) = g.simple(cx, cx.skip_det(k), true).filter(Parsed::is_day) {
+                return Parsed {
+                    end: y.end,
+                    expr: Expr::Night { from: Box::new(p.expr.clone()), to: Box::new(y.expr) },
+                    rule: "night",
+                    ..p
+                };
+            }
+        }
+    }
+    p
+}
+
+/// "depuis le 7 octobre 2023", "à partir du 23 septembre", "since Oct. 7",
+/// "depuis trois jours", "depuis début janvier".
+fn since(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::Since)?;
+    let j2 = cx.skip_det(j);
+    if let Some((min, max, unit, e)) = cx.duration(j2) {
+        if unit != Unit::Minute {
+            let from = Expr::Offset { base: Base::Reference, sign: -1, min: max.max(min), max: max.max(min), unit };
+            let mut p = Parsed::new(i, e, Expr::Since { from: Box::new(from) }, "since_duration");
+            p.open_since = true;
+            return Some(p);
+        }
+    }
+    let x = [modified(g, cx, j2), rel_day(g, cx, j2), g.simple(cx, j2, true), numeric(g, cx, j2)]
+        .into_iter()
+        .flatten()
+        .max_by_key(|p| p.end)?;
+    if matches!(x.expr, Expr::Since { .. }) {
+        return None;
+    }
+    let mut p = Parsed::new(i, x.end, Expr::Since { from: Box::new(x.expr) }, "since");
+    p.part = x.part;
+    p.open_since = true;
+    Some(p)
+}
+
+/// "dans la soirée de samedi", "tôt dimanche", "late Sunday", "on the morning of Jan. 5".
+fn part_pre(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let (part, j) = cx.part(i, true)?;
+    let j = cx.skip_det(j);
+    let x = [g.simple(cx, j, false), rel_day(g, cx, j), numeric(g, cx, j)]
+        .into_iter()
+        .flatten()
+        .filter(Parsed::is_day)
+        .max_by_key(|p| p.end)?;
+    Some(Parsed { start: i, part: x.part.or(Some(part)), rule: "part_of_day", ..x })
+}
+
+/// "fin janvier", "à la mi-février", "début 2024", "late last month",
+/// "in early February", "en fin de semaine", "at the end of the year".
+fn modified(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let (role, j) = cx.role(i, |r| matches!(r, Role::Modifier(_)))?;
+    let Role::Modifier(m) = role else { return None };
+    let j = if cx.glued_punct(j, "-") { j + 1 } else { j };
+    let j = cx.skip_det(j);
+    let inner = match g.simple(cx, j, true) {
+        Some(x) if !x.is_day() => (x.expr, x.end),
+        Some(_) => return None,
+        None => {
+            // a bare unit: "en fin de semaine", "at the end of the year"
+            let (u, e) = cx.unit(j)?;
+            if !matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year) {
+                return None;
+            }
+            (Expr::Period { base: Base::Reference, unit: u, offset: 0 }, e)
+        }
+    };
+    Some(Parsed::new(i, inner.1, Expr::Modified { modifier: m, inner: Box::new(inner.0) }, "modifier"))
+}
+
+/// "il y a trois jours", "three weeks ago", "deux jours plus tard",
+/// "quelques jours auparavant", "dans trois jours", "trois jours après le 7
+/// octobre", "au cours des trois derniers jours", "over the past two weeks".
+fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    if let Some(j) = cx.has_role(i, Role::AgoPre) {
+        let (min, max, unit, e) = cx.duration(j)?;
+        let x = Expr::Offset { base: Base::Reference, sign: -1, min, max, unit };
+        return Some(Parsed::new(i, e, x, "ago"));
+    }
+    if let Some(j) = cx.has_role(i, Role::FuturePre) {
+        let (min, max, unit, e) = cx.duration(j)?;
+        if unit == Unit::Minute || unit == Unit::Weekend {
+            return None;
+        }
+        let x = Expr::Offset { base: Base::Reference, sign: 1, min, max, unit };
+        return Some(Parsed::new(i, e, x, "in_future"));
+    }
+    if let Some(j) = cx.has_role(i, Role::RecentPre) {
+        let (min, max, unit, e) = cx.duration(j)?;
+        return Some(Parsed::new(i, e, Expr::Recent { min, max, unit }, "recent"));
+    }
+    let (min, max, unit, j) = cx.duration(i)?;
+    if unit == Unit::Weekend {
+        return None;
+    }
+    if let Some(e) = cx.has_role(j, Role::AgoPost) {
+        let x = Expr::Offset { base: Base::Reference, sign: -1, min, max, unit };
+        return Some(Parsed::new(i, e, x, "ago"));
+    }
+    let (role, e) = cx.role(j, |r| matches!(r, Role::Before | Role::After))?;
+    let sign: i8 = if role == Role::Before { -1 } else { 1 };
+    // "trois jours après le 7 octobre": counted from that date
+    if min == max && matches!(unit, Unit::Day | Unit::Week) {
+        let k = cx.skip_det(e);
+        if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)].into_iter().flatten().find(Parsed::is_day) {
+            let days = i32::try_from(min).ok()? * if unit == Unit::Week { 7 } else { 1 } * i32::from(sign);
+            if !x.expr.anaphoric() {
+                return Some(Parsed::new(i, x.end, Expr::Shift { inner: Box::new(x.expr), days }, "offset_from_date"));
+            }
+        }
+    }
+    let x = Expr::Offset { base: Base::Anchor, sign, min, max, unit };
+    Some(Parsed::new(i, e, x, "offset_anaphoric"))
+}
+
+/// "hier soir", "la veille", "le lendemain", "au lendemain du 7 octobre",
+/// "the day before", "yesterday morning".
+fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let (offset, base, part, e) = cx.hits(i).iter().find_map(|h| match h.kind {
+        Kind::RelDay { offset, base, part } => Some((offset, base, part, h.end)),
+        _ => None,
+    })?;
+    // a complement that is a date: "au lendemain du 7 octobre", "la veille du 6 janvier"
+    if base == Base::Anchor {
+        let ends_with_of = e > i && cx.role(e - 1, |r| r == Role::Of).is_some_and(|(_, x)| x == e);
+        let k = if ends_with_of { Some(e) } else { cx.role(e, |r| r == Role::Of).map(|(_, x)| x) };
+        if let Some(k) = k {
+            let k = cx.skip_det(k);
+            if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)].into_iter().flatten().find(Parsed::is_day) {
+                if !x.expr.anaphoric() {
+                    let mut p = Parsed::new(i, x.end, Expr::Shift { inner: Box::new(x.expr), days: offset }, "day_after_date");
+                    p.part = part.or(x.part);
+                    return Some(p);
+                }
+            }
+        }
+        if ends_with_of {
+            // "au lendemain de l'attaque": the span stops before "de"
+            let mut p = Parsed::new(i, e - 1, Expr::DayOffset { base, days: offset }, "relative_day");
+            p.part = part;
+            return Some(p);
+        }
+    }
+    let mut p = Parsed::new(i, e, Expr::DayOffset { base, days: offset }, "relative_day");
+    p.part = part;
+    if let Some((pp, e2)) = cx.part(e, false) {
+        p.part = Some(pp);
+        p.end = e2;
+    }
+    Some(p)
+}
+
+/// "récemment", "ces derniers jours", "in recent weeks".
+fn vague(cx: &Cx, i: usize) -> Option<Parsed> {
+    cx.hits(i).iter().find_map(|h| match h.kind {
+        Kind::Vague { base, from, to, grain } => Some(Parsed::new(i, h.end, Expr::Vague { base, from, to, grain }, "vague")),
+        _ => None,
+    })
+}
+
+/// "07/01/2024", "7.1.2024", "2024-01-28"; day first unless the grammar says
+/// month first (a first number above 12 is always a day).
+pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let a = cx.tok(i)?.num()?;
+    let sep = cx.tok(i + 1)?;
+    if !sep.glued || !matches!(sep.key.as_str(), "/" | "." | "-") {
+        return None;
+    }
+    let b = cx.tok(i + 2).filter(|t| t.glued)?.num()?;
+    if !cx.tok(i + 3).is_some_and(|t| t.glued && t.key == sep.key) {
+        return None;
+    }
+    let c = cx.tok(i + 4).filter(|t| t.glued)?.num()?;
+    // a fourth group ("01.23.45.67") is a phone number, not a date
+    if cx.tok(i + 5).is_some_and(|t| t.glued && matches!(t.key.as_str(), "/" | "." | "-"))
+        && cx.tok(i + 6).is_some_and(|t| t.glued && t.num().is_some())
+    {
+        return None;
+    }
+    let (y, m, d) = if a.1 == 4 {
+        (a.0, b.0, c.0)
+    } else {
+        if sep.key == "-" {
+            return None;
+        }
+        let y = match c.1 {
+            4 => c.0,
+            2 => 2000 + c.0,
+            _ => return None,
+        };
+        if a.1 > 2 || b.1 > 2 {
+            return None;
+        }
+        if g.month_first() && a.0 <= 12 { (y, a.0, b.0) } else { (y, b.0, a.0) }
+    };
+    if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let expr = Expr::Date { year: Some(y as i16), month: m as u8, day: d as u8, weekday: None, rel: Rel::None };
+    Some(Parsed::new(i, i + 5, expr, "numeric_date"))
+}
+
+/// Shared by both word orders: "[ce] dimanche" / "[this] Sunday" parts after a day.
+pub(crate) fn with_part_post(cx: &Cx, mut p: Parsed) -> Parsed {
+    if let Some((part, e)) = cx.part(p.end, false) {
+        p.part = Some(part);
+        p.end = e;
+    }
+    p
+}
+
+/// Calendar periods with a direction word or demonstrative, in either order:
+/// "la semaine dernière", "cette année", "ce mois-ci", "last week",
+/// "the following month", "this weekend".
+pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (rel, unit, e) = if rel_first {
+        let (rel, k) = cx.rel(j)?;
+        let (u, e) = cx.unit(k)?;
+        (rel, u, e)
+    } else if let Some(k) = cx.has_role(j, Role::Demo) {
+        let (u, mut e) = cx.unit(k)?;
+        // "ce mois-ci"
+        if cx.glued_punct(e, "-") && cx.tok(e + 1).is_some_and(|t| t.key == "ci") {
+            e += 2;
+        }
+        (Rel::This, u, e)
+    } else {
+        let (u, k) = cx.unit(j)?;
+        let (rel, e) = cx.rel(k)?;
+        (rel, u, e)
+    };
+    let (base, offset) = match rel {
+        Rel::This | Rel::None => (Base::Reference, 0),
+        Rel::Last => (Base::Reference, -1),
+        Rel::Next => (Base::Reference, 1),
+        Rel::Previous => (Base::Anchor, -1),
+        Rel::Following => (Base::Anchor, 1),
+    };
+    let ok = match unit {
+        Unit::Minute | Unit::Hour => false,
+        Unit::Day => base == Base::Anchor,
+        _ => true,
+    };
+    if !ok {
+        return None;
+    }
+    let expr = if unit == Unit::Day {
+        Expr::DayOffset { base, days: offset }
+    } else {
+        Expr::Period { base, unit, offset }
+    };
+    let start = if j > i && cx.role(i, |r| r == Role::Of).is_some() { j } else { i };
+    Some(with_part_post(cx, Parsed::new(start, e, expr, "period")))
+}
+
+/// "earlier this month", "plus tôt cette année", "later this week".
+pub(crate) fn to_date(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (role, j) = cx.role(i, |r| matches!(r, Role::ToDate | Role::RestOf))?;
+    let j = cx.has_role(j, Role::Demo).unwrap_or(j);
+    let (u, mut e) = cx.unit(j)?;
+    if cx.glued_punct(e, "-") && cx.tok(e + 1).is_some_and(|t| t.key == "ci") {
+        e += 2;
+    }
+    if !matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year) {
+        return None;
+    }
+    let expr = if role == Role::ToDate { Expr::ToDate { unit: u } } else { Expr::RestOf { unit: u } };
+    Some(Parsed::new(i, e, expr, "to_date"))
+}
+
+/// "au premier trimestre 2023", "the third quarter of 2023", "Q1 2024", "T3 2023".
+pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (q, e) = if let Some(k) = cx.has_role(j, Role::QuarterAbbr) {
+        let t = cx.tok(k)?;
+        let (v, d) = t.num()?;
+        if !t.glued || d != 1 || !(1..=4).contains(&v) {
+            return None;
+        }
+        (v as u8, k + 1)
+    } else {
+        let (q, k) = cx.ordinal(j)?;
+        let (u, e) = cx.unit(k)?;
+        if u != Unit::Quarter || !(1..=4).contains(&q) {
+            return None;
+        }
+        (q, e)
+    };
+    let k = cx.role(e, |r| r == Role::Of).map_or(e, |(_, x)| x);
+    let (year, end) = match cx.year(k) {
+        Some((y, x)) => (Some(y), x),
+        None => match cx.rel(e) {
+            Some((Rel::Last, x)) => {
+                return Some(Parsed::new(i, x, Expr::Quarter { quarter: q, year: None, rel: Rel::Last }, "quarter"));
+            }
+            _ => (None, e),
+        },
+    };
+    Some(Parsed::new(i, end, Expr::Quarter { quarter: q, year, rel: Rel::None }, "quarter"))
+}
+
+/// Seasons need a marker (article, preposition, demonstrative, direction word)
+/// or a year, so that "a été" is not summer. `rel_first` for English order.
+pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
+    let mut j = i;
+    let mut marked = bare;
+    let mut rel = Rel::None;
+    if let Some(k) = cx.has_role(j, Role::SeasonPre) {
+        j = k;
+        marked = true;
+    }
+    if let Some((r, k)) = cx.rel(j) {
+        if matches!(r, Rel::This | Rel::Last | Rel::Next) {
+            rel = if r == Rel::This { Rel::None } else { r };
+            j = k;
+            marked = true;
+        }
+    }
+    let (s, mut e) = cx.season(j)?;
+    if cx.glued_punct(e, "-") || cx.tok(e).is_some_and(|t| t.glued && t.kind == TokKind::Word) {
+        return None;
+    }
+    let k = cx.role(e, |r| r == Role::Of).map_or(e, |(_, x)| x);
+    let mut year = None;
+    if let Some((y, x)) = cx.year(k) {
+        year = Some(y);
+        e = x;
+        marked = true;
+    } else if let Some((r, x)) = cx.rel(e) {
+        if matches!(r, Rel::Last | Rel::Next) {
+            rel = r;
+            e = x;
+            marked = true;
+        }
+    }
+    if !marked {
+        return None;
+    }
+    Some(Parsed::new(i, e, Expr::Season { season: s, year, rel }, "season"))
+}
+
+/// "en 2022", "in 2023", "l'année 2023", "the year 2023"; a bare year when allowed.
+pub(crate) fn year(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
+    if let Some((y, e)) = cx.year(i).filter(|_| bare) {
+        return Some(Parsed::new(i, e, Expr::Year { year: y }, "year"));
+    }
+    let j = if let Some(j) = cx.has_role(i, Role::YearPrep) {
+        j
+    } else {
+        let k = cx.skip_det(i);
+        let (u, e) = cx.unit(k)?;
+        if u != Unit::Year {
+            return None;
+        }
+        e
+    };
+    let (y, e) = cx.year(j)?;
+    // "en 2022" spans the year only
+    let start = if cx.has_role(i, Role::YearPrep).is_some() { j } else { i };
+    Some(Parsed::new(start, e, Expr::Year { year: y }, "year"))
+}
+
+/// Month names: "en février", "octobre dernier", "janvier 2024",
+/// "last October", "in February", "February 2024"; bare when allowed.
+pub(crate) fn month(cx: &Cx, i: usize, bare: bool, rel_first: bool) -> Option<Parsed> {
+    let (prep, j) = match cx.has_role(i, Role::MonthPrep) {
+        Some(j) => (true, cx.skip_det(j)),
+        None => (false, i),
+    };
+    let (rel_before, j) = match cx.rel(j).filter(|_| rel_first) {
+        Some((r, k)) if matches!(r, Rel::Last | Rel::Next | Rel::This) => (Some(r), k),
+        _ => (None, j),
+    };
+    let (m, e) = cx.month(j)?;
+    let k = cx.role(e, |r| r == Role::Of).filter(|_| rel_first).map_or(e, |(_, x)| x);
+    let (year, e) = match cx.year(k) {
+        Some((y, x)) => (Some(y), x),
+        None => (None, e),
+    };
+    let (rel_after, e) = match cx.rel(e).filter(|_| !rel_first && year.is_none()) {
+        Some((r, x)) if matches!(r, Rel::Last | Rel::Next) => (Some(r), x),
+        _ => (None, e),
+    };
+    if !(prep || bare || year.is_some() || rel_before.is_some() || rel_after.is_some()) {
+        return None;
+    }
+    let rel = match rel_before.or(rel_after) {
+        Some(Rel::This) | None => Rel::None,
+        Some(r) => r,
+    };
+    let start = if prep && rel_before.is_none() { j } else if prep { cx.has_role(i, Role::MonthPrep).map_or(i, |x| cx.skip_det(x)) } else { i };
+    Some(Parsed::new(start, e, Expr::Month { month: m, year, rel }, "month"))
+}
+
+/// Longest of several candidates.
+pub(crate) fn longest(c: impl IntoIterator<Item = Option<Parsed>>) -> Option<Parsed> {
+    let mut best: Option<Parsed> = None;
+    for p in c.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| p.end > b.end) {
+            best = Some(p);
+        }
+    }
+    best
+}
+

@@ -1,0 +1,303 @@
+//! The per-language word lists under `resources/lang/<lang>/time/`, loaded
+//! into one phrase table. A phrase is matched as a sequence of token keys, so
+//! "aujourd'hui", "aujourd’hui" and "AUJOURD'HUI" are the same entry.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::expr::{Base, Modifier, Rel, Unit};
+use crate::token::{Tok, fold, tokenize};
+use crate::{DataError, Error};
+
+/// Grammar roles of function words (`words.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Rel(Rel),
+    Demo,
+    Modifier(Modifier),
+    AgoPre,
+    AgoPost,
+    Before,
+    After,
+    FuturePre,
+    Since,
+    RangeFrom(u8),
+    RangeTo(u8),
+    Night,
+    NightTo,
+    ToDate,
+    RestOf,
+    YearPrep,
+    MonthPrep,
+    Det,
+    Of,
+    RecentPre,
+    SeasonPre,
+    QuarterAbbr,
+    ListAnd,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Month { month: u8, cap: bool, abbr: bool, dot: bool },
+    Weekday { weekday: u8, cap: bool, abbr: bool },
+    Number { min: u32, max: u32 },
+    Ordinal(u8),
+    OrdSuffix,
+    Unit(Unit),
+    Part { part: u8, pre: bool },
+    Season(u8),
+    RelDay { offset: i32, base: Base, part: Option<u8> },
+    Vague { base: Base, from: i32, to: i32, grain: crate::Grain },
+    Word(Role),
+}
+
+/// One lexicon hit: `kind` spans tokens `[i, end)`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub kind: Kind,
+    pub end: usize,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    entries: HashMap<String, Vec<Kind>>,
+    prefixes: HashSet<String>,
+    max_len: usize,
+    pub parts: Vec<String>,
+    pub function_words: HashSet<String>,
+}
+
+const FILES: &[&str] = &[
+    "months.tsv",
+    "weekdays.tsv",
+    "numbers.tsv",
+    "ordinals.tsv",
+    "units.tsv",
+    "parts_of_day.tsv",
+    "seasons.tsv",
+    "relative_days.tsv",
+    "vague.tsv",
+    "words.tsv",
+];
+
+fn phrase_key(phrase: &str) -> Vec<String> {
+    tokenize(phrase).into_iter().map(|t| t.key).collect()
+}
+
+impl Lexicon {
+    pub fn load(res: &vigie_resources::Resources, lang: &str) -> Result<Lexicon, Error> {
+        let mut lex = Lexicon::default();
+        let mut errors: Vec<DataError> = Vec::new();
+        for file in FILES {
+            let path = format!("lang/{lang}/time/{file}");
+            let text = res.require(&path)?;
+            for (line, l) in vigie_resources::data_lines(&text) {
+                let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+                match lex.parse_row(file, &cols) {
+                    Ok(Some((phrase, kind))) => lex.insert(phrase, kind),
+                    Ok(None) => {}
+                    Err(message) => errors.push(DataError { path: path.clone(), line, message }),
+                }
+            }
+        }
+        let fw_path = format!("lang/{lang}/time/function_words.tsv");
+        if let Some(text) = res.text(&fw_path)? {
+            for (_, l) in vigie_resources::data_lines(&text) {
+                lex.function_words.insert(fold(l.trim()));
+            }
+        }
+        if errors.is_empty() { Ok(lex) } else { Err(Error::Data(errors)) }
+    }
+
+    fn part_index(&mut self, name: &str) -> u8 {
+        if let Some(i) = self.parts.iter().position(|p| p == name) {
+            return i as u8;
+        }
+        self.parts.push(name.to_string());
+        (self.parts.len() - 1) as u8
+    }
+
+    fn parse_row<'a>(&mut self, file: &str, cols: &[&'a str]) -> Result<Option<(&'a str, Kind)>, String> {
+        let phrase = cols.first().copied().unwrap_or("");
+        if phrase.is_empty() {
+            return Ok(None);
+        }
+        let col = |i: usize| cols.get(i).copied().unwrap_or("");
+        let flags: Vec<&str> = col(2).split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let int = |s: &str| s.trim_start_matches('+').parse::<i32>().map_err(|_| format!("{phrase:?}: bad number {s:?}"));
+        let kind = match file {
+            "months.tsv" => {
+                let m = int(col(1))?;
+                if !(1..=12).contains(&m) {
+                    return Err(format!("{phrase:?}: month {m} out of 1..12"));
+                }
+                Kind::Month {
+                    month: m as u8,
+                    cap: flags.contains(&"cap"),
+                    abbr: flags.contains(&"abbr"),
+                    dot: flags.contains(&"dot"),
+                }
+            }
+            "weekdays.tsv" => {
+                let d = int(col(1))?;
+                if !(1..=7).contains(&d) {
+                    return Err(format!("{phrase:?}: weekday {d} out of 1..7"));
+                }
+                Kind::Weekday { weekday: d as u8, cap: flags.contains(&"cap"), abbr: flags.contains(&"abbr") }
+            }
+            "numbers.tsv" => {
+                let v = col(1);
+                let (a, b) = match v.split_once("..") {
+                    Some((a, b)) => (int(a)?, int(b)?),
+                    None => (int(v)?, int(v)?),
+                };
+                if a < 0 || b < a {
+                    return Err(format!("{phrase:?}: bad range {v:?}"));
+                }
+                Kind::Number { min: a as u32, max: b as u32 }
+            }
+            "ordinals.tsv" => {
+                if col(1) == "suffix" {
+                    Kind::OrdSuffix
+                } else {
+                    Kind::Ordinal(int(col(1))?.clamp(0, 255) as u8)
+                }
+            }
+            "units.tsv" => Kind::Unit(Unit::parse(col(1)).ok_or_else(|| format!("{phrase:?}: unknown unit {:?}", col(1)))?),
+            "parts_of_day.tsv" => {
+                let pre = match col(2) {
+                    "pre" => true,
+                    "post" => false,
+                    o => return Err(format!("{phrase:?}: position must be pre or post, not {o:?}")),
+                };
+                Kind::Part { part: self.part_index(col(1)), pre }
+            }
+            "seasons.tsv" => Kind::Season(match col(1) {
+                "spring" => 0,
+                "summer" => 1,
+                "autumn" => 2,
+                "winter" => 3,
+                o => return Err(format!("{phrase:?}: unknown season {o:?}")),
+            }),
+            "relative_days.tsv" => {
+                let part = match col(3) {
+                    "" => None,
+                    p => Some(self.part_index(p)),
+                };
+                Kind::RelDay { offset: int(col(1))?, base: parse_base(phrase, col(2))?, part }
+            }
+            "vague.tsv" => {
+                let grain = crate::Grain::parse(col(4)).ok_or_else(|| format!("{phrase:?}: unknown grain {:?}", col(4)))?;
+                let (from, to) = (int(col(2))?, int(col(3))?);
+                if to < from {
+                    return Err(format!("{phrase:?}: last offset before first"));
+                }
+                Kind::Vague { base: parse_base(phrase, col(1))?, from, to, grain }
+            }
+            "words.tsv" => Kind::Word(parse_role(phrase, col(1), col(2))?),
+            _ => return Ok(None),
+        };
+        Ok(Some((phrase, kind)))
+    }
+
+    fn insert(&mut self, phrase: &str, kind: Kind) {
+        let keys = phrase_key(phrase);
+        if keys.is_empty() {
+            return;
+        }
+        self.max_len = self.max_len.max(keys.len());
+        let mut k = String::new();
+        for (i, part) in keys.iter().enumerate() {
+            if i > 0 {
+                k.push(' ');
+            }
+            k.push_str(part);
+            if i + 1 < keys.len() {
+                self.prefixes.insert(k.clone());
+            }
+        }
+        let v = self.entries.entry(k).or_default();
+        if !v.contains(&kind) {
+            v.push(kind);
+        }
+    }
+
+    /// All lexicon hits starting at each token, longest first.
+    pub fn scan(&self, toks: &[Tok]) -> Vec<Vec<Hit>> {
+        let mut out: Vec<Vec<Hit>> = vec![Vec::new(); toks.len()];
+        let mut key = String::new();
+        for i in 0..toks.len() {
+            key.clear();
+            let mut hits: Vec<Hit> = Vec::new();
+            for j in i..toks.len().min(i + self.max_len) {
+                // phrases never span more than one space-separated gap per token,
+                // but tokens inside a word ("aujourd'hui") must be glued
+                if j > i {
+                    key.push(' ');
+                }
+                key.push_str(&toks[j].key);
+                if let Some(kinds) = self.entries.get(key.as_str()) {
+                    for k in kinds {
+                        hits.push(Hit { kind: *k, end: j + 1 });
+                    }
+                }
+                if !self.prefixes.contains(key.as_str()) {
+                    break;
+                }
+            }
+            hits.reverse();
+            out[i] = hits;
+        }
+        out
+    }
+}
+
+fn parse_base(phrase: &str, s: &str) -> Result<Base, String> {
+    match s {
+        "ref" => Ok(Base::Reference),
+        "anchor" => Ok(Base::Anchor),
+        o => Err(format!("{phrase:?}: base must be ref or anchor, not {o:?}")),
+    }
+}
+
+fn parse_role(phrase: &str, role: &str, value: &str) -> Result<Role, String> {
+    let group = || value.parse::<u8>().map_err(|_| format!("{phrase:?}: {role} needs a pair id, got {value:?}"));
+    Ok(match role {
+        "rel" => Role::Rel(match value {
+            "last" => Rel::Last,
+            "this" => Rel::This,
+            "next" => Rel::Next,
+            "previous" => Rel::Previous,
+            "following" => Rel::Following,
+            o => return Err(format!("{phrase:?}: unknown rel {o:?}")),
+        }),
+        "demo" => Role::Demo,
+        "modifier" => Role::Modifier(match value {
+            "start" => Modifier::Start,
+            "mid" => Modifier::Mid,
+            "end" => Modifier::End,
+            o => return Err(format!("{phrase:?}: unknown modifier {o:?}")),
+        }),
+        "ago_pre" => Role::AgoPre,
+        "ago_post" => Role::AgoPost,
+        "before" => Role::Before,
+        "after" => Role::After,
+        "future_pre" => Role::FuturePre,
+        "since" => Role::Since,
+        "range_from" => Role::RangeFrom(group()?),
+        "range_to" => Role::RangeTo(group()?),
+        "night" => Role::Night,
+        "night_to" => Role::NightTo,
+        "to_date" => Role::ToDate,
+        "rest_of" => Role::RestOf,
+        "year_prep" => Role::YearPrep,
+        "month_prep" => Role::MonthPrep,
+        "det" => Role::Det,
+        "of" => Role::Of,
+        "recent_pre" => Role::RecentPre,
+        "season_pre" => Role::SeasonPre,
+        "quarter_abbr" => Role::QuarterAbbr,
+        "list_and" => Role::ListAnd,
+        o => return Err(format!("{phrase:?}: unknown role {o:?}")),
+    })
+}
