@@ -423,7 +423,8 @@ fn season_iv(season: u8, year: Option<i16>, rel: Rel, cx: &Cx) -> Option<Iv> {
 
 /// Début / mi / fin: months split 1–10, 11–20, 21–end; years into
 /// January–April, May–August, September–December; seasons and quarters by
-/// month; weeks and other spans into thirds of their days.
+/// month; weeks Monday–Tuesday, Wednesday–Thursday, Friday–Sunday; other
+/// spans into thirds of their days.
 fn apply_modifier(i: Iv, m: Modifier) -> Iv {
     let third = |i: Iv| -> Option<(Date, Date)> {
         match i.grain {
@@ -446,6 +447,15 @@ fn apply_modifier(i: Iv, m: Modifier) -> Iv {
                 let s = add_months(i.start, k * months)?;
                 let e = add_months(s, months - 1)?.last_of_month();
                 Some((s, e))
+            }
+            Grain::Week if dn(i.end) - dn(i.start) == 6 => {
+                // Monday–Tuesday, Wednesday–Thursday, Friday–Sunday
+                let s = dn(i.start);
+                Some(match m {
+                    Modifier::Start => (i.start, from_dn(s + 1)?),
+                    Modifier::Mid => (from_dn(s + 2)?, from_dn(s + 3)?),
+                    Modifier::End => (from_dn(s + 4)?, i.end),
+                })
             }
             _ => {
                 let len = dn(i.end) - dn(i.start) + 1;

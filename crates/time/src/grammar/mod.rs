@@ -319,6 +319,20 @@ fn simple_or_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let s = g.simple(cx, i, true).or_else(|| numeric(g, cx, i));
     let d = cx.day(i).filter(|_| cx.tok(i).is_some_and(|t| t.num().is_some()) || cx.ordinal(i).is_some());
     match (s, d) {
+        // "du samedi 6 au dimanche 7 janvier"
+        (Some(Parsed { expr: Expr::Weekday { weekday, rel: Rel::None }, end, part, .. }), _)
+            if cx.tok(end).is_some_and(|t| t.num().is_some()) && cx.day(end).is_some() =>
+        {
+            let (day, e) = cx.day(end)?;
+            let mut p = Parsed::new(
+                i,
+                e,
+                Expr::Date { year: None, month: 0, day, weekday: Some(weekday), rel: Rel::None },
+                "day",
+            );
+            p.part = part;
+            Some(p)
+        }
         (Some(s), _) => Some(s),
         (None, Some((day, e))) => Some(Parsed::new(
             i,
@@ -535,7 +549,14 @@ fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     // a complement that is a date: "au lendemain du 7 octobre", "la veille du 6 janvier"
     if base == Base::Anchor {
         let ends_with_of = e > i && cx.role(e - 1, |r| r == Role::Of).is_some_and(|(_, x)| x == e);
-        let k = if ends_with_of { Some(e) } else { cx.role(e, |r| r == Role::Of).map(|(_, x)| x) };
+        // "the day after Jan. 7": the phrase ends with a preposition
+        let ends_with_prep = e > i
+            && cx.role(e - 1, |r| matches!(r, Role::Before | Role::After)).is_some_and(|(_, x)| x == e);
+        let k = if ends_with_of || ends_with_prep {
+            Some(e)
+        } else {
+            cx.role(e, |r| r == Role::Of).map(|(_, x)| x)
+        };
         if let Some(k) = k {
             let k = cx.skip_det(k);
             if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)].into_iter().flatten().find(Parsed::is_day) {
