@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 mod engine;
 mod eval_cmd;
 mod extract_cmd;
+mod gen_cmd;
 mod geo_cmd;
 mod store_cmd;
 mod time_cmd;
@@ -43,6 +44,8 @@ enum Command {
     Figures(store_cmd::FiguresArgs),
     /// List stored documents with their duplicate links and run status.
     Docs(store_cmd::DocsArgs),
+    /// Generate a deterministic synthetic news corpus (benchmarks, load tests).
+    GenCorpus(gen_cmd::Args),
     /// Score extracted events against a gold file (agrees with shared/eval/score.py).
     Eval(eval_cmd::Args),
 }
@@ -59,6 +62,7 @@ fn main() -> ExitCode {
         Command::Figures(a) => store_cmd::run_figures(a),
         Command::Docs(a) => store_cmd::run_docs(a),
         Command::Eval(a) => eval_cmd::run(a),
+        Command::GenCorpus(a) => gen_cmd::run(a),
     };
     match result {
         Ok(code) => code,
