@@ -29,6 +29,9 @@ pub struct Place {
     pub curated: bool,
     /// Every name the place is known by (canonical name first).
     pub names: Vec<String>,
+    /// Curated rows: the source column (may name `geonames:ID` and
+    /// `geonames_admin1=CC.NN`).
+    pub source: String,
 }
 
 /// Feature types that a curated row may carry.
@@ -128,6 +131,7 @@ pub fn parse_table(text: &str, path: &str, out: &mut Vec<Place>, errors: &mut Ve
             disputed,
             curated,
             names,
+            source: if curated { get("source").to_string() } else { String::new() },
         });
     }
     if header.is_none() && !text.trim().is_empty() {
@@ -144,9 +148,62 @@ pub fn default_precision(feature: &str) -> u8 {
     }
 }
 
-/// Give GeoNames places (admin1 written `CC.NN`) the name of their admin-1
-/// unit: each code group is assigned the curated admin-1 row of the same
-/// country whose centre lies nearest to the group's most populous place.
+/// Curated rows win over GeoNames: a curated row whose source names
+/// `geonames:ID` takes that GeoNames place's names and population, and the
+/// GeoNames place is dropped.
+pub fn merge_curated(places: &mut Vec<Place>) {
+    use std::collections::HashMap;
+    let mut by_gid: HashMap<String, usize> = HashMap::new();
+    for (i, p) in places.iter().enumerate() {
+        if p.curated {
+            for part in p.source.split([';', ' ', ',']) {
+                if let Some(id) = part.strip_prefix("geonames:") {
+                    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+                        by_gid.insert(format!("geonames:{id}"), i);
+                    }
+                }
+            }
+        }
+    }
+    if by_gid.is_empty() {
+        return;
+    }
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for (j, p) in places.iter().enumerate() {
+        if !p.curated {
+            if let Some(&i) = by_gid.get(&p.id) {
+                absorbed.push((i, j));
+            }
+        }
+    }
+    for &(i, j) in &absorbed {
+        let names = std::mem::take(&mut places[j].names);
+        let pop = places[j].population;
+        let admin = places[j].admin1.take();
+        let c = &mut places[i];
+        for n in names {
+            if !c.names.contains(&n) {
+                c.names.push(n);
+            }
+        }
+        c.population = c.population.max(pop);
+        if c.admin1.is_none() {
+            c.admin1 = admin;
+        }
+    }
+    let drop: std::collections::HashSet<usize> = absorbed.iter().map(|x| x.1).collect();
+    let mut k = 0;
+    places.retain(|_| {
+        let keep = !drop.contains(&k);
+        k += 1;
+        keep
+    });
+}
+
+/// Give places whose admin1 is a GeoNames code (`CC.NN`) the name of their
+/// admin-1 unit: from the curated admin-1 row whose source names
+/// `geonames_admin1=CC.NN`, else the curated admin-1 row of the same country
+/// whose centre lies nearest to the code group's most populous place.
 pub fn name_admin1_codes(places: &mut [Place]) {
     use std::collections::HashMap;
     let admins: Vec<(String, String, f64, f64)> = places
@@ -154,8 +211,16 @@ pub fn name_admin1_codes(places: &mut [Place]) {
         .filter(|p| p.curated && p.feature == "admin1")
         .map(|p| (p.country.clone(), p.name.clone(), p.lat, p.lon))
         .collect();
+    let mut named: HashMap<String, String> = HashMap::new();
+    for p in places.iter().filter(|p| p.curated && p.feature == "admin1") {
+        for part in p.source.split([';', ' ', ',']) {
+            if let Some(code) = part.strip_prefix("geonames_admin1=") {
+                named.insert(code.to_string(), p.name.clone());
+            }
+        }
+    }
     let mut seat: HashMap<String, (u64, f64, f64)> = HashMap::new();
-    for p in places.iter().filter(|p| !p.curated) {
+    for p in places.iter() {
         if let Some(code) = p.admin1.as_deref().filter(|a| is_admin_code(a)) {
             let e = seat.entry(code.to_string()).or_insert((0, p.lat, p.lon));
             if p.population >= e.0 {
@@ -165,6 +230,10 @@ pub fn name_admin1_codes(places: &mut [Place]) {
     }
     let mut names: HashMap<String, Option<String>> = HashMap::new();
     for (code, (_, lat, lon)) in &seat {
+        if let Some(n) = named.get(code) {
+            names.insert(code.clone(), Some(n.clone()));
+            continue;
+        }
         let cc = &code[..2];
         let best = admins
             .iter()
@@ -175,7 +244,7 @@ pub fn name_admin1_codes(places: &mut [Place]) {
             .map(|(_, n)| n.clone());
         names.insert(code.clone(), best);
     }
-    for p in places.iter_mut().filter(|p| !p.curated) {
+    for p in places.iter_mut() {
         if let Some(code) = p.admin1.as_deref().filter(|a| is_admin_code(a)) {
             p.admin1 = names.get(code).cloned().flatten();
         }

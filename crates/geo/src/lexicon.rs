@@ -3,19 +3,25 @@
 //! Files are TSV with `#` comments; the first column is a phrase, folded
 //! like the text. What a file means is told by its name:
 //!
-//! - `type*`: `phrase<TAB>feature[|feature…]`: "base aérienne de" → airbase;
-//! - `direction*`: `phrase<TAB>bearing`: "au nord de" → n (n, ne, e, se, s,
-//!   sw, w, nw, or degrees);
-//! - `near*` / `vicinity*`: `phrase`: "près de", "la campagne de", "outskirts of";
-//! - `stop*`: `word`: capitalised words that are also place names but
-//!   usually are not ("Nice", "Sale", "Bar"); kept only with strong context;
+//! - `type*`: `phrase<TAB>feature[|feature…][<TAB>before|after]`:
+//!   "base aérienne de" → airbase, before the name; "air base" → airbase, after;
+//! - `direction*`: `phrase<TAB>bearing[<TAB>inside|outside<TAB>precision<TAB>before|after]`:
+//!   "au nord de" → N, outside (a point displaced from the anchor);
+//!   "northern" → N, inside (a part of the anchor);
+//! - `near*` / `vicinity*`: `phrase[<TAB>relation<TAB>scope<TAB>precision<TAB>before|after]`:
+//!   "près de", "la campagne de", "countryside" (after);
+//! - `stop*`: `word`: words that are also place names but usually are not
+//!   ("nice", "sale", "bar"); kept as places only with strong context;
 //! - `adjective*` / `demonym*`: `adjective<TAB>CC`: "syrien" → SY (country
-//!   context for the document);
+//!   context for the document); a final `-` marks a compound prefix ("syro-");
 //! - `locative*`: `word`: prepositions that announce a place ("à", "in").
 //!
 //! Phrases are compared as *context tokens*: light forms with French
 //! contractions spread out (`du` → `de`, `d` → `de`, `au` → `a`) and
-//! determiners dropped, so "au nord de la" and "au nord de" are one phrase.
+//! determiners dropped, so "au nord de la" and "au nord du" are one phrase.
+//!
+//! Month and weekday names from `lang/<lang>/time/{months,weekdays}.tsv`
+//! join the stop list ("March", "Mars", "Sunday").
 
 use std::collections::{HashMap, HashSet};
 
@@ -43,11 +49,29 @@ pub fn context_tokens(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+/// Where a context phrase stands relative to the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Position {
+    Before,
+    After,
+}
+
+/// A direction phrase: bearing, whether it names a part of the anchor
+/// (inside) or a point beyond it (outside), and the precision it gives
+/// when the anchor is a town or site.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Direction {
+    pub bearing: f64,
+    pub inside: bool,
+    pub precision: u8,
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    pub types: HashMap<Vec<String>, Vec<String>>,
-    pub directions: HashMap<Vec<String>, f64>,
-    pub near: HashSet<Vec<String>>,
+    pub types: HashMap<(Position, Vec<String>), Vec<String>>,
+    pub directions: HashMap<(Position, Vec<String>), Direction>,
+    /// Vicinity phrases and the precision they give near a town or site.
+    pub near: HashMap<(Position, Vec<String>), u8>,
     pub stop: HashSet<String>,
     pub adjectives: Vec<(String, String)>,
     pub locative: HashSet<String>,
@@ -97,6 +121,15 @@ impl Lexicon {
                     continue;
                 }
                 lx.max_phrase = lx.max_phrase.max(key.len());
+                let pos_col = |i: usize| match cols.get(i).copied().unwrap_or("") {
+                    "after" => Some(Position::After),
+                    "before" | "" => Some(Position::Before),
+                    _ => None,
+                };
+                let prec_col = |i: usize| match cols.get(i).copied().unwrap_or("") {
+                    "" => Some(2),
+                    p => p.parse::<u8>().ok().filter(|p| (1..=3).contains(p)),
+                };
                 if file.starts_with("type") {
                     let feats: Vec<String> =
                         value.split(['|', ',']).map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect();
@@ -104,26 +137,45 @@ impl Lexicon {
                         errors.push(format!("{path}:{line_no}: unknown feature {bad:?}"));
                         continue;
                     }
-                    lx.types.entry(key).or_default().extend(feats);
+                    let Some(pos) = pos_col(2) else {
+                        errors.push(format!("{path}:{line_no}: position must be before or after"));
+                        continue;
+                    };
+                    lx.types.entry((pos, key)).or_default().extend(feats);
                 } else if file.starts_with("direction") {
-                    match bearing(value) {
-                        Some(b) => {
-                            lx.directions.insert(key, b);
-                        }
-                        None => errors.push(format!("{path}:{line_no}: bad direction {value:?}")),
-                    }
+                    let (Some(bearing), Some(precision), Some(pos)) = (bearing(value), prec_col(3), pos_col(4)) else {
+                        errors.push(format!("{path}:{line_no}: bad direction, precision or position"));
+                        continue;
+                    };
+                    let inside = cols.get(2).is_some_and(|s| *s == "inside");
+                    lx.directions.insert((pos, key), Direction { bearing, inside, precision });
                 } else if file.starts_with("near") || file.starts_with("vicinity") {
-                    lx.near.insert(key);
+                    let (Some(precision), Some(pos)) = (prec_col(3), pos_col(4)) else {
+                        errors.push(format!("{path}:{line_no}: bad precision or position"));
+                        continue;
+                    };
+                    lx.near.insert((pos, key), precision);
                 } else if file.starts_with("stop") {
                     lx.stop.insert(fold::light(phrase));
                 } else if file.starts_with("adjective") || file.starts_with("demonym") {
                     if value.len() == 2 {
-                        lx.adjectives.push((phrase.to_string(), value.to_ascii_uppercase()));
+                        lx.adjectives.push((phrase.trim_end_matches('-').to_string(), value.to_ascii_uppercase()));
                     } else {
                         errors.push(format!("{path}:{line_no}: country code expected, not {value:?}"));
                     }
                 } else if file.starts_with("locative") {
                     lx.locative.insert(key.join(" "));
+                }
+            }
+        }
+        // month and weekday names (the time lexicon) are never places on their own
+        for file in ["months.tsv", "weekdays.tsv"] {
+            if let Ok(Some(text)) = res.text(&format!("lang/{lang}/time/{file}")) {
+                for (_, line) in vigie_resources::data_lines(&text) {
+                    let w = line.split('\t').next().unwrap_or("").trim();
+                    if w.chars().count() >= 3 {
+                        lx.stop.insert(fold::light(w));
+                    }
                 }
             }
         }

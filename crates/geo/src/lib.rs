@@ -27,7 +27,7 @@ use std::path::Path;
 
 use crate::fold::Token;
 pub use crate::gazetteer::Place;
-use crate::lexicon::{Lexicon, context_token};
+use crate::lexicon::{Direction, Lexicon, Position, context_token};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -135,10 +135,10 @@ struct Mention {
     name_last: usize,
     first: usize,
     last: usize,
-    cands: Vec<(u32, bool)>, // place, exact
+    cands: Vec<(u32, bool, bool)>, // place, exact, exact on its canonical name
     type_features: Option<Vec<String>>,
-    direction: Option<(f64, Option<f64>)>, // bearing, km
-    near: bool,
+    direction: Option<(Direction, Option<f64>)>, // phrase, km
+    near: Option<u8>,                             // precision near a town
     next_country: Option<String>,
     sentence: usize,
     strong_cue: bool,
@@ -185,6 +185,7 @@ impl Geocoder {
                 .map_err(|source| Error::Io { path: p.display().to_string(), source })?;
             gazetteer::parse_table(&text, &p.display().to_string(), &mut places, &mut errors);
         }
+        gazetteer::merge_curated(&mut places);
         gazetteer::name_admin1_codes(&mut places);
         let mut lex = HashMap::new();
         for lang in r.languages() {
@@ -275,11 +276,13 @@ impl Geocoder {
     /// Every place mention in `text` (a whole document: context is the
     /// whole text), in order, byte offsets into `text`; `lang` "fr" or "en"
     /// (others: language-neutral matching only).
-    pub fn geocode(&self, text: &str, lang: &str) -> Vec<PlaceMatch> {
+    /// Mentions with their candidates and context, the tokens, and the
+    /// countries named by adjectives (sentence, country).
+    fn mentions(&self, text: &str, lang: &str) -> (Vec<Mention>, Vec<Token>, Vec<(usize, String)>) {
         let lx = self.lex.get(lang).unwrap_or(&self.neutral);
         let toks = fold::tokenize(text);
         if toks.is_empty() {
-            return Vec::new();
+            return (Vec::new(), toks, Vec::new());
         }
         // skeleton text: "tok tok tok"; token i is sk[sk_start[i]..sk_end[i]]
         let mut sk = String::with_capacity(text.len() + 2);
@@ -324,7 +327,7 @@ impl Geocoder {
             }
             i = j;
             let light_span: String = toks[first..=last].iter().map(|t| t.light.as_str()).collect::<Vec<_>>().join(" ");
-            let mut cands: Vec<(u32, bool)> = Vec::new();
+            let mut cands: Vec<(u32, bool, bool)> = Vec::new();
             let mut adjective = None;
             for &p in &pats {
                 for t in &self.targets[p] {
@@ -340,15 +343,20 @@ impl Geocoder {
                                 continue;
                             }
                             match cands.iter_mut().find(|c| c.0 == *place) {
-                                Some(c) => c.1 |= exact,
-                                None => cands.push((*place, exact)),
+                                Some(c) => {
+                                    c.1 |= exact;
+                                    c.2 |= exact && *name == 0;
+                                }
+                                None => cands.push((*place, exact, exact && *name == 0)),
                             }
                         }
                     }
                 }
             }
             if let Some(cc) = adjective {
-                if cands.is_empty() || !is_capitalized(text, &toks, first, last) {
+                // "Libyan" is a country adjective, not a village spelt alike
+                let exact_curated = cands.iter().any(|c| c.1 && self.places[c.0 as usize].curated);
+                if !exact_curated || !is_capitalized(text, &toks, first, last) {
                     adj_countries.push((sentence[first], cc));
                     continue;
                 }
@@ -372,7 +380,7 @@ impl Geocoder {
                 cands,
                 type_features: None,
                 direction: None,
-                near: false,
+                near: None,
                 next_country: None,
                 sentence: sentence[first],
                 strong_cue: false,
@@ -410,6 +418,14 @@ impl Geocoder {
             }
         }
 
+        (mentions, toks, adj_countries)
+    }
+
+    pub fn geocode(&self, text: &str, lang: &str) -> Vec<PlaceMatch> {
+        let (mentions, toks, adj_countries) = self.mentions(text, lang);
+        if mentions.is_empty() {
+            return Vec::new();
+        }
         // document context: countries named, adjectives
         let mut doc_cc: HashMap<String, usize> = HashMap::new();
         let mut sent_cc: HashSet<(usize, String)> = HashSet::new();
@@ -418,14 +434,13 @@ impl Geocoder {
             sent_cc.insert((*s, cc.clone()));
         }
         for m in &mentions {
-            let ccs: HashSet<&str> = m
+            // a country, province or region named without ambiguity
+            let ccs: HashSet<&str> = m.cands.iter().map(|c| self.places[c.0 as usize].country.as_str()).collect();
+            let areal = m
                 .cands
                 .iter()
-                .map(|c| &self.places[c.0 as usize])
-                .filter(|p| matches!(p.feature.as_str(), "country" | "admin1" | "region"))
-                .map(|p| p.country.as_str())
-                .collect();
-            if ccs.len() == 1 && !m.stop {
+                .any(|c| matches!(self.places[c.0 as usize].feature.as_str(), "country" | "admin1" | "region"));
+            if ccs.len() == 1 && areal && !m.stop {
                 for cc in ccs {
                     *doc_cc.entry(cc.to_string()).or_default() += 1;
                     sent_cc.insert((m.sentence, cc.to_string()));
@@ -485,6 +500,20 @@ impl Geocoder {
         out
     }
 
+    /// For debugging resolution: each mention's candidates (gazetteer id,
+    /// exact name match) as the resolver saw them.
+    pub fn candidates(&self, text: &str, lang: &str) -> Vec<(String, Vec<(String, bool)>)> {
+        self.mentions(text, lang)
+            .0
+            .iter()
+            .map(|m| {
+                let toks = fold::tokenize(text);
+                let span = text.get(toks[m.name_first].start..toks[m.name_last].end).unwrap_or("").to_string();
+                (span, m.cands.iter().map(|c| (self.places[c.0 as usize].id.clone(), c.1)).collect())
+            })
+            .collect()
+    }
+
     fn fuzzy_ok(&self, name_light: &str, text_light: &str) -> bool {
         let a = fold::medium(name_light);
         let b = fold::medium(text_light);
@@ -515,68 +544,74 @@ impl Geocoder {
         let mut end = before.len(); // phrases must end at `end`
         let mut consumed_first: Option<usize> = None;
         // type word right before ("base aérienne de", "port de", "province de")
-        if let Some((len, feats)) = longest_suffix(&before[..end], lx.max_phrase, |k| lx.types.get(k).cloned()) {
+        if let Some((len, feats)) =
+            longest_suffix(&before[..end], lx.max_phrase, |k| lx.types.get(&(Position::Before, k.to_vec())).cloned())
+        {
             m.type_features = Some(feats);
             end -= len;
             consumed_first = Some(before[end].0);
         }
-        // direction ("au nord de", "à 30 km au nord de", "le nord-est de") or vicinity ("près de")
-        if let Some((len, b)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
-            lx.directions.get(k).copied().or_else(|| {
-                // "nord-est de" listed as "nord-est"
-                (k.len() > 1 && matches!(k[k.len() - 1].as_str(), "de" | "of"))
-                    .then(|| lx.directions.get(&k[..k.len() - 1]).copied())
-                    .flatten()
-            })
-        }) {
+        // direction ("au nord de", "à 30 km au nord de", "le nord-est de", "northern")
+        if let Some((len, d)) =
+            longest_suffix(&before[..end], lx.max_phrase, |k| lx.directions.get(&(Position::Before, k.to_vec())).copied())
+        {
             end -= len;
             consumed_first = Some(before[end].0);
             let mut dist = None;
             // "<n> km" (optionally "à <n> km", "some <n> km")
-            if end >= 2 && before[end - 1].1 == "km" {
+            if end >= 2 && matches!(before[end - 1].1, "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer") {
                 if let Ok(n) = before[end - 2].1.parse::<f64>() {
                     dist = Some(n);
                     end -= 2;
                     consumed_first = Some(before[end].0);
-                    if end >= 1 && matches!(before[end - 1].1, "a" | "some" | "about" | "environ") {
+                    if end >= 1 && matches!(before[end - 1].1, "a" | "some" | "about" | "environ" | "around") {
                         end -= 1;
                         consumed_first = Some(before[end].0);
                     }
                 }
             }
-            m.direction = Some((b, dist));
-        } else if let Some((len, ())) =
-            longest_suffix(&before[..end], lx.max_phrase, |k| lx.near.contains(k).then_some(()))
+            m.direction = Some((d, dist));
+        } else if let Some((len, prec)) =
+            longest_suffix(&before[..end], lx.max_phrase, |k| lx.near.get(&(Position::Before, k.to_vec())).copied())
         {
             end -= len;
             consumed_first = Some(before[end].0);
-            m.near = true;
+            m.near = Some(prec);
         }
-        // type words after the name ("Ain al-Asad air base", "Anbar province")
-        if m.type_features.is_none() {
-            let mut after: Vec<(usize, &str)> = Vec::new();
-            let mut j = m.last + 1;
-            while j < next_start.min(toks.len()) && after.len() < lx.max_phrase.max(1) {
-                if let Some(c) = context_token(&toks[j].light) {
-                    after.push((j, c));
-                } else {
-                    break;
-                }
-                j += 1;
+        // words after the name ("Ain al-Asad air base", "Anbar province", "Idlib countryside")
+        let mut after: Vec<(usize, &str)> = Vec::new();
+        let mut j = m.last + 1;
+        while j < next_start.min(toks.len()) && after.len() < lx.max_phrase.max(1) {
+            if let Some(c) = context_token(&toks[j].light) {
+                after.push((j, c));
+            } else {
+                break;
             }
+            j += 1;
+        }
+        let mut k = 0;
+        if m.type_features.is_none() {
             for len in (1..=after.len()).rev() {
                 let key: Vec<String> = after[..len].iter().map(|x| x.1.to_string()).collect();
-                if key.last().is_some_and(|w| w == "de" || w == "of") {
-                    continue;
-                }
-                if let Some(f) = lx.types.get(&key) {
+                if let Some(f) = lx.types.get(&(Position::After, key)) {
                     m.type_features = Some(f.clone());
                     m.last = after[len - 1].0;
+                    k = len;
                     break;
                 }
-                if lx.near.contains(&key) {
-                    m.near = true;
-                    m.last = after[len - 1].0;
+            }
+        }
+        if m.direction.is_none() && m.near.is_none() {
+            for len in (1..=after.len() - k).rev() {
+                let key: Vec<String> = after[k..k + len].iter().map(|x| x.1.to_string()).collect();
+                if let Some(p) = lx.near.get(&(Position::After, key.clone())) {
+                    m.near = Some(*p);
+                    m.last = after[k + len - 1].0;
+                    break;
+                }
+                if let Some(d) = lx.directions.get(&(Position::After, key)) {
+                    m.direction = Some((*d, None));
+                    m.last = after[k + len - 1].0;
                     break;
                 }
             }
@@ -596,7 +631,7 @@ impl Geocoder {
                     && m.first > prev_end + 1
                     && lx.locative.contains(toks[m.first - 2].light.as_str())
         };
-        m.strong_cue = m.type_features.is_some() || m.direction.is_some() || m.near || loc;
+        m.strong_cue = m.type_features.is_some() || m.direction.is_some() || m.near.is_some() || loc;
     }
 
     /// Best candidate: (place, margin, rule) or None when unclear.
@@ -608,23 +643,29 @@ impl Geocoder {
         anchors: &[(f64, f64)],
     ) -> Option<(u32, f64, &'static str)> {
         let mut scored: Vec<(f64, u32, &'static str)> = Vec::new();
-        for &(pi, exact) in &m.cands {
+        for &(pi, exact, canonical) in &m.cands {
             let p = &self.places[pi as usize];
             let mut s = 0.0;
             let mut why = if m.cands.len() == 1 { "geo.match.unique" } else { "geo.population" };
             if !exact {
                 s -= 0.5;
             }
-            s += match p.feature.as_str() {
-                "country" => 5.0,
-                "admin1" | "region" | "sea" | "strait" => 3.5,
+            // prominence: population where known, else what the feature implies
+            // (a country outweighs any town that shares its name)
+            let implied = match p.feature.as_str() {
+                "country" => 8.0,
+                "admin1" | "region" | "sea" | "strait" => 5.0,
+                "town" if p.curated => 4.0,
                 "town" => 0.0,
-                _ => 2.0,
+                _ => 4.5,
             };
+            s += ((p.population as f64 + 1.0).log10() * 1.2).max(implied);
             if p.curated {
                 s += 1.0;
             }
-            s += (p.population as f64 + 1.0).log10() * 0.6;
+            if canonical {
+                s += 0.5;
+            }
             if FOCUS.contains(&p.country.as_str()) {
                 s += 0.5;
             }
@@ -657,12 +698,30 @@ impl Geocoder {
             scored.push((s, pi, why));
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        let best = *scored.first()?;
+        let mut best = *scored.first()?;
+        let admin_asked = m
+            .type_features
+            .as_ref()
+            .is_some_and(|f| f.iter().any(|f| matches!(f.as_str(), "admin1" | "admin2" | "region")));
+        // a town and the province named after it: the town, unless the text says "province"
+        if !admin_asked && matches!(self.places[best.1 as usize].feature.as_str(), "admin1" | "admin2" | "region") {
+            let cc = &self.places[best.1 as usize].country;
+            if let Some(town) = scored.iter().find(|c| {
+                let q = &self.places[c.1 as usize];
+                q.feature == "town" && &q.country == cc && c.0 > best.0 - 4.0
+            }) {
+                best = *town;
+            }
+        }
         let bp = &self.places[best.1 as usize];
-        // the runner-up that is really another place (not the same place in another table)
-        let rival = scored.iter().skip(1).find(|c| {
+        // the runner-up that is really another place: not the same place in
+        // another table, not the province it lies in
+        let rival = scored.iter().filter(|c| c.1 != best.1).find(|c| {
             let q = &self.places[c.1 as usize];
-            resolve::km(bp.lat, bp.lon, q.lat, q.lon) > 50.0
+            let nested = q.country == bp.country
+                && (matches!(q.feature.as_str(), "admin1" | "admin2" | "region" | "country")
+                    || matches!(bp.feature.as_str(), "admin1" | "admin2" | "region" | "country"));
+            !nested && resolve::km(bp.lat, bp.lon, q.lat, q.lon) > 50.0
         });
         let margin = rival.map_or(10.0, |r| best.0 - r.0);
         if margin < 1.0 {
@@ -697,24 +756,44 @@ impl Geocoder {
             return m.type_features.is_some() || country_support || (m.strong_cue && doc_cc.contains_key(&p.country));
         }
         let tokens = (m.name_first..=m.name_last).filter(|&i| toks[i].light != "al").count();
-        let big = p.curated || p.population >= 100_000;
         let near_anchor = anchors.iter().any(|a| resolve::km(a.0, a.1, p.lat, p.lon) < 60.0);
         let supported = m.strong_cue || country_support || near_anchor;
         if m.fuzzy && !(supported || p.curated) {
             return false;
         }
+        // towns take no article: "le Hamas", "the Pentagon" are not places
+        if p.feature == "town"
+            && !p.curated
+            && !FOCUS.contains(&p.country.as_str())
+            && m.type_features.is_none()
+            && m.first == m.name_first
+            && m.first > 0
+        {
+            let w = toks[m.first - 1].light.as_str();
+            if matches!(w, "le" | "la" | "les" | "the") && !sentence_start_before(text, toks, m.first) {
+                return false;
+            }
+        }
+        // a capitalised first word of a sentence is weak evidence for a place far away
+        if tokens == 1
+            && !p.curated
+            && !FOCUS.contains(&p.country.as_str())
+            && p.population < 1_000_000
+            && sentence_start_before(text, toks, m.name_first)
+            && !(country_support || m.strong_cue)
+        {
+            return false;
+        }
+        let big = p.curated || p.population >= 20_000;
         if big {
-            // a big place inside a run of capitalised words ("Jordan Peterson") needs support
-            return supported || !in_name_run(text, toks, m) || p.feature == "country";
+            // a place inside a run of capitalised words ("Jordan Peterson") needs support
+            return supported || tokens >= 2 || !in_name_run(text, toks, m);
         }
-        let weak = p.population < 20_000;
-        if tokens >= 2 && !weak {
-            return true;
-        }
+        // small places: a capitalised word is often something else; ask for a cue
         if in_name_run(text, toks, m) && !m.strong_cue {
             return false;
         }
-        supported || (!weak && doc_cc.contains_key(&p.country))
+        supported || (tokens >= 2 && doc_cc.contains_key(&p.country))
     }
 
     fn resolved(&self, m: &Mention, p: &Place, rule: &mut String) -> ResolvedPlace {
@@ -732,26 +811,29 @@ impl Geocoder {
         if p.feature == "admin1" && r.admin1.is_none() {
             r.admin1 = Some(p.name.clone());
         }
-        if let Some((bearing, dist)) = m.direction {
-            let (d, prec) = match (p.precision, dist) {
-                (3, _) => (
-                    match p.feature.as_str() {
-                        "country" => 200.0,
-                        _ => 50.0,
-                    },
-                    3,
-                ),
-                (_, Some(km)) => (km, 2),
-                (_, None) => (15.0, 2),
+        let areal = p.precision == 3;
+        if let Some((d, dist)) = m.direction {
+            // a part of the anchor ("northern Syria", "le nord de Gaza") or a
+            // point beyond it ("30 km north of Baghdad")
+            let radius = match p.feature.as_str() {
+                "country" => 250.0,
+                "admin1" | "region" | "sea" | "strait" => 60.0,
+                "admin2" => 20.0,
+                _ => 5.0,
             };
-            let (lat, lon) = resolve::offset(p.lat, p.lon, bearing, d);
+            let (km, prec) = match (d.inside, dist) {
+                (_, Some(km)) => (km, if areal { 3 } else { 2 }),
+                (true, None) => (radius * 0.5, if areal { 3 } else { d.precision.max(p.precision) }),
+                (false, None) => (radius + 15.0, if areal { 3 } else { d.precision.max(2) }),
+            };
+            let (lat, lon) = resolve::offset(p.lat, p.lon, d.bearing, km);
             r.lat = lat;
             r.lon = lon;
             r.geo_precision = prec;
             rule.clear();
             rule.push_str("geo.relative.direction");
-        } else if m.near {
-            r.geo_precision = p.precision.max(2);
+        } else if let Some(prec) = m.near {
+            r.geo_precision = if areal { 3 } else { prec.max(p.precision) };
             rule.clear();
             rule.push_str("geo.relative.near");
         }
@@ -768,21 +850,30 @@ fn place_keys(places: &[Place], base: u32) -> Vec<(String, Target)> {
         seen.clear();
         for (ni, n) in p.names.iter().enumerate().take(u16::MAX as usize) {
             let toks = fold::tokenize(n);
-            let mut skip = 0;
+            // "The Mission": the English article is not part of the key
+            let mut skip = usize::from(toks.len() > 1 && toks[0].light == "the");
             while skip < toks.len() {
                 let rest = &toks[skip..];
                 let chars: usize = rest.iter().map(|t| t.light.chars().count()).sum();
                 let arabic = !rest[0].light.is_ascii();
                 if chars >= 3 || (arabic && chars >= 2) {
-                    let mut key = String::with_capacity(n.len());
+                    // one target per distinct light form (the exact test compares light forms)
+                    let mut light = String::with_capacity(n.len());
                     for (i, t) in rest.iter().enumerate() {
                         if i > 0 {
-                            key.push(' ');
+                            light.push(' ');
                         }
-                        fold::skeleton_token(&t.light, &mut key);
+                        light.push_str(&t.light);
                     }
-                    if !seen.contains(&key) {
-                        seen.push(key.clone());
+                    if !seen.contains(&light) {
+                        let mut key = String::with_capacity(n.len());
+                        for (i, t) in rest.iter().enumerate() {
+                            if i > 0 {
+                                key.push(' ');
+                            }
+                            fold::skeleton_token(&t.light, &mut key);
+                        }
+                        seen.push(light);
                         out.push((key, Target::Place { place: base + k as u32, name: ni as u16, skip: skip as u8 }));
                     }
                 }
@@ -828,15 +919,13 @@ fn longest_suffix<T>(ctx: &[(usize, &str)], max: usize, f: impl Fn(&[String]) ->
     None
 }
 
-/// The toponym starts with a capital (or is in a script without case).
+/// Some word of the toponym (articles aside) starts with a capital, or the
+/// toponym is in a script without case ("mer Rouge", "bande de Gaza" pass;
+/// "nice", "bar" do not).
 fn is_capitalized(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
-    let Some(t) = toks[first..=last].iter().find(|t| t.light != "al") else {
-        return false;
-    };
-    let Some(c) = text[t.start..t.end].chars().next() else {
-        return false;
-    };
-    c.is_uppercase() || !c.is_lowercase() && !c.is_ascii()
+    toks[first..=last].iter().filter(|t| t.light != "al").any(|t| {
+        text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && !c.is_ascii())
+    })
 }
 
 /// The mention is glued to other capitalised words that are not part of
@@ -868,3 +957,4 @@ fn sentence_ids(text: &str, toks: &[Token]) -> Vec<usize> {
     }
     out
 }
+
