@@ -277,8 +277,10 @@ doc("008_en.txt", "en", "2024-07-21", [
 doc("009_fr.txt", "fr", "2024-11-02", [
     ev("e1", "2024-11-02", "disrupted_weapons_use", ILF, HOUTHI, "eilat", "ballistic_missile", True, None,
        "L'armée israélienne a annoncé avoir intercepté samedi un missile sol-sol tiré depuis le Yémen en direction d'Eilat"),
+    # The IDF reported no alert around Tel Aviv: a claim the other side contradicts, optional.
     ev("e2", "2024-11-02", "air_drone_strike", HOUTHI, ILF, "tel_aviv", "drone", True, None,
-       "qu'il avait en outre lancé un drone Yafa contre « une cible importante à Jaffa », près de Tel-Aviv"),
+       "qu'il avait en outre lancé un drone Yafa contre « une cible importante à Jaffa », près de Tel-Aviv",
+       required=False),
     ev("e3", ("2024-11-01", "2024-11-02"), "air_drone_strike", USF, HOUTHI, "saada", None, False, None,
        "des frappes américaines ont visé des sites des rebelles dans la province de Saada",
        alts=["other"]),
@@ -313,7 +315,8 @@ doc("011_fr.txt", "fr", "2024-04-20", [
 doc("012_en.txt", "en", "2024-06-06", [
     ev("e1", "2024-06-06", "shelling_artillery_missile_attack", HEZ, ILF, "metula", "missile", False, None,
        "An anti-tank guided missile fired from Lebanon struck a house in the northern border town of Metula on Thursday afternoon"),
-    ev("e2", "2024-06-06", "air_drone_strike", ILF, HEZ, "khiam", "aircraft", True, None,
+    # The IDF's own account, but Lebanese outlets aired footage of the strike: not only a claim.
+    ev("e2", "2024-06-06", "air_drone_strike", ILF, HEZ, "khiam", "aircraft", False, None,
        "Israeli fighter jets struck a Hezbollah military compound in the southern Lebanese town of Khiam"),
     ev("e3", "2024-06-06", "disrupted_weapons_use", ILF, HEZ, "shlomi", "drone", True, 0,
        "an explosive-laden drone that crossed from Lebanon was shot down near the coastal town of Shlomi"),

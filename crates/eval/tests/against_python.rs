@@ -457,6 +457,21 @@ fn agrees_with_score_py() {
     for seed in [1, 2, 3, 4, 5, 6] {
         cases.push(random_case(&corpus_gold, seed));
     }
+    // The shared development golds too, when they sit next to the scorer.
+    if let Some(shared) = script.parent().and_then(Path::parent) {
+        for (i, rel) in ["corpus/gold.jsonl", "corpus/dev/gold.jsonl"]
+            .iter()
+            .enumerate()
+        {
+            if let Ok(text) = std::fs::read_to_string(shared.join(rel)) {
+                for seed in [11, 12] {
+                    let mut case = random_case(&text, seed + 10 * i as u64);
+                    case.name = format!("{rel} {}", case.name);
+                    cases.push(case);
+                }
+            }
+        }
+    }
     let mut failures = Vec::new();
     for case in &cases {
         failures.extend(compare(&script, case));
