@@ -701,6 +701,76 @@ doc("042_fr.txt", "fr", "2025-03-14", [
        alts=["other"]),
 ])
 
+doc("043_en.txt", "en", "2024-06-23", [
+    ev("e1", "2024-06-22", "attack", UAG, PMF, ("al-Amil, Baghdad", "IQ", 33.27, 44.33, 1), "small_arms", False, 1,
+       "Unidentified gunmen on a motorcycle shot dead a commander of the Popular Mobilization Forces outside his home in Baghdad's al-Amil district late Saturday",
+       alts=["armed_clash"]),
+    ev("e2", "2024-06-21", "abduction_forced_disappearance", UAG, CIV_INT, ("Dibis", "IQ", 35.65, 44.07, 1), None, False, None,
+       "gunmen abducted two Turkish engineers working for a construction company near the town of Dibis"),
+])
+
+doc("044_fr.txt", "fr", "2024-07-18", [
+    ev("e1", "2024-07-18", "suicide_bomb", IS, SDF, ("Hajin", "SY", 34.70, 40.83, 1), None, False, 7,
+       "un kamikaze du groupe Etat islamique (EI) a fait exploser sa ceinture d'explosifs au milieu d'un rassemblement près de Hajine"),
+    ev("e2", "2024-07-17", "grenade", UAG, "Asayish", ("Raqqa", "SY", 35.95, 39.01, 1), None, False, None,
+       "une grenade a été lancée contre un poste des FDS dans la ville de Raqqa"),
+    ev("e3", ("2024-01-01", "2024-07-18"), "other", IS, SDF, ("northeast Syria", "SY", 35.80, 40.00, 3), None, False, None,
+       "les cellules de l'EI ont mené plus de 150 attaques dans les zones contrôlées par les FDS", required=False),
+], [
+    fig("killed", 300, "approx", "people in SDF-held areas", "2024-07-18", "Syrian Observatory for Human Rights", place="northeast Syria"),
+])
+
+doc("045_en.txt", "en", "2024-01-20", [
+    ev("e1", "2024-01-20", "air_drone_strike", ILF, IRF, ("Mezzeh, Damascus", "SY", 33.50, 36.25, 1), "aircraft", False, 5,
+       "Israeli warplanes fired missiles at a residential building in the Mezzeh district of the Syrian capital Damascus"),
+    ev("e2", "2024-01-20", "disrupted_weapons_use", SYF, ILF, "damascus", "missile", True, None,
+       "its air defenses had downed some of the missiles"),
+    ev("e3", "2024-01-20", "shelling_artillery_missile_attack", IRI, USF, "ain_asad", "ballistic_missile", False, None,
+       "multiple ballistic missiles and rockets were launched at the base on Saturday evening",
+       alts=["disrupted_weapons_use"]),
+    ev("e4", "2024-01-20", "disrupted_weapons_use", USF, IRI, "ain_asad", "ballistic_missile", True, None,
+       "most were intercepted by air defenses", required=False, alts=["shelling_artillery_missile_attack"]),
+    ev("e5", "2023-10-07", "other", HAMAS, ILF, "israel", None, False, None,
+       "Since the start of the Gaza war on October 7", required=False),
+], [
+    fig("killed", 24900, "more_than", "Palestinians", "2024-01-20", "Gaza health ministry", place="Gaza"),
+])
+
+doc("046_fr.txt", "fr", "2024-12-03", [
+    ev("e1", "2024-12-02", "air_drone_strike", ILF, None, ("Haris", "LB", 33.17, 35.35, 1), None, False, None,
+       "Des frappes israéliennes ont tué lundi soir onze personnes dans les villages de Haris et de Tallousa",
+       alts=["other"]),
+    ev("e2", "2024-12-02", "air_drone_strike", ILF, None, ("Tallousa", "LB", 33.27, 35.50, 1), None, False, None,
+       "dans les villages de Haris et de Tallousa", alts=["other"]),
+    ev("e3", "2024-12-02", "shelling_artillery_missile_attack", HEZ, ILF, ("Ruwaysat al-Alam, Shebaa Farms", "LB", 33.32, 35.70, 2), "artillery", False, 0,
+       "Le mouvement chiite a revendiqué lundi le tir de deux obus de mortier contre une position israélienne à Ruwaysat al-Alam"),
+    ev("e4", "2024-12-03", "air_drone_strike", ILF, HEZ, ("Marjayoun", "LB", 33.36, 35.59, 1), "drone", False, 1,
+       "une frappe de drone israélienne a visé une voiture à l'entrée de Marjayoun, tuant son conducteur"),
+], [
+    fig("killed", 4000, "more_than", "people in Lebanon", "2024-12-03", "Lebanese Ministry of Health", place="Lebanon"),
+])
+
+doc("047_en.txt", "en", "2024-07-21", [
+    ev("e1", "2024-07-20", "air_drone_strike", ILF, HOUTHI, "hodeidah", "aircraft", False, 3,
+       "Israeli fighter jets struck the Houthi-held port of Hodeidah in western Yemen on Saturday"),
+    ev("e2", "2024-07-19", "air_drone_strike", HOUTHI, "Civilians (Israel)", "tel_aviv", "drone", False, 1,
+       "an Iranian-made drone launched by the Houthis slammed into an apartment building near the U.S. embassy branch office in central Tel Aviv"),
+    ev("e3", "2024-07-21", "disrupted_weapons_use", ILF, HOUTHI, "eilat", None, True, None,
+       "it had intercepted a surface-to-surface missile fired from Yemen toward the Red Sea resort city of Eilat"),
+])
+
+doc("048_fr.txt", "fr", "2024-10-26", [
+    ev("e1", "2024-10-26", "air_drone_strike", ILF, PIJ, ("Nur Shams camp", "PS", 32.32, 35.07, 1), "drone", False, 4,
+       "Quatre Palestiniens ont été tués ce samedi 26 octobre dans une frappe de drone israélienne"),
+    ev("e2", "2024-10-26", "remote_explosive_landmine_ied", PIJ, ILF, "tulkarem", "ied", True, None,
+       "avoir fait exploser un engin piégé au passage d'une jeep militaire israélienne dans le quartier est de Tulkarem"),
+    ev("e3", "2024-10-25", "armed_clash", ILF, UAG, "jenin", "small_arms", False, 1,
+       "un soldat israélien a été tué lors d'échanges de tirs avec des hommes armés dans le camp de Jénine"),
+], [
+    fig("killed", 750, "more_than", "Palestinians", "2024-10-26", "Palestinian Ministry of Health", place="West Bank"),
+    fig("killed", 24, "at_least", "Israelis", "2024-10-26", "official Israeli figures", place="West Bank"),
+], note="not stated; 'ce samedi 26 octobre' is a Saturday in 2024")
+
 # ------------------------------------------------------------ end of annotations
 
 
