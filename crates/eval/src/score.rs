@@ -613,4 +613,84 @@ impl Score {
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
+
+    /// The `--json` object exactly as `score.py --json` prints it: Python's
+    /// `json.dumps` layout (`", "` and `": "`, keys in score.py's order,
+    /// non-ASCII escaped, floats as Python's `repr`), without the newline.
+    pub fn to_python_json(&self) -> String {
+        let f = |x: Option<f64>| x.map_or_else(|| "null".to_string(), py::float_repr);
+        let ev = &self.events;
+        let mut out = format!(
+            "{{\"events\": {{\"tp\": {}, \"fp\": {}, \"fn\": {}, \"precision\": {}, \"recall\": {}, \"f1\": {}}}, \"fields\": {{",
+            ev.tp,
+            ev.fp,
+            ev.fn_,
+            f(ev.precision),
+            f(ev.recall),
+            f(ev.f1)
+        );
+        let fields: Vec<String> = self
+            .fields
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}: {{\"accuracy\": {}, \"n\": {}}}",
+                    py_json_str(k),
+                    f(v.accuracy),
+                    v.n
+                )
+            })
+            .collect();
+        out.push_str(&fields.join(", "));
+        let docs: Vec<String> = self
+            .docs_not_in_gold
+            .iter()
+            .map(|d| py_json_str(d))
+            .collect();
+        let _ = write!(
+            out,
+            "}}, \"unreadable_lines\": {}, \"docs_not_in_gold\": [{}]",
+            self.unreadable_lines,
+            docs.join(", ")
+        );
+        if let Some(fg) = &self.figures {
+            let _ = write!(
+                out,
+                ", \"figures\": {{\"tp\": {}, \"extracted\": {}, \"gold\": {}, \"precision\": {}, \"recall\": {}}}",
+                fg.tp,
+                fg.extracted,
+                fg.gold,
+                f(fg.precision),
+                f(fg.recall)
+            );
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// A string as Python's `json.dumps` writes it (`ensure_ascii=True`).
+fn py_json_str(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if c.is_ascii() && !c.is_ascii_control() => out.push(c),
+            c => {
+                let mut buf = [0u16; 2];
+                for unit in c.encode_utf16(&mut buf) {
+                    let _ = write!(out, "\\u{unit:04x}");
+                }
+            }
+        }
+    }
+    out.push('"');
+    out
 }

@@ -72,7 +72,8 @@ fn compare(script: &Path, case: &Case) -> Vec<String> {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let py_json: Value = serde_json::from_str(&run(true)).unwrap();
+    let py_json_text = run(true);
+    let py_json: Value = serde_json::from_str(&py_json_text).unwrap();
     let py_table = run(false);
 
     let ours = vigie_eval::score_files(&g, &e, case.figures.as_ref().map(|_| f.as_path())).unwrap();
@@ -85,6 +86,13 @@ fn compare(script: &Path, case: &Case) -> Vec<String> {
         diffs.push(format!(
             "{}: JSON differs\n  python: {py_json}\n  rust:   {}",
             case.name, ours_json
+        ));
+    }
+    let text = format!("{}\n", ours.to_python_json());
+    if text != py_json_text {
+        diffs.push(format!(
+            "{}: --json text differs\n  python: {py_json_text}  rust:   {text}",
+            case.name
         ));
     }
     let table = ours.render_table();
@@ -189,6 +197,7 @@ fn handmade_cases() -> Vec<Case> {
         // documents that are not in the gold
         json!({"doc": "zzz.txt", "event_date": "2024-01-01", "sub_event_type": "Attack"}),
         json!({"doc": "dir/aaa.txt", "event_date": "2024-01-01"}),
+        json!({"doc": "dir/été \"q\" 𝔁.txt", "event_date": "2024-01-01"}),
         // no doc at all: unreadable
         json!({"event_date": "2024-01-07", "sub_event_type": "Attack"}),
         json!({"doc": null, "source": {"doc": null}}),
