@@ -15,8 +15,9 @@ use std::path::PathBuf;
 use vigie_core::{Date, Doc, Lang, ProcessedDoc};
 use vigie_resources::Resources;
 
-pub use process::{Extraction, hash_hex};
+pub use process::hash_hex;
 pub use summary::{Entry, RunSummary};
+pub use vigie_extract::{Extraction, Extractor, TraceItem};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -26,11 +27,8 @@ pub enum Error {
     Text(#[from] vigie_text::Error),
     #[error("cannot start {threads} worker threads: {message}")]
     Threads { threads: usize, message: String },
-    #[error("loading the {stage} stage: {message}")]
-    Stage {
-        stage: &'static str,
-        message: String,
-    },
+    #[error(transparent)]
+    Extract(#[from] vigie_extract::Error),
 }
 
 /// What a run is told by its caller.
@@ -74,6 +72,9 @@ pub struct Engine {
     preparer: vigie_text::Preparer,
     html: vigie_text::HtmlExtractor,
     extract: Box<ExtractFn>,
+    /// The bundled extractor, when the engine was loaded with it (for
+    /// `--explain`, which needs its trace).
+    extractor: Option<std::sync::Arc<Extractor>>,
     pool: rayon::ThreadPool,
 }
 
@@ -88,8 +89,13 @@ impl std::fmt::Debug for Engine {
 impl Engine {
     /// Loads every stage from the configured resources.
     pub fn load(config: &Config) -> Result<Engine, Error> {
-        let extract: Box<ExtractFn> = Box::new(|_doc: &Doc| Extraction::default());
-        Engine::with_extractor(config, extract)
+        let extractor = std::sync::Arc::new(Extractor::from_resources(&config.resources)?);
+        let mut engine = Engine::with_extractor(config, {
+            let x = extractor.clone();
+            Box::new(move |doc: &Doc| x.extract(doc))
+        })?;
+        engine.extractor = Some(extractor);
+        Ok(engine)
     }
 
     /// Like [`Engine::load`] with a given extraction stage (tests, tools).
@@ -109,6 +115,7 @@ impl Engine {
             preparer,
             html,
             extract,
+            extractor: None,
             pool,
         })
     }
@@ -125,6 +132,11 @@ impl Engine {
     /// sentences) without extracting: for tools such as `--explain`.
     pub fn prepare(&self, meta: vigie_core::DocMeta, text: String) -> Doc {
         self.preparer.prepare(meta, text)
+    }
+
+    /// The bundled extractor, if this engine uses it.
+    pub fn extractor(&self) -> Option<&Extractor> {
+        self.extractor.as_deref()
     }
 
     /// Runs the extraction stage on a prepared document.

@@ -5,20 +5,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use serde_json::Value;
-use vigie_core::{Date, Diagnostic, DocMeta, Event, Figure, Lang, ProcessedDoc, PublishedSource};
+use vigie_core::{Diagnostic, DocMeta, Lang, ProcessedDoc, PublishedSource};
 
 use crate::input::{Format, WorkItem};
 use crate::{DocOutcome, Engine};
-
-/// What the extraction stage returns for one document.
-#[derive(Debug, Clone, Default)]
-pub struct Extraction {
-    pub events: Vec<Event>,
-    pub figures: Vec<Figure>,
-    /// A publication date the text implies, for documents without one.
-    pub inferred_published: Option<Date>,
-    pub diagnostics: Vec<Diagnostic>,
-}
 
 pub(crate) fn item_bytes(item: &WorkItem) -> u64 {
     match item {
