@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use vigie_core::{Date, Lang};
-use vigie_pipeline::{Config, DocOutcome, RunSummary};
+use vigie_pipeline::{Config, DocOutcome, Engine, RunSummary};
 
 /// Options shared by every command that runs the pipeline on inputs.
 #[derive(clap::Args, Debug, Clone)]
@@ -67,6 +67,13 @@ pub struct Args {
     /// Write figures (cumulative tolls, JSON Lines) to this file.
     #[arg(long, value_name = "FILE")]
     pub figures: Option<PathBuf>,
+
+    /// Instead of records, print for each document what every stage saw:
+    /// metadata, sentences, the extraction trace with the rule ids that
+    /// fired, events, figures and diagnostics. For replaying one failing
+    /// document when reporting a problem.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 pub fn parse_date(s: &str) -> Result<Date, String> {
@@ -100,10 +107,22 @@ impl InputArgs {
         &self,
         sink: &mut dyn FnMut(DocOutcome) -> std::io::Result<()>,
     ) -> anyhow::Result<RunSummary> {
-        let config = self.config()?;
-        let engine = crate::engine::load(&config)?;
+        let engine = self.engine()?;
+        self.run_with(&engine, sink)
+    }
+
+    pub fn engine(&self) -> anyhow::Result<Engine> {
+        crate::engine::load(&self.config()?)
+    }
+
+    /// [`InputArgs::run`] with an engine already loaded.
+    pub fn run_with(
+        &self,
+        engine: &Engine,
+        sink: &mut dyn FnMut(DocOutcome) -> std::io::Result<()>,
+    ) -> anyhow::Result<RunSummary> {
         let bar = progress_bar(&self.paths, self.quiet);
-        let summary = vigie_pipeline::run_with_progress(&engine, &self.paths, sink, &mut |p| {
+        let summary = vigie_pipeline::run_with_progress(engine, &self.paths, sink, &mut |p| {
             if let Some(bar) = &bar {
                 bar.set_position(p.bytes);
                 bar.set_message(format!("{} documents", p.documents));
@@ -189,6 +208,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         )),
         None => None,
     };
+    if args.explain {
+        let engine = args.input.engine()?;
+        let summary = args.input.run_with(&engine, &mut |outcome| {
+            crate::explain::write(&engine, outcome, &mut out)
+        })?;
+        out.flush()?;
+        return Ok(ExitCode::from(summary.exit_code()));
+    }
     let summary = args.input.run(&mut |outcome| {
         if let DocOutcome::Processed(doc) = outcome {
             for e in &doc.events {

@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod engine;
 mod eval_cmd;
+mod explain;
 mod extract_cmd;
 mod gen_cmd;
 mod geo_cmd;
