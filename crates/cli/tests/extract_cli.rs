@@ -318,3 +318,31 @@ fn directory_order_is_sorted_and_deterministic() {
     // Files of a directory first, then its subdirectories, each sorted.
     assert_eq!(failed, ["/c.jsonl:1", "/z.jsonl:1", "/a/2.jsonl:1"]);
 }
+
+#[test]
+fn explain_replays_a_document_stage_by_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("one.txt");
+    std::fs::write(&f, format!("Titre sans point\n{FR}")).unwrap();
+    let out = vigie()
+        .args(["extract", "--explain", "--published", "2024-03-12"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for want in [
+        "== one.txt",
+        "published 2024-03-12 (--published)",
+        "(headline) Titre sans point",
+        "-- extraction trace",
+        "-- events",
+        "-- figures",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in:\n{text}");
+    }
+    assert!(
+        !text.lines().any(|l| l.starts_with('{')),
+        "no bare JSON records in --explain output"
+    );
+}
