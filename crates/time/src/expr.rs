@@ -98,8 +98,13 @@ pub enum Expr {
     RestOf { unit: Unit },
     /// A vague stretch of days around the base ("récemment", "ces derniers jours").
     Vague { base: Base, from: i32, to: i32, grain: crate::Grain },
-    /// The last `min..max` units up to the reference ("au cours des trois derniers jours").
-    Recent { min: u32, max: u32, unit: Unit },
+    /// The last (`sign` -1) or next (+1) `min..max` units from the reference
+    /// ("au cours des trois derniers jours", "in the next two weeks").
+    Recent { sign: i8, min: u32, max: u32, unit: Unit },
+    /// The `unit` (a week) that contains a day ("la semaine du 8 janvier").
+    Containing { unit: Unit, inner: Box<Expr> },
+    /// A day of the month without its month ("on the 15th").
+    DayOfMonth { day: u8 },
     Range { from: Box<Expr>, to: Box<Expr> },
     /// "dans la nuit de samedi à dimanche": from the first day to the second.
     Night { from: Box<Expr>, to: Box<Expr> },
@@ -120,7 +125,9 @@ impl Expr {
             | Expr::Vague { base, .. } => *base == Base::Anchor,
             Expr::Range { from, to } | Expr::Night { from, to } => from.anaphoric() || to.anaphoric(),
             Expr::Since { from } => from.anaphoric(),
-            Expr::Shift { inner, .. } | Expr::Modified { inner, .. } => inner.anaphoric(),
+            Expr::Shift { inner, .. } | Expr::Modified { inner, .. } | Expr::Containing { inner, .. } => {
+                inner.anaphoric()
+            }
             _ => false,
         }
     }
@@ -138,7 +145,9 @@ impl Expr {
                 to.years(out);
             }
             Expr::Since { from } => from.years(out),
-            Expr::Shift { inner, .. } | Expr::Modified { inner, .. } => inner.years(out),
+            Expr::Shift { inner, .. } | Expr::Modified { inner, .. } | Expr::Containing { inner, .. } => {
+                inner.years(out)
+            }
             _ => {}
         }
     }

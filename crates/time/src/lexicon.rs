@@ -34,6 +34,10 @@ pub(crate) enum Role {
     SeasonPre,
     QuarterAbbr,
     ListAnd,
+    Approx,
+    FuturePost,
+    UpcomingPre,
+    WeekOf,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +52,7 @@ pub(crate) enum Kind {
     Season(u8),
     RelDay { offset: i32, base: Base, part: Option<u8> },
     Vague { base: Base, from: i32, to: i32, grain: crate::Grain },
+    Holiday { month: u8, day: u8 },
     Word(Role),
 }
 
@@ -78,6 +83,7 @@ const FILES: &[&str] = &[
     "relative_days.tsv",
     "vague.tsv",
     "words.tsv",
+    "holidays.tsv",
 ];
 
 fn phrase_key(phrase: &str) -> Vec<String> {
@@ -195,6 +201,13 @@ impl Lexicon {
                 Kind::Vague { base: parse_base(phrase, col(1))?, from, to, grain }
             }
             "words.tsv" => Kind::Word(parse_role(phrase, col(1), col(2))?),
+            "holidays.tsv" => {
+                let (m, d) = (int(col(1))?, int(col(2))?);
+                if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                    return Err(format!("{phrase:?}: bad month/day {m}/{d}"));
+                }
+                Kind::Holiday { month: m as u8, day: d as u8 }
+            }
             _ => return Ok(None),
         };
         Ok(Some((phrase, kind)))
@@ -298,6 +311,10 @@ fn parse_role(phrase: &str, role: &str, value: &str) -> Result<Role, String> {
         "season_pre" => Role::SeasonPre,
         "quarter_abbr" => Role::QuarterAbbr,
         "list_and" => Role::ListAnd,
+        "approx" => Role::Approx,
+        "future_post" => Role::FuturePost,
+        "upcoming_pre" => Role::UpcomingPre,
+        "week_of" => Role::WeekOf,
         o => return Err(format!("{phrase:?}: unknown role {o:?}")),
     })
 }

@@ -115,7 +115,7 @@ pub struct TimeValue {
     /// Last day, inclusive.
     pub end: Date,
     pub grain: Grain,
-    /// 1: the day is known; 2: within about a week (up to 10 days);
+    /// 1: the day is known; 2: within about a week (up to 14 days);
     /// 3: a month or a longer period.
     pub precision: u8,
     pub modifier: Option<Modifier>,

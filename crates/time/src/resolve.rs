@@ -98,7 +98,7 @@ pub(crate) fn resolve(e: &Expr, ctx: &ResolveContext) -> Option<TimeValue> {
     let len = dn(end) - dn(start) + 1;
     let by_len = if len <= 1 {
         1
-    } else if len <= 10 {
+    } else if len <= 14 {
         2
     } else {
         3
@@ -160,12 +160,28 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             iv.min_precision = 2;
             Some(iv)
         }
-        Expr::Recent { min: _, max, unit } => {
+        Expr::Recent { sign, min: _, max, unit } => {
             let r = cx.reference?;
-            let back = offset(r, -1, max, max, unit)?;
-            let mut iv = Iv::new(back.start, r, Grain::Day);
+            let far = offset(r, sign, max, max, unit)?.start;
+            let mut iv = Iv::new(far.min(r), far.max(r), Grain::Day);
             iv.min_precision = 2;
             Some(iv)
+        }
+        Expr::Containing { unit, ref inner } => {
+            let i = go(inner, cx)?;
+            period(i.start, unit, 0, cx.prefer)
+        }
+        Expr::DayOfMonth { day } => {
+            let r = cx.reference?;
+            let (ry, rm) = (i32::from(r.year()), i32::from(r.month()));
+            let step = if cx.prefer == Prefer::Past { -1 } else { 1 };
+            (0..13)
+                .filter_map(|k| {
+                    let s = month_start(ry, rm, step * k)?;
+                    ymd(i32::from(s.year()), i32::from(s.month()), i32::from(day))
+                })
+                .find(|c| if step < 0 { *c <= r } else { *c >= r })
+                .map(Iv::day)
         }
         Expr::Range { ref from, ref to } => {
             let f = go(from, cx)?;

@@ -2,7 +2,7 @@
 //! month ("28 January 2024"), direction words before the noun ("last week",
 //! "next Sunday"), numeric dates month first ("01/28/2024").
 
-use super::{Cx, Grammar, Parsed, longest, month, period, quarter, season, to_date, with_part_post, year};
+use super::{Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post, year};
 use crate::expr::{Expr, Rel};
 use crate::lexicon::Role;
 
@@ -20,6 +20,8 @@ impl Grammar for English {
             quarter(cx, i),
             period(cx, i, true),
             to_date(cx, i),
+            holiday(cx, i, true),
+            day_only(cx, i),
         ])
     }
     fn month_first(&self) -> bool {
@@ -73,4 +75,20 @@ fn day_of_month(cx: &Cx, i: usize) -> Option<Parsed> {
     let (year, e) = cx.opt_year(e);
     let expr = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
     Some(with_part_post(cx, Parsed::new(j, e, expr, "date")))
+}
+
+/// "on the 15th": a day of the month whose month is left to resolution. Needs
+/// "on the", an ordinal suffix and nothing but punctuation after it ("on the
+/// 3rd floor" is not a date).
+fn day_only(cx: &Cx, i: usize) -> Option<Parsed> {
+    if cx.tok(i)?.key != "on" || cx.tok(i + 1)?.key != "the" {
+        return None;
+    }
+    let j = i + 2;
+    cx.tok(j)?.num()?;
+    let (d, e) = cx.day(j)?;
+    if e != j + 2 || cx.tok(e).is_some_and(|n| n.kind != crate::token::TokKind::Punct) {
+        return None;
+    }
+    Some(Parsed::new(j, e, Expr::DayOfMonth { day: d }, "day_of_month"))
 }

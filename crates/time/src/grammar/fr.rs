@@ -2,7 +2,7 @@
 //! after the noun ("lundi dernier", "la semaine dernière"), numeric dates day
 //! first ("07/01/2024").
 
-use super::{Cx, Grammar, Parsed, longest, month, period, quarter, season, to_date, with_part_post, year};
+use super::{Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post, year};
 use crate::expr::{Expr, Rel};
 use crate::lexicon::Role;
 
@@ -19,6 +19,7 @@ impl Grammar for French {
             quarter(cx, i),
             period(cx, i, false),
             to_date(cx, i),
+            holiday(cx, i, false),
         ])
     }
     fn month_first(&self) -> bool {
@@ -64,6 +65,8 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
             return Some(Parsed::new(i, e4, expr, "range"));
         }
     }
+    // "le 7-Octobre"
+    let e = if cx.glued_punct(e, "-") && cx.month(e + 1).is_some() { e + 1 } else { e };
     let (m, e) = cx.month(e)?;
     let (year, e) = match cx.year(e) {
         Some((y, x)) => (Some(y), x),

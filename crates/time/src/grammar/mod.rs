@@ -27,7 +27,7 @@ impl Parsed {
     }
     /// Day-level: a date, weekday or relative day.
     pub fn is_day(&self) -> bool {
-        matches!(self.expr, Expr::Date { .. } | Expr::Weekday { .. } | Expr::DayOffset { .. })
+        matches!(self.expr, Expr::Date { .. } | Expr::Weekday { .. } | Expr::DayOffset { .. } | Expr::DayOfMonth { .. })
     }
 }
 
@@ -217,11 +217,21 @@ impl<'a> Cx<'a> {
 
     /// "trois jours", "48 heures", "a few weeks", "quelques jours".
     pub fn duration(&self, i: usize) -> Option<(u32, u32, Unit, usize)> {
+        self.duration_rel(i).map(|(a, b, u, e, _)| (a, b, u, e))
+    }
+
+    /// A duration, with the direction word French puts inside it ("les trois
+    /// derniers jours", "les deux prochaines semaines"); "environ", "about"
+    /// before the count are skipped.
+    pub fn duration_rel(&self, i: usize) -> Option<(u32, u32, Unit, usize, Option<Rel>)> {
+        let i = self.has_role(i, Role::Approx).unwrap_or(i);
         let (min, max, j) = self.number(i)?;
-        // French order "trois derniers jours" puts the direction word inside
-        let j = self.role(j, |r| r == Role::Rel(Rel::Last)).map_or(j, |(_, e)| e);
+        let (rel, j) = match self.role(j, |r| matches!(r, Role::Rel(Rel::Last | Rel::Next))) {
+            Some((Role::Rel(r), e)) => (Some(r), e),
+            _ => (None, j),
+        };
         let (u, k) = self.unit(j)?;
-        Some((min, max, u, k))
+        Some((min, max, u, k, rel))
     }
 
     pub fn part(&self, i: usize, pre: bool) -> Option<(u8, usize)> {
@@ -301,6 +311,7 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         rel_day(g, cx, i),
         vague(cx, i),
         numeric(g, cx, i),
+        week_of(g, cx, i),
         g.simple(cx, i, false).map(|p| night_into(g, cx, p)),
     ];
     let mut best: Option<Parsed> = None;
@@ -511,13 +522,25 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         let x = Expr::Offset { base: Base::Reference, sign: 1, min, max, unit };
         return Some(Parsed::new(i, e, x, "in_future"));
     }
-    if let Some(j) = cx.has_role(i, Role::RecentPre) {
-        let (min, max, unit, e) = cx.duration(j)?;
-        return Some(Parsed::new(i, e, Expr::Recent { min, max, unit }, "recent"));
+    let recent = cx.has_role(i, Role::RecentPre);
+    let upcoming = cx.has_role(i, Role::UpcomingPre);
+    if let Some(j) = recent.or(upcoming) {
+        let (min, max, unit, e, rel) = cx.duration_rel(j)?;
+        let sign = match rel {
+            Some(Rel::Next) => 1,
+            Some(_) => -1,
+            None if recent.is_some() => -1,
+            None => 1,
+        };
+        return Some(Parsed::new(i, e, Expr::Recent { sign, min, max, unit }, "recent"));
     }
     let (min, max, unit, j) = cx.duration(i)?;
     if unit == Unit::Weekend {
         return None;
+    }
+    if let Some(e) = cx.has_role(j, Role::FuturePost) {
+        let x = Expr::Offset { base: Base::Reference, sign: 1, min, max, unit };
+        return Some(Parsed::new(i, e, x, "in_future"));
     }
     if let Some(e) = cx.has_role(j, Role::AgoPost) {
         let x = Expr::Offset { base: Base::Reference, sign: -1, min, max, unit };
@@ -657,7 +680,11 @@ pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
         if cx.glued_punct(e, "-") && cx.tok(e + 1).is_some_and(|t| t.key == "ci") {
             e += 2;
         }
-        (Rel::This, u, e)
+        // "au cours du mois dernier"
+        match cx.rel(e) {
+            Some((r @ (Rel::Last | Rel::Next | Rel::Previous | Rel::Following), x)) => (r, u, x),
+            _ => (Rel::This, u, e),
+        }
     } else {
         let (u, k) = cx.unit(j)?;
         let (rel, e) = cx.rel(k)?;
@@ -824,6 +851,38 @@ pub(crate) fn month(cx: &Cx, i: usize, bare: bool, rel_first: bool) -> Option<Pa
     };
     let start = if prep && rel_before.is_none() { j } else if prep { cx.has_role(i, Role::MonthPrep).map_or(i, |x| cx.skip_det(x)) } else { i };
     Some(Parsed::new(start, e, Expr::Month { month: m, year, rel }, "month"))
+}
+
+/// "la semaine du 8 janvier", "the week of Jan. 8".
+pub(crate) fn week_of(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::WeekOf)?;
+    let j = cx.skip_det(j);
+    let x = longest([g.simple(cx, j, false), numeric(g, cx, j)]).filter(Parsed::is_day)?;
+    let expr = Expr::Containing { unit: Unit::Week, inner: Box::new(x.expr) };
+    Some(Parsed::new(i, x.end, expr, "week_of"))
+}
+
+/// Fixed-date holidays: "Noël", "le jour de l'an 2024", "Christmas Day", "last Christmas".
+pub(crate) fn holiday(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
+    let (rel_before, j) = match cx.rel(i).filter(|_| rel_first) {
+        Some((r @ (Rel::Last | Rel::Next), k)) => (Some(r), k),
+        _ => (None, i),
+    };
+    let (month, day, e) = cx.hits(j).iter().find_map(|h| match h.kind {
+        Kind::Holiday { month, day } => Some((month, day, h.end)),
+        _ => None,
+    })?;
+    let (year, e) = match cx.year(e) {
+        Some((y, x)) => (Some(y), x),
+        None => (None, e),
+    };
+    let (rel, e) = match (rel_before, cx.rel(e).filter(|_| !rel_first && year.is_none())) {
+        (Some(r), _) => (r, e),
+        (None, Some((r @ (Rel::Last | Rel::Next), x))) => (r, x),
+        _ => (Rel::None, e),
+    };
+    let expr = Expr::Date { year, month, day, weekday: None, rel };
+    Some(with_part_post(cx, Parsed::new(i, e, expr, "holiday")))
 }
 
 /// Longest of several candidates.
