@@ -1,1 +1,366 @@
-//! vigie-extract
+//! vigie-extract: from an annotated document to event and figure records.
+//!
+//! [`Extractor::from_resources`] loads the trigger, cue, weapon and number
+//! lexicons of every language under `resources/lang/*/extract/`, the actor
+//! dictionary (`resources/actors.toml`), the ontology
+//! (`resources/ontology.toml`), the time tagger and the geocoder, once.
+//! [`Extractor::extract`] then runs on one [`vigie_core::Doc`]:
+//!
+//! 1. annotate the normalized text with every lexicon (triggers, weapons,
+//!    actors, cues, numbers), the time tagger and the geocoder;
+//! 2. build one frame per trigger that survives modality ([`frames`]);
+//! 3. merge restatements of one incident;
+//! 4. map each frame to the ontology and write an [`vigie_core::Event`];
+//! 5. find cumulative figures ([`figures`]).
+//!
+//! Invariants: never panics on text; evidence offsets are byte offsets into
+//! `doc.text` (the original), on character boundaries, and cover the
+//! sentence the record comes from; every record lists the rules that made it;
+//! output is deterministic.
+
+pub mod annotate;
+pub mod data;
+pub mod figures;
+pub mod fold;
+pub mod frames;
+pub mod lexicon;
+
+use std::collections::BTreeMap;
+
+use vigie_core::{Date, Diagnostic, Doc, Event, Evidence, Figure, Location, Plover, Span};
+use vigie_resources::Resources;
+
+use crate::annotate::Annotations;
+use crate::data::{Actors, LangLex, Ontology};
+use crate::frames::{DateVal, DocCtx, Frame, PlaceCand, TimeCand, TimeResolver};
+
+/// Errors of this crate: problems in the knowledge files or in the crates
+/// it loads.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("extraction data errors:\n  {}", .0.join("\n  "))]
+    Data(Vec<String>),
+    #[error(transparent)]
+    Time(#[from] vigie_time::Error),
+    #[error(transparent)]
+    Geo(#[from] vigie_geo::Error),
+}
+
+/// One step of the extraction, for `vigie extract --explain`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TraceItem {
+    /// trigger, dropped, event, figure, date
+    pub stage: String,
+    /// Span in the original text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub rule: String,
+    pub note: String,
+}
+
+/// What extraction found in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    pub events: Vec<Event>,
+    pub figures: Vec<Figure>,
+    /// The publication date the text implies, when the metadata has none.
+    pub inferred_published: Option<Date>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub trace: Vec<TraceItem>,
+}
+
+/// The extractor: every lexicon, the actor dictionary, the ontology, the
+/// time tagger and the geocoder, loaded once.
+pub struct Extractor {
+    langs: BTreeMap<String, LangLex>,
+    actors: Actors,
+    ontology: Ontology,
+    time: vigie_time::TimeTagger,
+    geo: vigie_geo::Geocoder,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").field("langs", &self.langs.keys().collect::<Vec<_>>()).finish()
+    }
+}
+
+struct Resolver<'a> {
+    mentions: &'a [vigie_time::TimeMention],
+}
+
+impl TimeResolver for Resolver<'_> {
+    fn resolve(&self, idx: usize, reference: Option<Date>, anchor: Option<Date>) -> Option<DateVal> {
+        let m = self.mentions.get(idx)?;
+        let ctx = vigie_time::ResolveContext { reference, anchor, prefer: vigie_time::Prefer::Past };
+        let v = m.resolve(&ctx)?;
+        Some(DateVal { start: v.start, end: v.end, precision: v.precision })
+    }
+}
+
+impl Extractor {
+    /// Loads everything from `r`; reports every data error at once.
+    pub fn from_resources(r: &Resources) -> Result<Extractor, Error> {
+        let (langs, actors, ontology) = Self::load_data(r)?;
+        let time = vigie_time::TimeTagger::from_resources(r)?;
+        let geo = vigie_geo::Geocoder::from_resources(r)?;
+        Ok(Extractor { langs, actors, ontology, time, geo })
+    }
+
+    /// Loads the extraction's own knowledge files (no time tagger, no
+    /// geocoder): used by the data tests.
+    pub fn load_data(r: &Resources) -> Result<(BTreeMap<String, LangLex>, Actors, Ontology), Error> {
+        let mut errors = Vec::new();
+        let ontology = data::load_ontology(r, &mut errors);
+        let actors = data::load_actors(r, &mut errors);
+        let mut langs = BTreeMap::new();
+        for lang in r.languages() {
+            if let Some(l) = data::load_lang(r, &lang, ontology.as_ref(), &mut errors) {
+                langs.insert(lang, l);
+            }
+        }
+        match (ontology, actors, errors.is_empty()) {
+            (Some(o), Some(a), true) => Ok((langs, a, o)),
+            _ => Err(Error::Data(errors)),
+        }
+    }
+
+    /// The languages with extraction lexicons.
+    pub fn languages(&self) -> Vec<&str> {
+        self.langs.keys().map(String::as_str).collect()
+    }
+
+    /// Extracts events and figures from one document. Never panics on text.
+    pub fn extract(&self, doc: &Doc) -> Extraction {
+        let mut out = Extraction::default();
+        let lang = doc.lang.as_str();
+        let Some(lex) = self.langs.get(lang) else {
+            out.diagnostics.push(Diagnostic::info(
+                "extract.language",
+                format!("no extraction lexicons for language {lang:?}; no events extracted"),
+            ));
+            return out;
+        };
+        let text = doc.norm.text.as_str();
+        let ann = Annotations::new(text, lex, &self.actors);
+
+        // Publication date: metadata, else inferred from the text.
+        let mut inferred = false;
+        let reference = match doc.meta.published {
+            Some(d) => Some(d),
+            None => {
+                let d = self.time.infer_reference(text, lang);
+                if let Some(d) = d {
+                    inferred = true;
+                    out.inferred_published = Some(d);
+                    out.trace.push(TraceItem {
+                        stage: "date".into(),
+                        start: 0,
+                        end: 0,
+                        text: d.to_string(),
+                        rule: "time.infer_reference".into(),
+                        note: "publication date inferred from the text".into(),
+                    });
+                } else {
+                    out.diagnostics.push(Diagnostic::warning(
+                        "extract.no_date",
+                        "no publication date and none could be inferred from the text; events without explicit dates have none",
+                    ));
+                }
+                d
+            }
+        };
+
+        let mentions = self.time.find(text, lang);
+        let times: Vec<TimeCand> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.end <= text.len() && m.start <= m.end)
+            .map(|(i, m)| TimeCand { span: Span::new(m.start, m.end), anaphoric: m.anaphoric, open_since: m.open_since, idx: i })
+            .collect();
+        let places: Vec<PlaceCand> = self
+            .geo
+            .geocode(text, lang)
+            .into_iter()
+            .filter_map(|p| {
+                let place = p.place?;
+                Some(PlaceCand {
+                    span: Span::new(p.start, p.end),
+                    name_span: Span::new(p.name_start, p.name_end),
+                    place,
+                    rule: p.rule,
+                })
+            })
+            .collect();
+        let sentences: Vec<(Span, bool)> = if doc.sentences.is_empty() {
+            vec![(Span::new(0, text.len()), false)]
+        } else {
+            doc.sentences.iter().map(|s| (s.norm, s.headline)).collect()
+        };
+        let resolver = Resolver { mentions: &mentions };
+        let cx = DocCtx {
+            text,
+            lang,
+            lex,
+            actors: &self.actors,
+            ann: &ann,
+            sentences: &sentences,
+            places: &places,
+            times: &times,
+            resolver: &resolver,
+            reference,
+        };
+        let (frames, dropped) = frames::build_frames(&cx);
+        for t in &ann.triggers {
+            let o = doc.norm.to_original(t.span);
+            let rule = lex.triggers.get(t.def).map_or(String::new(), |d| format!("{lang}.trigger.{}", d.id));
+            out.trace.push(TraceItem {
+                stage: "trigger".into(),
+                start: o.start,
+                end: o.end,
+                text: doc.original(o).to_string(),
+                rule,
+                note: String::new(),
+            });
+        }
+        for d in &dropped {
+            let o = doc.norm.to_original(d.span);
+            out.trace.push(TraceItem {
+                stage: "dropped".into(),
+                start: o.start,
+                end: o.end,
+                text: doc.original(o).to_string(),
+                rule: d.rule.clone(),
+                note: d.why.clone(),
+            });
+        }
+        let merged = frames::merge(frames);
+        let event_sentences: Vec<Span> = merged.iter().map(|f| f.sent_span).collect();
+        for f in &merged {
+            let ev = self.event_of(doc, f, &cx, inferred);
+            out.trace.push(TraceItem {
+                stage: "event".into(),
+                start: ev.evidence.start,
+                end: ev.evidence.end,
+                text: ev.evidence.text.clone(),
+                rule: ev.rules.join(" "),
+                note: format!("{} {}", ev.sub_event_type, f.notes.join("; ")),
+            });
+            out.events.push(ev);
+        }
+        for fd in figures::find_figures(&cx, &event_sentences) {
+            let ev = evidence(doc, fd.sentence);
+            out.trace.push(TraceItem {
+                stage: "figure".into(),
+                start: ev.start,
+                end: ev.end,
+                text: format!("{} {} {}", fd.what, fd.count, fd.qualifier),
+                rule: fd.rules.join(" "),
+                note: String::new(),
+            });
+            out.figures.push(Figure {
+                doc: doc.meta.id.clone(),
+                what: fd.what.to_string(),
+                count: fd.count,
+                qualifier: fd.qualifier.to_string(),
+                subject: fd.subject,
+                place: fd.place,
+                as_of: fd.as_of,
+                source: fd.source,
+                evidence: ev,
+                rules: fd.rules,
+            });
+        }
+        out
+    }
+
+    fn event_of(&self, doc: &Doc, f: &Frame, cx: &DocCtx<'_>, inferred: bool) -> Event {
+        let ev = evidence(doc, f.sent_span);
+        let row = self.ontology.r#type.get(&f.itype).or_else(|| self.ontology.r#type.get("other"));
+        let wrow = f.weapon.as_ref().and_then(|w| self.ontology.weapon.get(w));
+        let (event_type, sub_event_type, plover_kind, mut mode, mut cameo) = match row {
+            Some(r) => (r.event_type.clone(), r.sub_event_type.clone(), r.plover.clone(), r.mode.clone(), r.cameo.clone()),
+            None => (String::new(), "Other".to_string(), String::new(), None, String::new()),
+        };
+        if let Some(w) = wrow {
+            if w.mode.is_some() && f.itype != "disrupted_weapons_use" {
+                mode = w.mode.clone();
+            }
+            if let Some(c) = w.cameo_for.get(&f.itype) {
+                cameo = c.clone();
+            }
+        }
+        let mut rules = f.rules.clone();
+        let interception = f.itype == "disrupted_weapons_use";
+        let actor1 = match f.actor1 {
+            Some(a) => Some(a),
+            None if !interception => {
+                rules.push(format!("{}.actor.unidentified", cx.lang));
+                self.actors.by_name("Unidentified Armed Group")
+            }
+            None => None,
+        };
+        let name = |a: Option<usize>| a.and_then(|i| self.actors.defs.get(i)).map(|d| d.name.clone());
+        let location = f.place.as_ref().map(|p| {
+            let o = doc.norm.to_original(p.name_span);
+            Location {
+                name: p.place.name.clone(),
+                mention: doc.original(o).to_string(),
+                country: Some(p.place.country.clone()),
+                admin1: p.place.admin1.clone(),
+                lat: Some(p.place.lat),
+                lon: Some(p.place.lon),
+                geo_precision: p.place.geo_precision,
+                feature: Some(p.place.feature.clone()),
+                gazetteer_id: Some(p.place.gazetteer_id.clone()),
+                disputed: p.place.disputed,
+            }
+        });
+        rules.push(format!("ontology.{}", f.itype));
+        let id = event_id(&doc.meta.id, ev.start, ev.end, &f.itype, f.trigger.start);
+        Event {
+            id,
+            doc: doc.meta.id.clone(),
+            event_date: f.date.map(|d| d.start),
+            date_start: f.date.map(|d| d.start),
+            date_end: f.date.map(|d| d.end),
+            time_precision: f.date.map(|d| d.precision),
+            event_type,
+            sub_event_type,
+            plover: Plover { kind: plover_kind, mode },
+            cameo,
+            actor1: name(actor1),
+            actor2: name(f.actor2),
+            target: f.target.clone(),
+            weapon: f.weapon.clone(),
+            location,
+            fatalities: f.fatalities,
+            claimed: f.claimed,
+            claimant: if f.claimed { name(actor1) } else { None },
+            reported_by: f.reported_by.clone(),
+            evidence: ev,
+            rules,
+            date_inferred: inferred && f.date.is_some(),
+            ..Event::default()
+        }
+    }
+}
+
+/// Evidence for a normalized-text sentence span: the original sentence.
+fn evidence(doc: &Doc, norm: Span) -> Evidence {
+    let o = doc.norm.to_original(norm);
+    Evidence { text: doc.original(o).to_string(), start: o.start, end: o.end }
+}
+
+/// "ev-" and 16 hex digits of a hash of the doc id, evidence span, type and trigger.
+fn event_id(doc: &str, start: usize, end: usize, itype: &str, trig: usize) -> String {
+    let key = format!("{doc}\u{1f}{start}\u{1f}{end}\u{1f}{itype}\u{1f}{trig}");
+    format!("ev-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+}
+
+/// The snake-case key of an ACLED sub-event type ("Air/drone strike" ->
+/// "air_drone_strike"), as the gold files and the internal types write it.
+pub fn subtype_key(sub_event_type: &str) -> String {
+    sub_event_type.trim().to_lowercase().replace(['/', ' ', '-'], "_")
+}

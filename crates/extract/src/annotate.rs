@@ -1,0 +1,204 @@
+//! Lexicon annotators: one pass per lexicon over a document's normalized
+//! text. Every span here is a byte range into the normalized text.
+
+use std::collections::BTreeMap;
+
+use vigie_core::Span;
+
+use crate::data::{Actors, AliasKind, Cue, LangLex};
+use crate::fold::{Folded, is_word_char};
+
+/// What an actor-like mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorRef {
+    /// A named actor (index into the actor dictionary).
+    Named(usize),
+    /// "le groupe", "the militia", "il": the actor in focus.
+    Focus,
+    /// "l'armée", "security forces": a state's forces, country from context.
+    StateGeneric,
+    /// A country adjective ("israélien", "US"): ISO code index into the demonyms.
+    Adjective(usize),
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ActorHit {
+    pub span: Span,
+    pub what: ActorRef,
+    pub kind: AliasKind,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct TriggerHit {
+    pub span: Span,
+    pub def: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct WeaponHit {
+    pub span: Span,
+    pub entry: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct NumberHit {
+    pub span: Span,
+    pub value: u64,
+}
+
+/// All lexicon annotations of one document.
+#[derive(Debug)]
+pub struct Annotations {
+    pub folded: Folded,
+    pub triggers: Vec<TriggerHit>,
+    pub weapons: Vec<WeaponHit>,
+    pub actors: Vec<ActorHit>,
+    pub cues: BTreeMap<Cue, Vec<Span>>,
+    pub numbers: Vec<NumberHit>,
+}
+
+impl Annotations {
+    pub fn new(text: &str, lex: &LangLex, actors: &Actors) -> Annotations {
+        let folded = Folded::new(text);
+        let span = |s: usize, e: usize| Span::new(folded.start(s), folded.end(e).max(folded.start(s)));
+        let triggers =
+            lex.trigger_set.find(&folded, text).into_iter().map(|h| TriggerHit { span: span(h.start, h.end), def: h.entry }).collect();
+        let weapons =
+            lex.weapon_set.find(&folded, text).into_iter().map(|h| WeaponHit { span: span(h.start, h.end), entry: h.entry }).collect();
+        let mut cues = BTreeMap::new();
+        for (cue, set) in &lex.cues {
+            cues.insert(*cue, set.find(&folded, text).into_iter().map(|h| span(h.start, h.end)).collect::<Vec<_>>());
+        }
+        let mut actor_hits: Vec<ActorHit> = Vec::new();
+        let locatives: &[Span] = cues.get(&Cue::Locative).map(|v: &Vec<Span>| v.as_slice()).unwrap_or(&[]);
+        for h in actors.set.find(&folded, text) {
+            let Some(&(actor, kind)) = actors.aliases.get(h.entry) else { continue };
+            let s = span(h.start, h.end);
+            if kind == AliasKind::Metonym && preceded_by(text, s.start, locatives) {
+                continue;
+            }
+            actor_hits.push(ActorHit { span: s, what: ActorRef::Named(actor), kind });
+        }
+        for (cue, what) in [(Cue::Focus, ActorRef::Focus), (Cue::StateGeneric, ActorRef::StateGeneric)] {
+            for s in cues.get(&cue).into_iter().flatten() {
+                actor_hits.push(ActorHit { span: *s, what, kind: AliasKind::Name });
+            }
+        }
+        for h in lex.demonym_set.find(&folded, text) {
+            actor_hits.push(ActorHit { span: span(h.start, h.end), what: ActorRef::Adjective(h.entry), kind: AliasKind::Name });
+        }
+        // Longer mentions win over mentions they contain ("Résistance
+        // islamique en Irak" over "Irak", "forces américaines" over "américaines").
+        actor_hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        let mut kept: Vec<ActorHit> = Vec::new();
+        for h in actor_hits {
+            if kept.last().is_some_and(|k| k.span.overlaps(h.span)) {
+                continue;
+            }
+            kept.push(h);
+        }
+        let numbers = find_numbers(text, &folded, lex);
+        Annotations { folded, triggers, weapons, actors: kept, cues, numbers }
+    }
+
+    pub fn cue(&self, cue: Cue) -> &[Span] {
+        self.cues.get(&cue).map(|v| v.as_slice()).unwrap_or(&[])
+    }
+
+    /// Cue hits of a kind inside `[start, end)`.
+    pub fn cues_in(&self, cue: Cue, start: usize, end: usize) -> impl Iterator<Item = Span> + '_ {
+        self.cue(cue).iter().copied().filter(move |s| s.start >= start && s.end <= end)
+    }
+
+    pub fn has_cue(&self, cue: Cue, start: usize, end: usize) -> bool {
+        self.cues_in(cue, start, end).next().is_some()
+    }
+}
+
+/// True when one of `spans` ends right before `pos` (only spaces between).
+pub fn preceded_by(text: &str, pos: usize, spans: &[Span]) -> bool {
+    spans.iter().any(|s| {
+        s.end <= pos && text.get(s.end..pos).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\'') && gap.len() <= 2)
+    })
+}
+
+/// Numbers written with digits ("30 631", "43,616", "1.200") or words.
+fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
+            let start = i;
+            let mut digits = String::new();
+            let mut j = i;
+            while j < b.len() && b[j].is_ascii_digit() {
+                digits.push(b[j] as char);
+                j += 1;
+            }
+            // Thousands groups: a separator then exactly three digits, only
+            // after a first group of at most three digits.
+            let first_len = digits.len();
+            while first_len <= 3 {
+                let sep_len = if j < b.len() && (b[j] == b' ' || b[j] == b',' || b[j] == b'.') {
+                    1
+                } else if text[j..].starts_with('\u{202f}') || text[j..].starts_with('\u{a0}') {
+                    text[j..].chars().next().map_or(1, char::len_utf8)
+                } else {
+                    break;
+                };
+                let k = j + sep_len;
+                let group = b.get(k..k + 3);
+                let after = b.get(k + 3).copied();
+                if group.is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !after.is_some_and(|c| c.is_ascii_digit()) {
+                    digits.extend(b[k..k + 3].iter().map(|&c| c as char));
+                    j = k + 3;
+                } else {
+                    break;
+                }
+            }
+            if j < b.len() && (b[j].is_ascii_alphabetic()) {
+                // "F35", "MQ9", "3e": not a count.
+                i = j;
+                while i < b.len() && b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                continue;
+            }
+            if let Ok(v) = digits.parse::<u64>() {
+                out.push(NumberHit { span: Span::new(start, j), value: v });
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    // Number words, on the folded text.
+    let ft = folded.text.as_str();
+    let mut pos = 0;
+    for word in ft.split(|c: char| !is_word_char(c) && c != '-') {
+        let wstart = pos;
+        pos += word.len() + 1;
+        if word.is_empty() {
+            continue;
+        }
+        if let Some(&v) = lex.numbers.get(word) {
+            let s = Span::new(folded.start(wstart), folded.end(wstart + word.len()));
+            out.push(NumberHit { span: s, value: v });
+        }
+    }
+    out.sort_by_key(|n| n.span.start);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preceded_by_checks_adjacency() {
+        let text = "en Irak";
+        assert!(preceded_by(text, 3, &[Span::new(0, 2)]));
+        assert!(!preceded_by(text, 3, &[]));
+    }
+}

@@ -1,0 +1,436 @@
+//! Loading the knowledge files: triggers, cues, weapons and numbers per
+//! language, the actor dictionary and the ontology. Every problem in every
+//! file is collected and reported at once, with `path:line` where known.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+use vigie_resources::{Resources, data_lines};
+
+use crate::lexicon::PhraseSet;
+
+/// Kinds of cue phrases (one list each in `lang/<lang>/extract/cues.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Cue {
+    Claim,
+    Report,
+    Sources,
+    Negation,
+    Threat,
+    Conditional,
+    Media,
+    Aggregate,
+    ReadAlso,
+    ClauseEnd,
+    Locative,
+    TargetPrep,
+    AgentPrep,
+    Genitive,
+    TargetNoun,
+    Focus,
+    StateGeneric,
+    Killed,
+    Injured,
+    Missing,
+    Displaced,
+    Detained,
+    NoCasualty,
+    QApprox,
+    QAtLeast,
+    QMoreThan,
+    QUpTo,
+    Cumulative,
+    Units,
+    Anaphoric,
+}
+
+impl Cue {
+    pub const ALL: [(Cue, &'static str, bool); 30] = [
+        (Cue::Claim, "claim", true),
+        (Cue::Report, "report", true),
+        (Cue::Sources, "sources", true),
+        (Cue::Negation, "negation", true),
+        (Cue::Threat, "threat", true),
+        (Cue::Conditional, "conditional", true),
+        (Cue::Media, "media", true),
+        (Cue::Aggregate, "aggregate", true),
+        (Cue::ReadAlso, "read_also", true),
+        (Cue::ClauseEnd, "clause_end", true),
+        (Cue::Locative, "locative", true),
+        (Cue::TargetPrep, "target_prep", true),
+        (Cue::AgentPrep, "agent_prep", true),
+        (Cue::Genitive, "genitive", true),
+        (Cue::TargetNoun, "target_noun", true),
+        (Cue::Focus, "focus", true),
+        (Cue::StateGeneric, "state_generic", true),
+        (Cue::Killed, "killed", true),
+        (Cue::Injured, "injured", true),
+        (Cue::Missing, "missing", true),
+        (Cue::Displaced, "displaced", true),
+        (Cue::Detained, "detained", true),
+        (Cue::NoCasualty, "no_casualty", true),
+        (Cue::QApprox, "qualifier_approx", true),
+        (Cue::QAtLeast, "qualifier_at_least", true),
+        (Cue::QMoreThan, "qualifier_more_than", true),
+        (Cue::QUpTo, "qualifier_up_to", true),
+        (Cue::Cumulative, "cumulative", true),
+        (Cue::Units, "units", true),
+        (Cue::Anaphoric, "anaphoric", false),
+    ];
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Expect {
+    None(String),
+    Some { r#type: String, weapon: Option<String> },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Example {
+    pub text: String,
+    pub expect: Expect,
+}
+
+/// One trigger definition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TriggerDef {
+    pub id: String,
+    pub phrases: Vec<String>,
+    pub r#type: String,
+    #[serde(default)]
+    pub weapon: Option<String>,
+    #[serde(default)]
+    pub weak: bool,
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TriggerFile {
+    #[serde(rename = "trigger")]
+    triggers: Vec<TriggerDef>,
+}
+
+/// The lexicons of one language.
+#[derive(Debug)]
+pub struct LangLex {
+    pub lang: String,
+    pub triggers: Vec<TriggerDef>,
+    pub trigger_set: PhraseSet,
+    /// (class, rank) per weapon entry.
+    pub weapons: Vec<(String, u8)>,
+    pub weapon_set: PhraseSet,
+    pub numbers: HashMap<String, u64>,
+    pub cues: BTreeMap<Cue, PhraseSet>,
+    pub demonyms: Vec<String>,
+    pub demonym_set: PhraseSet,
+}
+
+/// What an actor alias is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasKind {
+    Name,
+    Metonym,
+    Partisan,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorDef {
+    pub name: String,
+    pub inter: u8,
+    #[serde(default)]
+    pub country: Option<String>,
+    #[serde(default)]
+    pub state: Option<String>,
+    #[serde(default)]
+    pub focus: bool,
+    #[serde(default)]
+    pub fr: Vec<String>,
+    #[serde(default)]
+    pub en: Vec<String>,
+    #[serde(default)]
+    pub ar: Vec<String>,
+    #[serde(default)]
+    pub metonyms: Vec<String>,
+    #[serde(default)]
+    pub partisan: Vec<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+impl ActorDef {
+    /// State forces or foreign forces (ACLED inter 1 or 8).
+    pub fn is_state(&self) -> bool {
+        self.inter == 1 || self.inter == 8
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ActorFile {
+    #[serde(rename = "actor")]
+    actors: Vec<ActorDef>,
+}
+
+#[derive(Debug)]
+pub struct Actors {
+    pub defs: Vec<ActorDef>,
+    /// alias index -> (actor index, kind)
+    pub aliases: Vec<(usize, AliasKind)>,
+    pub set: PhraseSet,
+}
+
+impl Actors {
+    pub fn by_name(&self, name: &str) -> Option<usize> {
+        self.defs.iter().position(|a| a.name == name)
+    }
+    pub fn state_of(&self, iso: &str) -> Option<usize> {
+        self.defs.iter().position(|a| a.state.as_deref() == Some(iso))
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct TypeRow {
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub plover: String,
+    #[serde(default)]
+    pub mode: Option<String>,
+    pub cameo: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+pub struct WeaponRow {
+    #[serde(default)]
+    pub mode: Option<String>,
+    #[serde(default)]
+    pub cameo_for: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Ontology {
+    pub r#type: BTreeMap<String, TypeRow>,
+    #[serde(default)]
+    pub weapon: BTreeMap<String, WeaponRow>,
+}
+
+/// The internal types triggers may name besides the ontology's rows.
+pub const CONTEXT_TYPES: [&str; 4] = ["strike", "bombard", "generic", "launch"];
+
+fn toml_err(path: &str, text: &str, e: &toml::de::Error) -> String {
+    let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+    match line {
+        Some(l) => format!("{path}:{l}: {}", e.message()),
+        None => format!("{path}: {}", e.message()),
+    }
+}
+
+pub fn load_ontology(res: &Resources, errors: &mut Vec<String>) -> Option<Ontology> {
+    let path = "ontology.toml";
+    let text = match res.require(path) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(e.to_string());
+            return None;
+        }
+    };
+    match toml::from_str::<Ontology>(&text) {
+        Ok(o) => {
+            if !o.r#type.contains_key("other") {
+                errors.push(format!("{path}: no [type.other] row"));
+            }
+            Some(o)
+        }
+        Err(e) => {
+            errors.push(toml_err(path, &text, &e));
+            None
+        }
+    }
+}
+
+pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> {
+    let path = "actors.toml";
+    let text = match res.require(path) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(e.to_string());
+            return None;
+        }
+    };
+    let file: ActorFile = match toml::from_str(&text) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(toml_err(path, &text, &e));
+            return None;
+        }
+    };
+    let mut aliases = Vec::new();
+    let mut patterns: Vec<(usize, String)> = Vec::new();
+    for (i, a) in file.actors.iter().enumerate() {
+        if !(1..=8).contains(&a.inter) {
+            errors.push(format!("{path}: actor {:?}: inter {} is not an ACLED inter code (1-8)", a.name, a.inter));
+        }
+        let mut add = |list: &[String], kind: AliasKind| {
+            for p in list {
+                patterns.push((aliases.len(), p.clone()));
+                aliases.push((i, kind));
+            }
+        };
+        add(&[a.name.clone()], AliasKind::Name);
+        add(&a.fr, AliasKind::Name);
+        add(&a.en, AliasKind::Name);
+        add(&a.ar, AliasKind::Name);
+        add(&a.metonyms, AliasKind::Metonym);
+        add(&a.partisan, AliasKind::Partisan);
+    }
+    match PhraseSet::new(patterns.iter().map(|(i, p)| (*i, p.as_str()))) {
+        Ok(set) => Some(Actors { defs: file.actors, aliases, set }),
+        Err(e) => {
+            errors.push(format!("{path}: {e}"));
+            None
+        }
+    }
+}
+
+fn load_tsv_pairs(res: &Resources, path: &str, errors: &mut Vec<String>, min_cols: usize) -> Vec<(usize, Vec<String>)> {
+    let text = match res.text(path) {
+        Ok(Some(t)) => t,
+        Ok(None) => return Vec::new(),
+        Err(e) => {
+            errors.push(e.to_string());
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for (line, l) in data_lines(&text) {
+        let cols: Vec<String> = l.split('\t').map(|c| c.trim().to_string()).collect();
+        if cols.len() < min_cols || cols.iter().take(min_cols).any(|c| c.is_empty()) {
+            errors.push(format!("{path}:{line}: expected {min_cols} tab-separated columns"));
+            continue;
+        }
+        out.push((line, cols));
+    }
+    out
+}
+
+pub fn load_lang(res: &Resources, lang: &str, ontology: Option<&Ontology>, errors: &mut Vec<String>) -> Option<LangLex> {
+    let base = format!("lang/{lang}/extract");
+    let tpath = format!("{base}/triggers.toml");
+    let ttext = match res.text(&tpath) {
+        Ok(Some(t)) => t,
+        Ok(None) => return None,
+        Err(e) => {
+            errors.push(e.to_string());
+            return None;
+        }
+    };
+    let triggers = match toml::from_str::<TriggerFile>(&ttext) {
+        Ok(f) => f.triggers,
+        Err(e) => {
+            errors.push(toml_err(&tpath, &ttext, &e));
+            Vec::new()
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    for t in &triggers {
+        if !seen.insert(t.id.clone()) {
+            errors.push(format!("{tpath}: duplicate trigger id {:?}", t.id));
+        }
+        let known = CONTEXT_TYPES.contains(&t.r#type.as_str())
+            || ontology.is_none_or(|o| o.r#type.contains_key(&t.r#type));
+        if !known {
+            errors.push(format!("{tpath}: trigger {:?}: unknown type {:?}", t.id, t.r#type));
+        }
+    }
+    let trigger_set = PhraseSet::new(
+        triggers.iter().enumerate().flat_map(|(i, t)| t.phrases.iter().map(move |p| (i, p.as_str()))),
+    )
+    .map_err(|e| errors.push(format!("{tpath}: {e}")))
+    .ok()?;
+
+    let wpath = format!("{base}/weapons.tsv");
+    let wrows = load_tsv_pairs(res, &wpath, errors, 3);
+    let mut weapons = Vec::new();
+    let mut wpats = Vec::new();
+    for (line, cols) in &wrows {
+        let rank = cols[2].parse::<u8>().unwrap_or_else(|_| {
+            errors.push(format!("{wpath}:{line}: rank {:?} is not a number", cols[2]));
+            9
+        });
+        wpats.push((weapons.len(), cols[0].clone()));
+        weapons.push((cols[1].clone(), rank));
+    }
+    let weapon_set = PhraseSet::new(wpats.iter().map(|(i, p)| (*i, p.as_str())))
+        .map_err(|e| errors.push(format!("{wpath}: {e}")))
+        .ok()?;
+
+    let npath = format!("{base}/numbers.tsv");
+    let mut numbers = HashMap::new();
+    for (line, cols) in load_tsv_pairs(res, &npath, errors, 2) {
+        match cols[1].parse::<u64>() {
+            Ok(v) => {
+                numbers.insert(crate::fold::fold_str(&cols[0]), v);
+            }
+            Err(_) => errors.push(format!("{npath}:{line}: {:?} is not a number", cols[1])),
+        }
+    }
+
+    let cpath = format!("{base}/cues.toml");
+    let mut cues = BTreeMap::new();
+    let ctext = res.text(&cpath).ok().flatten().unwrap_or_default();
+    let table: toml::Table = match toml::from_str(&ctext) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(toml_err(&cpath, &ctext, &e));
+            toml::Table::new()
+        }
+    };
+    for (cue, key, required) in Cue::ALL {
+        let list: Vec<String> = match table.get(key) {
+            Some(toml::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(_) => {
+                errors.push(format!("{cpath}: {key} must be a list of strings"));
+                Vec::new()
+            }
+            None => {
+                if required {
+                    errors.push(format!("{cpath}: missing list {key}"));
+                }
+                Vec::new()
+            }
+        };
+        match PhraseSet::new(list.iter().enumerate().map(|(i, p)| (i, p.as_str()))) {
+            Ok(s) => {
+                cues.insert(cue, s);
+            }
+            Err(e) => errors.push(format!("{cpath}: {key}: {e}")),
+        }
+    }
+    for k in table.keys() {
+        if !Cue::ALL.iter().any(|(_, key, _)| key == k) {
+            errors.push(format!("{cpath}: unknown list {k}"));
+        }
+    }
+
+    // Country adjectives belong to the geo data (lang/<lang>/geo/demonyms.tsv).
+    let dpath = format!("lang/{lang}/geo/demonyms.tsv");
+    let mut demonyms = Vec::new();
+    let mut dpats = Vec::new();
+    for (_, cols) in load_tsv_pairs(res, &dpath, errors, 2) {
+        let iso = cols[1].to_ascii_uppercase();
+        if iso.len() == 2 {
+            dpats.push((demonyms.len(), cols[0].clone()));
+            demonyms.push(iso);
+        }
+    }
+    let demonym_set =
+        PhraseSet::new(dpats.iter().map(|(i, p)| (*i, p.as_str()))).unwrap_or_else(|e| {
+            errors.push(format!("{dpath}: {e}"));
+            PhraseSet::empty()
+        });
+    Some(LangLex { lang: lang.to_string(), triggers, trigger_set, weapons, weapon_set, numbers, cues, demonyms, demonym_set })
+}

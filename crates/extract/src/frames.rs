@@ -1,0 +1,856 @@
+//! Event frames: from a trigger and the arguments around it to an event.
+//!
+//! For every trigger in a sentence: drop it when modality says it is no
+//! event (threat, future, conditional, negation, aggregate history, media,
+//! "read also" links, an anaphoric mention of an event already told); find
+//! the perpetrator (an adjective or agent attached to the trigger, else the
+//! subject before it, else the actor in focus), the target and its side,
+//! the weapon, the place (the target's place: places after the trigger in
+//! its clause first), the date (a time expression of the sentence, anaphoric
+//! ones anchored on the event told before), the fatalities, and who says so
+//! (the perpetrator itself: a claim). Frames that restate one incident are
+//! merged afterwards.
+
+use vigie_core::{Date, Span};
+
+use crate::annotate::{ActorRef, Annotations};
+use crate::data::{Actors, Cue, LangLex};
+
+/// A place candidate: normalized-text span and resolved data.
+#[derive(Debug, Clone)]
+pub struct PlaceCand {
+    pub span: Span,
+    pub name_span: Span,
+    pub place: vigie_geo::ResolvedPlace,
+    pub rule: String,
+}
+
+/// A time candidate: normalized-text span, flags, and its index in the doc's list.
+#[derive(Debug, Clone)]
+pub struct TimeCand {
+    pub span: Span,
+    pub anaphoric: bool,
+    pub open_since: bool,
+    pub idx: usize,
+}
+
+/// A resolved date interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateVal {
+    pub start: Date,
+    pub end: Date,
+    pub precision: u8,
+}
+
+/// Resolves the doc's time mentions (implemented over vigie-time in lib.rs).
+pub trait TimeResolver {
+    fn resolve(&self, idx: usize, reference: Option<Date>, anchor: Option<Date>) -> Option<DateVal>;
+}
+
+/// Who a statement comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Speaker {
+    Actor(usize),
+    Source(String),
+}
+
+/// An event before it becomes a record.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub sentence: usize,
+    pub trigger: Span,
+    pub sent_span: Span,
+    pub itype: String,
+    pub actor1: Option<usize>,
+    pub actor2: Option<usize>,
+    pub target: Option<String>,
+    pub weapon: Option<String>,
+    pub place: Option<PlaceCand>,
+    pub date: Option<DateVal>,
+    pub date_explicit: bool,
+    pub fatalities: Option<u32>,
+    pub claimed: bool,
+    pub reported_by: Option<String>,
+    pub rules: Vec<String>,
+    /// Headline or place-less: only merges into a fuller frame.
+    pub merge_only: bool,
+    pub notes: Vec<String>,
+}
+
+/// Inputs of frame building for one document.
+pub struct DocCtx<'a> {
+    pub text: &'a str,
+    pub lang: &'a str,
+    pub lex: &'a LangLex,
+    pub actors: &'a Actors,
+    pub ann: &'a Annotations,
+    pub sentences: &'a [(Span, bool)],
+    pub places: &'a [PlaceCand],
+    pub times: &'a [TimeCand],
+    pub resolver: &'a dyn TimeResolver,
+    pub reference: Option<Date>,
+}
+
+/// Why a trigger was dropped (for the trace).
+#[derive(Debug, Clone)]
+pub struct Dropped {
+    pub span: Span,
+    pub rule: String,
+    pub why: String,
+}
+
+const WORD_GAP: usize = 3;
+
+impl DocCtx<'_> {
+    fn slice(&self, s: Span) -> &str {
+        self.text.get(s.range()).unwrap_or("")
+    }
+
+    fn folded_slice(&self, start: usize, end: usize) -> &str {
+        let f = &self.ann.folded;
+        let (a, b) = (f.from_input(start), f.from_input(end));
+        f.text.get(a..b).unwrap_or("")
+    }
+
+    /// Clause boundaries inside a sentence: `;`, parentheses, clause-end cues.
+    fn clause_of(&self, sent: Span, pos: usize, end: usize) -> (usize, usize) {
+        let mut start = sent.start;
+        let mut stop = sent.end;
+        for c in self.ann.cues_in(Cue::ClauseEnd, sent.start, sent.end) {
+            if c.end <= pos {
+                start = start.max(c.end);
+            } else if c.start >= end {
+                stop = stop.min(c.start);
+            }
+        }
+        let body = self.slice(sent);
+        for (i, ch) in body.char_indices() {
+            let at = sent.start + i;
+            if matches!(ch, ';' | '(' | ')' | '\u{2014}') {
+                if at < pos {
+                    start = start.max(at + 1);
+                } else if at >= end {
+                    stop = stop.min(at);
+                }
+            }
+        }
+        (start, stop)
+    }
+
+    /// The number of words between two offsets.
+    fn words_between(&self, a: usize, b: usize) -> usize {
+        if b <= a {
+            return 0;
+        }
+        self.slice(Span::new(a, b)).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    }
+
+    fn resolve_actor(&self, r: ActorRef, pos: usize, sent: Span) -> Option<usize> {
+        match r {
+            ActorRef::Named(i) => Some(i),
+            ActorRef::Adjective(d) => self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso)),
+            ActorRef::Focus => self.focus_before(pos),
+            ActorRef::StateGeneric => {
+                // A country adjective or metonym in the sentence decides.
+                let mut best: Option<(usize, usize)> = None;
+                for h in &self.ann.actors {
+                    if !sent.contains(h.span) {
+                        continue;
+                    }
+                    let iso = match h.what {
+                        ActorRef::Adjective(d) => self.lex.demonyms.get(d).cloned(),
+                        ActorRef::Named(i) if self.actors.defs[i].is_state() => self.actors.defs[i].state.clone(),
+                        _ => None,
+                    };
+                    if let Some(a) = iso.and_then(|iso| self.actors.state_of(&iso)) {
+                        let d = h.span.start.abs_diff(pos);
+                        if best.is_none_or(|(bd, _)| d < bd) {
+                            best = Some((d, a));
+                        }
+                    }
+                }
+                best.map(|(_, a)| a)
+            }
+        }
+    }
+
+    /// The last named armed group mentioned before `pos`.
+    fn focus_before(&self, pos: usize) -> Option<usize> {
+        self.ann.actors.iter().rev().filter(|h| h.span.end <= pos).find_map(|h| match h.what {
+            ActorRef::Named(i) if self.actors.defs[i].focus => Some(i),
+            _ => None,
+        })
+    }
+
+    fn sentence_of(&self, pos: usize) -> Option<usize> {
+        self.sentences.iter().position(|(s, _)| s.start <= pos && pos < s.end)
+    }
+
+    /// Statements in a sentence and who makes them.
+    fn speakers(&self, sent: Span) -> Vec<(Speaker, bool, Span)> {
+        let mut out = Vec::new();
+        for (cue, is_claim) in [(Cue::Claim, true), (Cue::Report, false)] {
+            for c in self.ann.cues_in(cue, sent.start, sent.end) {
+                if out.iter().any(|(_, _, s): &(Speaker, bool, Span)| s.overlaps(c)) {
+                    continue;
+                }
+                if let Some(sp) = self.speaker_near(c, sent) {
+                    out.push((sp, is_claim, c));
+                }
+            }
+        }
+        out
+    }
+
+    fn speaker_near(&self, cue: Span, sent: Span) -> Option<Speaker> {
+        // Candidates: actor mentions and non-actor sources, before (subject)
+        // or after (inversion, "selon X") the cue; the closer one wins.
+        let mut cands: Vec<(usize, Speaker)> = Vec::new();
+        for h in &self.ann.actors {
+            if !sent.contains(h.span) {
+                continue;
+            }
+            let d = if h.span.end <= cue.start {
+                let d = self.words_between(h.span.end, cue.start);
+                if d > 8 {
+                    continue;
+                }
+                d
+            } else if h.span.start >= cue.end {
+                let d = self.words_between(cue.end, h.span.start);
+                if d > 4 {
+                    continue;
+                }
+                d
+            } else {
+                continue;
+            };
+            if let Some(a) = self.resolve_actor(h.what, h.span.start, sent) {
+                cands.push((d, Speaker::Actor(a)));
+            }
+        }
+        for s in self.ann.cues_in(Cue::Sources, sent.start, sent.end) {
+            let d = if s.end <= cue.start {
+                self.words_between(s.end, cue.start)
+            } else if s.start >= cue.end {
+                self.words_between(cue.end, s.start)
+            } else {
+                continue;
+            };
+            if d <= 6 {
+                cands.push((d, Speaker::Source(self.slice(s).to_string())));
+            }
+        }
+        cands.sort_by_key(|(d, _)| *d);
+        cands.into_iter().next().map(|(_, s)| s)
+    }
+
+    /// The best weapon in `[a, b)`: lowest rank, then nearest to `pos`.
+    fn weapon_in(&self, a: usize, b: usize, pos: usize) -> Option<(String, Span)> {
+        let mut best: Option<(u8, usize, String, Span)> = None;
+        for w in &self.ann.weapons {
+            if w.span.start < a || w.span.end > b {
+                continue;
+            }
+            let Some((class, rank)) = self.lex.weapons.get(w.entry) else { continue };
+            let d = w.span.start.abs_diff(pos);
+            if best.as_ref().is_none_or(|(r, bd, _, _)| (*rank, d) < (*r, *bd)) {
+                best = Some((*rank, d, class.clone(), w.span));
+            }
+        }
+        best.map(|(_, _, c, s)| (c, s))
+    }
+}
+
+/// Builds frames for every trigger of the document.
+pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut dropped = Vec::new();
+    let mut last_speaker: Option<Speaker> = None;
+    let mut anchor: Option<Date> = None;
+    let lang = cx.lang;
+    for (si, &(sent, headline)) in cx.sentences.iter().enumerate() {
+        let speakers = cx.speakers(sent);
+        let sent_text = cx.folded_slice(sent.start, sent.end);
+        let lead = sent_text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let read_also = cx.ann.cues_in(Cue::ReadAlso, sent.start, sent.end).any(|c| {
+            let before = cx.folded_slice(sent.start, c.start);
+            before.chars().all(|ch| !ch.is_alphanumeric())
+        }) || lead.is_empty();
+        let trig: Vec<_> = cx.ann.triggers.iter().filter(|t| sent.contains(t.span)).copied().collect();
+        let mut interception_in_sentence = trig.iter().any(|t| {
+            cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "disrupted_weapons_use")
+                && cx.weapon_in(sent.start, sent.end, t.span.start).is_some_and(|(w, _)| w != "small_arms" && w != "ied")
+        });
+        for t in trig {
+            let Some(def) = cx.lex.triggers.get(t.def) else { continue };
+            let rule = format!("{lang}.trigger.{}", def.id);
+            let drop = |why: &str, dropped: &mut Vec<Dropped>| {
+                dropped.push(Dropped { span: t.span, rule: rule.clone(), why: why.to_string() })
+            };
+            if read_also {
+                drop("read-also link or teaser", &mut dropped);
+                continue;
+            }
+            let (cs, ce) = cx.clause_of(sent, t.span.start, t.span.end);
+            // Modality before the trigger in its clause.
+            let pre_start = cs.max(t.span.start.saturating_sub(160));
+            let near_start = t.span.start.saturating_sub(40).max(cs);
+            let neg = cx.ann.cues_in(Cue::Negation, near_start, t.span.start).next().is_some();
+            if neg {
+                drop("negated", &mut dropped);
+                continue;
+            }
+            let threat = cx.ann.cues_in(Cue::Threat, pre_start, t.span.start).next().is_some();
+            if threat {
+                drop("threat, promise or future", &mut dropped);
+                continue;
+            }
+            let cond = cx.ann.cues_in(Cue::Conditional, pre_start, t.span.start).next().is_some();
+            if cond {
+                drop("conditional", &mut dropped);
+                continue;
+            }
+            if cx.ann.cues_in(Cue::Media, pre_start, t.span.start).next().is_some() {
+                drop("about a photo or video", &mut dropped);
+                continue;
+            }
+            let aggregate = cx.ann.cues_in(Cue::Aggregate, cs, ce).next().is_some()
+                || cx.times.iter().any(|m| m.open_since && m.span.start >= cs && m.span.end <= ce);
+            if aggregate {
+                drop("aggregate or background", &mut dropped);
+                continue;
+            }
+            let anaphoric = cx.ann.cue(Cue::Anaphoric).iter().any(|c| {
+                c.end <= t.span.start && cx.words_between(c.end, t.span.start) == 0 && t.span.start - c.end <= 2
+            });
+            if anaphoric {
+                drop("anaphoric mention of an event told before", &mut dropped);
+                continue;
+            }
+            let mut itype = def.r#type.clone();
+            let is_interception = itype == "disrupted_weapons_use";
+            if !is_interception && interception_in_sentence {
+                // "a missile that was intercepted": the interception is the event.
+                drop("told as an interception in the same sentence", &mut dropped);
+                continue;
+            }
+            // Weapon: the trigger's own, else the best in its clause.
+            let post_weapon = cx.weapon_in(t.span.start, ce, t.span.end);
+            let pre_weapon = cx.weapon_in(cs.max(t.span.start.saturating_sub(60)), t.span.start, t.span.start);
+            let clause_weapon = match (&post_weapon, &pre_weapon) {
+                (Some(a), Some(b)) => {
+                    let ra = cx.lex.weapons.iter().find(|(c, _)| *c == a.0).map_or(9, |w| w.1);
+                    let rb = cx.lex.weapons.iter().find(|(c, _)| *c == b.0).map_or(9, |w| w.1);
+                    if rb < ra { Some(b.clone()) } else { Some(a.clone()) }
+                }
+                (a, b) => a.clone().or_else(|| b.clone()),
+            };
+            let weapon = def.weapon.clone().or_else(|| clause_weapon.as_ref().map(|w| w.0.clone()));
+            if itype == "launch" && post_weapon.as_ref().is_none_or(|(_, s)| cx.words_between(t.span.end, s.start) > 6) {
+                drop("launch verb without a weapon", &mut dropped);
+                continue;
+            }
+            if is_interception {
+                let aerial = clause_weapon.as_ref().is_some_and(|(w, _)| w != "small_arms" && w != "ied");
+                if !aerial {
+                    drop("interception without an aerial weapon", &mut dropped);
+                    continue;
+                }
+            }
+            if def.weak && !is_interception {
+                let has_target = cx.ann.cues_in(Cue::TargetPrep, t.span.end, ce).next().is_some()
+                    || cx.ann.cues_in(Cue::TargetNoun, t.span.end, ce).any(|n| cx.words_between(t.span.end, n.start) <= 5)
+                    || cx.places.iter().any(|p| p.span.start >= t.span.end && p.span.end <= ce);
+                if weapon.is_none() && !has_target {
+                    drop("weak trigger without weapon, target or place", &mut dropped);
+                    continue;
+                }
+            }
+            let mut rules = vec![rule.clone()];
+            let mut notes = Vec::new();
+
+            // Perpetrator.
+            let (actor1, a1_rule, a1_span) = perpetrator(cx, sent, t.span, cs, ce, is_interception);
+            if let Some(r) = a1_rule {
+                rules.push(format!("{lang}.actor.{r}"));
+            }
+            // Target and its side.
+            let (target, mut actor2) = target_of(cx, sent, t.span, ce, actor1, a1_span);
+            if is_interception {
+                actor2 = launcher(cx, sent, t.span, cs, ce, actor1);
+            }
+            // Type from the weapon and the perpetrator.
+            let state = actor1.is_some_and(|a| cx.actors.defs[a].is_state());
+            let from_weapon = |w: &str| -> Option<&'static str> {
+                Some(match w {
+                    "drone" | "aircraft" => "air_drone_strike",
+                    "missile" | "cruise_missile" | "ballistic_missile" | "rocket" | "artillery" => {
+                        "shelling_artillery_missile_attack"
+                    }
+                    "ied" => "remote_explosive_landmine_ied",
+                    "small_arms" => "armed_clash",
+                    _ => return None,
+                })
+            };
+            itype = match itype.as_str() {
+                "strike" | "bombard" | "generic" | "launch" => {
+                    if let Some(t) = weapon.as_deref().and_then(from_weapon) {
+                        rules.push(format!("{lang}.type.by_weapon"));
+                        t.to_string()
+                    } else if itype == "strike" && state {
+                        rules.push(format!("{lang}.type.state_strike_aerial"));
+                        "air_drone_strike".to_string()
+                    } else if itype == "bombard" {
+                        if state { "air_drone_strike".to_string() } else { "shelling_artillery_missile_attack".to_string() }
+                    } else {
+                        "other".to_string()
+                    }
+                }
+                _ => itype,
+            };
+            // Place: the target's place.
+            let place = place_of(cx, sent, t.span, cs, ce, a1_span);
+            if let Some(p) = &place {
+                rules.push(p.rule.clone());
+            }
+            // Date.
+            let (date, explicit, drule) = date_of(cx, sent, t.span, cs, ce, anchor);
+            if let Some(r) = drule {
+                rules.push(r);
+            }
+            if explicit {
+                if let Some(d) = date {
+                    anchor = Some(d.start);
+                }
+            }
+            // Fatalities.
+            let fatalities = fatalities_of(cx, si, sent);
+            if fatalities.is_some() {
+                rules.push(format!("{lang}.fatalities.in_sentence"));
+            }
+            // Claims and attribution.
+            let mut claimed = false;
+            let mut reported_by = None;
+            let own = |sp: &Speaker| matches!(sp, Speaker::Actor(a) if Some(*a) == actor1);
+            if !speakers.is_empty() {
+                let others: Vec<&Speaker> = speakers.iter().map(|(s, _, _)| s).filter(|s| !own(s)).collect();
+                if speakers.iter().any(|(s, _, _)| own(s)) && others.is_empty() {
+                    claimed = true;
+                    rules.push(format!("{lang}.claim.speaker_is_perpetrator"));
+                } else if let Some(o) = others.first() {
+                    reported_by = Some(match o {
+                        Speaker::Actor(a) => cx.actors.defs[*a].name.clone(),
+                        Speaker::Source(s) => s.clone(),
+                    });
+                    rules.push(format!("{lang}.attribution.reported"));
+                }
+            } else if last_speaker.as_ref().is_some_and(own) {
+                claimed = true;
+                rules.push(format!("{lang}.claim.previous_statement"));
+            }
+            if interception_in_sentence && is_interception {
+                interception_in_sentence = true;
+            }
+            let merge_only = headline || place.is_none();
+            if place.is_none() {
+                notes.push("no place found".to_string());
+            }
+            frames.push(Frame {
+                sentence: si,
+                trigger: t.span,
+                sent_span: sent,
+                itype,
+                actor1,
+                actor2,
+                target,
+                weapon,
+                place,
+                date,
+                date_explicit: explicit,
+                fatalities,
+                claimed,
+                reported_by,
+                rules,
+                merge_only,
+                notes,
+            });
+        }
+        if let Some((sp, _, _)) = speakers.last() {
+            last_speaker = Some(sp.clone());
+        }
+    }
+    (frames, dropped)
+}
+
+/// The perpetrator: (actor, rule, mention span).
+fn perpetrator(
+    cx: &DocCtx<'_>,
+    sent: Span,
+    trig: Span,
+    cs: usize,
+    ce: usize,
+    interception: bool,
+) -> (Option<usize>, Option<&'static str>, Option<Span>) {
+    let text = cx.text;
+    // 1. An adjective or name attached to the trigger ("frappes israéliennes",
+    //    "Israeli strikes", "attaque du Hamas", "ISIS ambush").
+    for h in &cx.ann.actors {
+        if !sent.contains(h.span) {
+            continue;
+        }
+        let after = h.span.start >= trig.end && {
+            let gap = cx.folded_slice(trig.end, h.span.start);
+            let gap = gap.trim_matches(|c: char| c == ' ' || c == '"' || c == '\'');
+            gap.is_empty()
+                || cx.ann.cues_in(Cue::Genitive, trig.end, h.span.start).any(|g| cx.words_between(g.end, h.span.start) <= 1)
+                    && cx.words_between(trig.end, h.span.start) <= 3
+        };
+        let before = h.span.end <= trig.start
+            && text.get(h.span.end..trig.start).is_some_and(|g| g.trim_matches(|c: char| c == ' ' || c == '-').is_empty())
+            && matches!(h.what, ActorRef::Adjective(_) | ActorRef::Named(_));
+        if (after || before) && !interception {
+            if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
+                return (Some(a), Some("attached"), Some(h.span));
+            }
+        }
+    }
+    // 2. An agent ("menée par X", "by X", "par la coalition").
+    for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce) {
+        if let Some(h) = cx.ann.actors.iter().find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2) {
+            if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
+                return (Some(a), Some("agent"), Some(h.span));
+            }
+        }
+    }
+    // 3. The subject: the nearest mention before the trigger in the sentence
+    //    that is not a target, a victim or a place-like metonym after a
+    //    locative.
+    let targets = cx.ann.cue(Cue::TargetPrep);
+    let mut best: Option<(Option<usize>, Span)> = None;
+    for h in cx.ann.actors.iter().filter(|h| sent.contains(h.span) && h.span.end <= trig.start) {
+        if crate::annotate::preceded_by(text, h.span.start, targets) {
+            continue;
+        }
+        if matches!(h.what, ActorRef::Adjective(_)) {
+            continue;
+        }
+        let victim = cx.ann.cues_in(Cue::Killed, h.span.end, trig.start).next().is_some()
+            || cx.ann.cues_in(Cue::Injured, h.span.end, trig.start).next().is_some();
+        if victim {
+            continue;
+        }
+        let _ = cs;
+        best = Some((cx.resolve_actor(h.what, h.span.start, sent), h.span));
+    }
+    if let Some((Some(a), span)) = best {
+        return (Some(a), Some("subject"), Some(span));
+    }
+    (None, None, None)
+}
+
+/// The target text and the side it belongs to.
+fn target_of(
+    cx: &DocCtx<'_>,
+    sent: Span,
+    trig: Span,
+    ce: usize,
+    actor1: Option<usize>,
+    a1_span: Option<Span>,
+) -> (Option<String>, Option<usize>) {
+    let start = cx
+        .ann
+        .cues_in(Cue::TargetPrep, trig.end, ce)
+        .find(|c| cx.words_between(trig.end, c.start) <= 8)
+        .map(|c| c.end)
+        .unwrap_or(trig.end);
+    let mut end = ce;
+    let body = cx.text.get(start..ce).unwrap_or("");
+    if let Some(i) = body.find([',', '.', ';']) {
+        end = start + i;
+    }
+    let target = cx.text.get(start..end).map(|s| s.trim().trim_matches(|c| c == '"' || c == ' ').to_string()).filter(|s| {
+        let n = s.split_whitespace().count();
+        (1..=14).contains(&n)
+    });
+    let mut side = None;
+    for h in &cx.ann.actors {
+        if h.span.start < start || h.span.end > ce || Some(h.span) == a1_span {
+            continue;
+        }
+        if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
+            if Some(a) != actor1 {
+                side = Some(a);
+                break;
+            }
+        }
+    }
+    (target, side)
+}
+
+/// The side whose weapon was intercepted.
+fn launcher(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, interceptor: Option<usize>) -> Option<usize> {
+    // An actor or adjective in the clause that is not the interceptor, the
+    // nearest to the trigger; else the armed group in focus.
+    let mut best: Option<(usize, usize)> = None;
+    for h in &cx.ann.actors {
+        if h.span.start < cs.min(sent.start.max(cs)) || h.span.end > ce || !sent.contains(h.span) {
+            continue;
+        }
+        if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
+            if Some(a) == interceptor {
+                continue;
+            }
+            let d = h.span.start.abs_diff(trig.start);
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, a));
+            }
+        }
+    }
+    best.map(|(_, a)| a).or_else(|| cx.focus_before(trig.start).filter(|a| Some(*a) != interceptor))
+}
+
+/// The place of the event: resolved places after the trigger in its clause
+/// (the most precise), else the nearest before it in the sentence; places
+/// inside actor names ("Résistance islamique en Irak") never count.
+fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: Option<Span>) -> Option<PlaceCand> {
+    let inside_actor =
+        |p: &PlaceCand| cx.ann.actors.iter().any(|h| h.span.overlaps(p.name_span) && matches!(h.what, ActorRef::Named(_)) && h.kind != crate::data::AliasKind::Metonym) || a1.is_some_and(|s| s.overlaps(p.name_span));
+    let after: Vec<&PlaceCand> =
+        cx.places.iter().filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p)).collect();
+    if let Some(best) = after.iter().min_by_key(|p| (p.place.geo_precision, p.span.start)) {
+        return Some((*best).clone());
+    }
+    let before = cx
+        .places
+        .iter()
+        .filter(|p| p.span.start >= cs.min(sent.start.max(cs)) && p.span.end <= trig.start && sent.contains(p.span) && !inside_actor(p))
+        .max_by_key(|p| p.span.start);
+    if let Some(p) = before {
+        return Some(p.clone());
+    }
+    cx.places.iter().filter(|p| sent.contains(p.span) && !inside_actor(p) && p.span.start >= ce).min_by_key(|p| p.span.start).cloned()
+}
+
+/// The date: a time expression of the clause (nearest the trigger), else of
+/// the sentence; else the reference date.
+fn date_of(
+    cx: &DocCtx<'_>,
+    sent: Span,
+    trig: Span,
+    cs: usize,
+    ce: usize,
+    anchor: Option<Date>,
+) -> (Option<DateVal>, bool, Option<String>) {
+    let mut cands: Vec<(usize, usize, &TimeCand)> = cx
+        .times
+        .iter()
+        .filter(|m| sent.contains(m.span) && !m.open_since)
+        .map(|m| {
+            let in_clause = m.span.start >= cs && m.span.end <= ce;
+            (usize::from(!in_clause), m.span.start.abs_diff(trig.start), m)
+        })
+        .collect();
+    cands.sort_by_key(|(a, b, _)| (*a, *b));
+    for (_, _, m) in cands {
+        if let Some(v) = cx.resolver.resolve(m.idx, cx.reference, anchor) {
+            let rule = if m.anaphoric { "time.anaphoric_anchor" } else { "time.in_sentence" };
+            return (Some(v), true, Some(format!("{}.{rule}", cx.lang)));
+        }
+    }
+    match cx.reference {
+        Some(d) => (Some(DateVal { start: d, end: d, precision: 1 }), false, Some(format!("{}.time.reference_date", cx.lang))),
+        None => (None, false, None),
+    }
+}
+
+/// The number of people killed that a sentence tells for its event.
+pub fn fatalities_of(cx: &DocCtx<'_>, si: usize, sent: Span) -> Option<u32> {
+    if cx.ann.has_cue(Cue::Cumulative, sent.start, sent.end) {
+        return None;
+    }
+    if let Some(n) = killed_count(cx, sent) {
+        return Some(n);
+    }
+    if cx.ann.has_cue(Cue::NoCasualty, sent.start, sent.end) {
+        return Some(0);
+    }
+    // The next sentence may tell the toll of this one ("No injuries occurred").
+    if let Some(&(next, _)) = cx.sentences.get(si + 1) {
+        let has_trigger = cx.ann.triggers.iter().any(|t| next.contains(t.span));
+        if !has_trigger && !cx.ann.has_cue(Cue::Cumulative, next.start, next.end) {
+            if let Some(n) = killed_count(cx, next) {
+                return Some(n);
+            }
+            if cx.ann.has_cue(Cue::NoCasualty, next.start, next.end) {
+                return Some(0);
+            }
+        }
+    }
+    None
+}
+
+/// The lowest count of people killed in a sentence ("trois militaires ont
+/// été tués", "tuant cinq combattants", "killing three").
+pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
+    let mut best: Option<u64> = None;
+    for k in cx.ann.cues_in(Cue::Killed, sent.start, sent.end) {
+        // A number before the cue (within a few words, no other cue between)…
+        let before = cx
+            .ann
+            .numbers
+            .iter()
+            .filter(|n| n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 6)
+            .filter(|n| !is_unit_after(cx, n.span))
+            .filter(|n| cx.ann.cues_in(Cue::Injured, n.span.end, k.start).next().is_none())
+            .max_by_key(|n| n.span.start);
+        // …or right after it ("tuant cinq combattants", "killing three").
+        let after = cx
+            .ann
+            .numbers
+            .iter()
+            .filter(|n| n.span.start >= k.end && n.span.end <= sent.end && cx.words_between(k.end, n.span.start) <= 2)
+            .filter(|n| !is_unit_after(cx, n.span))
+            .min_by_key(|n| n.span.start);
+        let n = match (before, after) {
+            (Some(b), Some(a)) => {
+                if k.start - b.span.end <= a.span.start - k.end { Some(b) } else { Some(a) }
+            }
+            (b, a) => b.or(a),
+        };
+        if let Some(n) = n {
+            if n.value < 100_000 && !is_year(n.value, cx.text.get(n.span.range()).unwrap_or("")) {
+                best = Some(best.map_or(n.value, |b| b.min(n.value)));
+            }
+        }
+    }
+    let _ = WORD_GAP;
+    best.and_then(|v| u32::try_from(v).ok())
+}
+
+fn is_year(v: u64, s: &str) -> bool {
+    (1900..=2100).contains(&v) && s.len() == 4
+}
+
+/// True when a unit word ("tonnes", "missiles", "km") follows the number.
+pub fn is_unit_after(cx: &DocCtx<'_>, n: Span) -> bool {
+    cx.ann.cue(Cue::Units).iter().any(|u| u.start >= n.end && cx.words_between(n.end, u.start) == 0 && u.start - n.end <= 3)
+        || cx.text.get(n.end..).is_some_and(|r| r.trim_start().starts_with(['%', 'h']) && r.len() > 0 && r.trim_start().chars().nth(1).is_none_or(|c| !c.is_alphabetic()))
+}
+
+/// Merges frames that restate one incident; returns the kept frames.
+pub fn merge(frames: Vec<Frame>) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::new();
+    for f in frames {
+        let target = out.iter().rposition(|g| same_incident(g, &f));
+        match target {
+            Some(i) => absorb(&mut out[i], f),
+            None => out.push(f),
+        }
+    }
+    // Frames that could only merge (headlines, place-less) and did not are dropped.
+    out.retain(|f| !f.merge_only);
+    out
+}
+
+fn compatible_types(a: &str, b: &str) -> bool {
+    a == b || (a == "other" && b != "disrupted_weapons_use") || (b == "other" && a != "disrupted_weapons_use")
+}
+
+fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
+    if a.place.gazetteer_id == b.place.gazetteer_id || a.place.name == b.place.name {
+        return true;
+    }
+    let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+    km <= 30.0
+}
+
+fn same_incident(g: &Frame, f: &Frame) -> bool {
+    if !compatible_types(&g.itype, &f.itype) {
+        return false;
+    }
+    if g.actor1.is_some() && f.actor1.is_some() && g.actor1 != f.actor1 {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&g.weapon, &f.weapon) {
+        if a != b && !(g.merge_only || f.merge_only) {
+            return false;
+        }
+    }
+    let dates_ok = match (g.date, f.date) {
+        (Some(a), Some(b)) => {
+            if g.date_explicit && f.date_explicit {
+                a.start <= b.end && b.start <= a.end
+            } else {
+                true
+            }
+        }
+        _ => true,
+    };
+    if !dates_ok {
+        return false;
+    }
+    match (&g.place, &f.place) {
+        (Some(a), Some(b)) => same_place(a, b),
+        // A place-less mention merges only into the latest compatible frame
+        // close by (same or neighbouring sentences).
+        (None, _) | (_, None) => g.sentence.abs_diff(f.sentence) <= 2,
+    }
+}
+
+fn absorb(g: &mut Frame, f: Frame) {
+    if g.itype == "other" && f.itype != "other" {
+        g.itype = f.itype.clone();
+    }
+    if g.weapon.is_none() {
+        g.weapon = f.weapon.clone();
+    }
+    if g.actor1.is_none() {
+        g.actor1 = f.actor1;
+    }
+    if g.actor2.is_none() {
+        g.actor2 = f.actor2;
+    }
+    if g.target.is_none() {
+        g.target = f.target.clone();
+    }
+    match (&g.place, &f.place) {
+        (None, Some(_)) => g.place = f.place.clone(),
+        (Some(a), Some(b)) if b.place.geo_precision < a.place.geo_precision => g.place = f.place.clone(),
+        _ => {}
+    }
+    if !g.date_explicit && f.date_explicit {
+        g.date = f.date;
+        g.date_explicit = true;
+    }
+    g.fatalities = match (g.fatalities, f.fatalities) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if g.reported_by.is_none() && f.reported_by.is_some() {
+        g.reported_by = f.reported_by.clone();
+    }
+    g.claimed = g.claimed && (f.claimed || f.merge_only);
+    // The fuller mention gives the evidence: headlines and place-less
+    // mentions never do.
+    if g.merge_only && !f.merge_only {
+        g.sentence = f.sentence;
+        g.sent_span = f.sent_span;
+        g.trigger = f.trigger;
+        g.merge_only = false;
+        g.claimed = f.claimed;
+    }
+    for r in f.rules {
+        if !g.rules.contains(&r) {
+            g.rules.push(r);
+        }
+    }
+    g.rules.push("merge.restatement".to_string());
+    g.rules.dedup();
+    let _ = g.place.is_some();
+}
+
+/// Index of the sentence containing `pos`, for callers outside this module.
+pub fn sentence_index(cx: &DocCtx<'_>, pos: usize) -> Option<usize> {
+    cx.sentence_of(pos)
+}

@@ -1,0 +1,191 @@
+//! Phrase lexicons: compact phrase patterns expanded into literal variants and
+//! matched on folded text with word boundaries.
+//!
+//! Pattern syntax (one phrase per string in the data files):
+//! - `(s)` an optional piece: `frappe(s)` is `frappe` or `frappes`;
+//! - `(é|ée|és)` one of several pieces (an empty piece makes it optional);
+//! - a final `*` lets the last word continue: `bombard*` matches
+//!   `bombardé`, `bombardement`;
+//! - an entry without lowercase letters (`IS`, `EI`, `US`) must match with
+//!   the same upper case in the text, so `IS` never matches the verb "is".
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::fold::{Folded, fold_str, is_word_char};
+
+/// Expands one pattern into its literal variants (not yet folded).
+pub fn expand(pattern: &str) -> Result<Vec<String>, String> {
+    let mut variants = vec![String::new()];
+    let mut rest = pattern;
+    while let Some(open) = rest.find('(') {
+        let close = rest[open..].find(')').map(|c| open + c).ok_or_else(|| format!("unclosed '(' in {pattern:?}"))?;
+        let lit = &rest[..open];
+        let group = &rest[open + 1..close];
+        let options: Vec<&str> = if group.contains('|') { group.split('|').collect() } else { vec!["", group] };
+        let mut next = Vec::with_capacity(variants.len() * options.len());
+        for v in &variants {
+            for o in &options {
+                next.push(format!("{v}{lit}{o}"));
+            }
+        }
+        variants = next;
+        rest = &rest[close + 1..];
+        if variants.len() > 512 {
+            return Err(format!("pattern {pattern:?} expands to too many variants"));
+        }
+    }
+    for v in &mut variants {
+        v.push_str(rest);
+        let t = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        *v = t;
+    }
+    variants.retain(|v| !v.is_empty() && v != "*");
+    variants.sort();
+    variants.dedup();
+    Ok(variants)
+}
+
+#[derive(Debug, Clone)]
+struct Variant {
+    entry: usize,
+    stem: bool,
+    /// The original-case form when the match must keep upper case.
+    exact_case: Option<String>,
+}
+
+/// A compiled set of phrases, each variant pointing at an entry index.
+#[derive(Debug, Clone)]
+pub struct PhraseSet {
+    ac: Option<AhoCorasick>,
+    variants: Vec<Variant>,
+}
+
+/// One match: folded byte range and the entry it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+impl PhraseSet {
+    /// A set that matches nothing.
+    pub fn empty() -> PhraseSet {
+        PhraseSet { ac: None, variants: Vec::new() }
+    }
+
+    /// Builds a set from `(entry index, pattern)` pairs. Errors name the bad pattern.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Result<PhraseSet, String> {
+        let mut keys = Vec::new();
+        let mut variants = Vec::new();
+        for (entry, pat) in patterns {
+            for v in expand(pat)? {
+                let (body, stem) = match v.strip_suffix('*') {
+                    Some(b) => (b.to_string(), true),
+                    None => (v.clone(), false),
+                };
+                let exact_case = if body.chars().any(|c| c.is_alphabetic()) && !body.chars().any(|c| c.is_lowercase()) {
+                    Some(body.clone())
+                } else {
+                    None
+                };
+                let folded = fold_str(&body);
+                if folded.trim().is_empty() {
+                    continue;
+                }
+                keys.push(folded);
+                variants.push(Variant { entry, stem, exact_case });
+            }
+        }
+        if keys.is_empty() {
+            return Ok(PhraseSet { ac: None, variants });
+        }
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&keys)
+            .map_err(|e| format!("cannot compile phrases: {e}"))?;
+        Ok(PhraseSet { ac: Some(ac), variants })
+    }
+
+    /// All boundary-respecting matches, longest first at each place, without
+    /// overlaps (earlier start wins, then the longer match).
+    pub fn find(&self, folded: &Folded, original: &str) -> Vec<Hit> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let text = folded.text.as_str();
+        let mut all: Vec<Hit> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let v = &self.variants[m.pattern().as_usize()];
+            let (start, mut end) = (m.start(), m.end());
+            let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c))
+                || !text[start..].chars().next().is_some_and(is_word_char);
+            if !before_ok {
+                continue;
+            }
+            if v.stem {
+                while let Some(c) = text[end..].chars().next() {
+                    if is_word_char(c) {
+                        end += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            } else {
+                let last_is_word = text[..end].chars().next_back().is_some_and(is_word_char);
+                if last_is_word && text[end..].chars().next().is_some_and(is_word_char) {
+                    continue;
+                }
+            }
+            if let Some(exact) = &v.exact_case {
+                let (a, b) = (folded.start(start), folded.end(m.end()));
+                let orig = original.get(a..b).unwrap_or("");
+                if orig.replace('\u{2019}', "'") != *exact {
+                    continue;
+                }
+            }
+            all.push(Hit { start, end, entry: v.entry });
+        }
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<Hit> = Vec::new();
+        let mut taken_until = 0usize;
+        // Greedy: prefer the longest match among those starting at the
+        // earliest position, skipping overlaps.
+        let mut i = 0;
+        while i < all.len() {
+            let h = all[i];
+            if h.start < taken_until {
+                i += 1;
+                continue;
+            }
+            // A longer match starting inside this one but ending later does
+            // not displace it; leftmost-longest is the rule.
+            out.push(h);
+            taken_until = h.end;
+            i += 1;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_optional_and_alternatives() {
+        let v = expand("frappe(s) de drone(s)").unwrap_or_default();
+        assert_eq!(v.len(), 4, "{v:?}");
+        let v = expand("bombard(é|ée|er)").unwrap_or_default();
+        assert_eq!(v, vec!["bombarder", "bombardé", "bombardée"]);
+        assert!(expand("a (b").is_err());
+    }
+
+    #[test]
+    fn matches_with_boundaries_longest_first_and_case() {
+        let set = PhraseSet::new([(0, "attaque(s)"), (1, "attaque(s) de drone(s)"), (2, "IS"), (3, "bombard*")]).unwrap_or_else(|e| panic!("{e}"));
+        let text = "Une attaque de drones, puis IS is bombardé; attaquer.";
+        let f = Folded::new(text);
+        let hits = set.find(&f, text);
+        let got: Vec<(usize, &str)> = hits.iter().map(|h| (h.entry, &f.text[h.start..h.end])).collect();
+        assert_eq!(got, vec![(1, "attaque de drones"), (2, "is"), (3, "bombarde")]);
+    }
+}
