@@ -47,7 +47,7 @@ pub(crate) enum Kind {
     Number { min: u32, max: u32 },
     Ordinal(u8),
     OrdSuffix,
-    Unit(Unit),
+    Unit { unit: Unit, plural: bool },
     Part { part: u8, pre: bool },
     Season(u8),
     RelDay { offset: i32, base: Base, part: Option<u8> },
@@ -169,7 +169,10 @@ impl Lexicon {
                     Kind::Ordinal(int(col(1))?.clamp(0, 255) as u8)
                 }
             }
-            "units.tsv" => Kind::Unit(Unit::parse(col(1)).ok_or_else(|| format!("{phrase:?}: unknown unit {:?}", col(1)))?),
+            "units.tsv" => Kind::Unit {
+                unit: Unit::parse(col(1)).ok_or_else(|| format!("{phrase:?}: unknown unit {:?}", col(1)))?,
+                plural: flags.contains(&"plural"),
+            },
             "parts_of_day.tsv" => {
                 let pre = match col(2) {
                     "pre" => true,

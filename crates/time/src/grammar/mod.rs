@@ -210,9 +210,14 @@ impl<'a> Cx<'a> {
 
     pub fn unit(&self, i: usize) -> Option<(Unit, usize)> {
         self.hits(i).iter().find_map(|h| match h.kind {
-            Kind::Unit(u) => Some((u, h.end)),
+            Kind::Unit { unit, .. } => Some((unit, h.end)),
             _ => None,
         })
+    }
+
+    /// Is the unit word at `i` plural ("semaines", "weeks")?
+    pub fn plural_unit(&self, i: usize) -> bool {
+        self.hits(i).iter().any(|h| matches!(h.kind, Kind::Unit { plural: true, .. }))
     }
 
     /// "trois jours", "48 heures", "a few weeks", "quelques jours".
@@ -509,23 +514,20 @@ fn modified(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
 /// "quelques jours auparavant", "dans trois jours", "trois jours après le 7
 /// octobre", "au cours des trois derniers jours", "over the past two weeks".
 fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
-    if let Some(j) = cx.has_role(i, Role::AgoPre) {
-        let (min, max, unit, e) = cx.duration(j)?;
+    if let Some((min, max, unit, e)) = cx.has_role(i, Role::AgoPre).and_then(|j| cx.duration(j)) {
         let x = Expr::Offset { base: Base::Reference, sign: -1, min, max, unit };
         return Some(Parsed::new(i, e, x, "ago"));
     }
-    if let Some(j) = cx.has_role(i, Role::FuturePre) {
-        let (min, max, unit, e) = cx.duration(j)?;
+    if let Some((min, max, unit, e)) = cx.has_role(i, Role::FuturePre).and_then(|j| cx.duration(j)) {
         if unit == Unit::Minute || unit == Unit::Weekend {
             return None;
         }
         let x = Expr::Offset { base: Base::Reference, sign: 1, min, max, unit };
         return Some(Parsed::new(i, e, x, "in_future"));
     }
-    let recent = cx.has_role(i, Role::RecentPre);
-    let upcoming = cx.has_role(i, Role::UpcomingPre);
-    if let Some(j) = recent.or(upcoming) {
-        let (min, max, unit, e, rel) = cx.duration_rel(j)?;
+    let recent = cx.has_role(i, Role::RecentPre).and_then(|j| cx.duration_rel(j));
+    let upcoming = cx.has_role(i, Role::UpcomingPre).and_then(|j| cx.duration_rel(j));
+    if let Some((min, max, unit, e, rel)) = recent.or(upcoming) {
         let sign = match rel {
             Some(Rel::Next) => 1,
             Some(_) => -1,
@@ -669,7 +671,7 @@ pub(crate) fn with_part_post(cx: &Cx, mut p: Parsed) -> Parsed {
 /// "la semaine dernière", "cette année", "ce mois-ci", "last week",
 /// "the following month", "this weekend".
 pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
-    let j = cx.skip_det(i);
+    let j = if cx.has_role(i, Role::Demo).is_some() { i } else { cx.skip_det(i) };
     let (rel, unit, e) = if rel_first {
         let (rel, k) = cx.rel(j)?;
         let (u, e) = cx.unit(k)?;
@@ -690,6 +692,16 @@ pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
         let (rel, e) = cx.rel(k)?;
         (rel, u, e)
     };
+    // "the past weeks", "ces derniers jours" without a count: a few units back
+    let unit_at = (j..e).find(|&k| cx.unit(k).is_some()).unwrap_or(j);
+    if cx.plural_unit(unit_at) {
+        let sign = match rel {
+            Rel::Last => -1,
+            Rel::Next => 1,
+            _ => return None,
+        };
+        return Some(Parsed::new(i, e, Expr::Recent { sign, min: 2, max: 3, unit }, "recent"));
+    }
     let (base, offset) = match rel {
         Rel::This | Rel::None => (Base::Reference, 0),
         Rel::Last => (Base::Reference, -1),
