@@ -29,6 +29,11 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     /// Extract events from articles and print them as JSON Lines.
+    #[command(after_help = "Examples:
+  vigie extract examples/                          events of the bundled articles
+  vigie extract news.jsonl -o events.jsonl --figures figures.jsonl
+  cat article.txt | vigie extract - --published 2024-01-07
+  vigie extract --explain article.html             why each record exists (or not)")]
     Extract(extract_cmd::Args),
     /// Find and normalize date expressions in French or English text.
     Time(time_cmd::Args),
