@@ -36,7 +36,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tagger = TimeTagger::bundled().context("loading the time expression data")?;
     if let Some(l) = &args.lang {
         if !tagger.languages().contains(&l.as_str()) {
-            anyhow::bail!("--lang {l}: supported languages are {}", tagger.languages().join(", "));
+            anyhow::bail!(
+                "--lang {l}: supported languages are {}",
+                tagger.languages().join(", ")
+            );
         }
     }
     let ctx = ResolveContext {

@@ -15,10 +15,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--ref" => reference = args.next().and_then(|d| d.parse().ok()),
             path => {
                 let text = std::fs::read_to_string(path)?;
-                let ctx = ResolveContext { reference, ..Default::default() };
-                println!("== {path} (inferred reference: {:?})", t.infer_reference(&text, lang));
+                let ctx = ResolveContext {
+                    reference,
+                    ..Default::default()
+                };
+                println!(
+                    "== {path} (inferred reference: {:?})",
+                    t.infer_reference(&text, lang)
+                );
                 for m in t.find(&text, lang) {
-                    let v = m.resolve(&ctx).map(|v| format!("{}..{} p{}", v.start, v.end, v.precision));
+                    let v = m
+                        .resolve(&ctx)
+                        .map(|v| format!("{}..{} p{}", v.start, v.end, v.precision));
                     println!("{:>40} | {:<28} {:?}", &text[m.start..m.end], m.rule, v);
                 }
             }

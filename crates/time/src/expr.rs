@@ -75,44 +75,113 @@ pub enum Modifier {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Expr {
     /// A calendar day, maybe without a year, maybe with the weekday the text gives.
-    Date { year: Option<i16>, month: u8, day: u8, weekday: Option<u8>, rel: Rel },
+    Date {
+        year: Option<i16>,
+        month: u8,
+        day: u8,
+        weekday: Option<u8>,
+        rel: Rel,
+    },
     /// A weekday alone ("mardi", "lundi dernier", "next Sunday"); 1 = Monday.
-    Weekday { weekday: u8, rel: Rel },
+    Weekday {
+        weekday: u8,
+        rel: Rel,
+    },
     /// A day counted from the base ("hier", "la veille", "the next day").
-    DayOffset { base: Base, days: i32 },
+    DayOffset {
+        base: Base,
+        days: i32,
+    },
     /// `min..max` units before (`sign` -1) or after (+1) the base
     /// ("il y a trois jours", "quelques jours plus tard").
-    Offset { base: Base, sign: i8, min: u32, max: u32, unit: Unit },
+    Offset {
+        base: Base,
+        sign: i8,
+        min: u32,
+        max: u32,
+        unit: Unit,
+    },
     /// A month, maybe with a year ("en février", "octobre dernier").
-    Month { month: u8, year: Option<i16>, rel: Rel },
-    Year { year: i16 },
+    Month {
+        month: u8,
+        year: Option<i16>,
+        rel: Rel,
+    },
+    Year {
+        year: i16,
+    },
     /// 0 spring, 1 summer, 2 autumn, 3 winter.
-    Season { season: u8, year: Option<i16>, rel: Rel },
-    Quarter { quarter: u8, year: Option<i16>, rel: Rel },
+    Season {
+        season: u8,
+        year: Option<i16>,
+        rel: Rel,
+    },
+    Quarter {
+        quarter: u8,
+        year: Option<i16>,
+        rel: Rel,
+    },
     /// The calendar unit containing the base, shifted by `offset` units
     /// ("cette semaine" 0, "le mois dernier" -1, "the following week" +1 from the anchor).
-    Period { base: Base, unit: Unit, offset: i32 },
+    Period {
+        base: Base,
+        unit: Unit,
+        offset: i32,
+    },
     /// From the start of the current unit to the reference ("earlier this month").
-    ToDate { unit: Unit },
+    ToDate {
+        unit: Unit,
+    },
     /// From the reference to the end of the current unit ("later this month").
-    RestOf { unit: Unit },
+    RestOf {
+        unit: Unit,
+    },
     /// A vague stretch of days around the base ("récemment", "ces derniers jours").
-    Vague { base: Base, from: i32, to: i32, grain: crate::Grain },
+    Vague {
+        base: Base,
+        from: i32,
+        to: i32,
+        grain: crate::Grain,
+    },
     /// The last (`sign` -1) or next (+1) `min..max` units from the reference
     /// ("au cours des trois derniers jours", "in the next two weeks").
-    Recent { sign: i8, min: u32, max: u32, unit: Unit },
+    Recent {
+        sign: i8,
+        min: u32,
+        max: u32,
+        unit: Unit,
+    },
     /// The `unit` (a week) that contains a day ("la semaine du 8 janvier").
-    Containing { unit: Unit, inner: Box<Expr> },
+    Containing {
+        unit: Unit,
+        inner: Box<Expr>,
+    },
     /// A day of the month without its month ("on the 15th").
-    DayOfMonth { day: u8 },
-    Range { from: Box<Expr>, to: Box<Expr> },
+    DayOfMonth {
+        day: u8,
+    },
+    Range {
+        from: Box<Expr>,
+        to: Box<Expr>,
+    },
     /// "dans la nuit de samedi à dimanche": from the first day to the second.
-    Night { from: Box<Expr>, to: Box<Expr> },
+    Night {
+        from: Box<Expr>,
+        to: Box<Expr>,
+    },
     /// "depuis le 7 octobre": from that day to the reference.
-    Since { from: Box<Expr> },
+    Since {
+        from: Box<Expr>,
+    },
     /// A day counted from another expression ("au lendemain du 7 octobre").
-    Shift { inner: Box<Expr>, days: i32 },
-    Modified { modifier: Modifier, inner: Box<Expr> },
+    Shift {
+        inner: Box<Expr>,
+        days: i32,
+    },
+    Modified {
+        modifier: Modifier,
+        inner: Box<Expr>,
+    },
 }
 
 impl Expr {
@@ -123,11 +192,13 @@ impl Expr {
             | Expr::Offset { base, .. }
             | Expr::Period { base, .. }
             | Expr::Vague { base, .. } => *base == Base::Anchor,
-            Expr::Range { from, to } | Expr::Night { from, to } => from.anaphoric() || to.anaphoric(),
-            Expr::Since { from } => from.anaphoric(),
-            Expr::Shift { inner, .. } | Expr::Modified { inner, .. } | Expr::Containing { inner, .. } => {
-                inner.anaphoric()
+            Expr::Range { from, to } | Expr::Night { from, to } => {
+                from.anaphoric() || to.anaphoric()
             }
+            Expr::Since { from } => from.anaphoric(),
+            Expr::Shift { inner, .. }
+            | Expr::Modified { inner, .. }
+            | Expr::Containing { inner, .. } => inner.anaphoric(),
             _ => false,
         }
     }
@@ -145,9 +216,9 @@ impl Expr {
                 to.years(out);
             }
             Expr::Since { from } => from.years(out),
-            Expr::Shift { inner, .. } | Expr::Modified { inner, .. } | Expr::Containing { inner, .. } => {
-                inner.years(out)
-            }
+            Expr::Shift { inner, .. }
+            | Expr::Modified { inner, .. }
+            | Expr::Containing { inner, .. } => inner.years(out),
             _ => {}
         }
     }
@@ -155,7 +226,13 @@ impl Expr {
     /// Year-less day-month-weekday triples ("dimanche 7 janvier").
     pub(crate) fn weekday_dates(&self, out: &mut Vec<(u8, u8, u8)>) {
         match self {
-            Expr::Date { year: None, month, day, weekday: Some(w), .. } => out.push((*month, *day, *w)),
+            Expr::Date {
+                year: None,
+                month,
+                day,
+                weekday: Some(w),
+                ..
+            } => out.push((*month, *day, *w)),
             Expr::Range { from, to } | Expr::Night { from, to } => {
                 from.weekday_dates(out);
                 to.weekday_dates(out);

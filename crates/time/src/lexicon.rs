@@ -42,17 +42,47 @@ pub(crate) enum Role {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
-    Month { month: u8, cap: bool, abbr: bool, dot: bool },
-    Weekday { weekday: u8, cap: bool, abbr: bool },
-    Number { min: u32, max: u32 },
+    Month {
+        month: u8,
+        cap: bool,
+        abbr: bool,
+        dot: bool,
+    },
+    Weekday {
+        weekday: u8,
+        cap: bool,
+        abbr: bool,
+    },
+    Number {
+        min: u32,
+        max: u32,
+    },
     Ordinal(u8),
     OrdSuffix,
-    Unit { unit: Unit, plural: bool },
-    Part { part: u8, pre: bool },
+    Unit {
+        unit: Unit,
+        plural: bool,
+    },
+    Part {
+        part: u8,
+        pre: bool,
+    },
     Season(u8),
-    RelDay { offset: i32, base: Base, part: Option<u8> },
-    Vague { base: Base, from: i32, to: i32, grain: crate::Grain },
-    Holiday { month: u8, day: u8 },
+    RelDay {
+        offset: i32,
+        base: Base,
+        part: Option<u8>,
+    },
+    Vague {
+        base: Base,
+        from: i32,
+        to: i32,
+        grain: crate::Grain,
+    },
+    Holiday {
+        month: u8,
+        day: u8,
+    },
     Word(Role),
 }
 
@@ -102,7 +132,11 @@ impl Lexicon {
                 match lex.parse_row(file, &cols) {
                     Ok(Some((phrase, kind))) => lex.insert(phrase, kind),
                     Ok(None) => {}
-                    Err(message) => errors.push(DataError { path: path.clone(), line, message }),
+                    Err(message) => errors.push(DataError {
+                        path: path.clone(),
+                        line,
+                        message,
+                    }),
                 }
             }
         }
@@ -112,7 +146,11 @@ impl Lexicon {
                 lex.function_words.insert(fold(l.trim()));
             }
         }
-        if errors.is_empty() { Ok(lex) } else { Err(Error::Data(errors)) }
+        if errors.is_empty() {
+            Ok(lex)
+        } else {
+            Err(Error::Data(errors))
+        }
     }
 
     fn part_index(&mut self, name: &str) -> u8 {
@@ -123,14 +161,26 @@ impl Lexicon {
         (self.parts.len() - 1) as u8
     }
 
-    fn parse_row<'a>(&mut self, file: &str, cols: &[&'a str]) -> Result<Option<(&'a str, Kind)>, String> {
+    fn parse_row<'a>(
+        &mut self,
+        file: &str,
+        cols: &[&'a str],
+    ) -> Result<Option<(&'a str, Kind)>, String> {
         let phrase = cols.first().copied().unwrap_or("");
         if phrase.is_empty() {
             return Ok(None);
         }
         let col = |i: usize| cols.get(i).copied().unwrap_or("");
-        let flags: Vec<&str> = col(2).split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
-        let int = |s: &str| s.trim_start_matches('+').parse::<i32>().map_err(|_| format!("{phrase:?}: bad number {s:?}"));
+        let flags: Vec<&str> = col(2)
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        let int = |s: &str| {
+            s.trim_start_matches('+')
+                .parse::<i32>()
+                .map_err(|_| format!("{phrase:?}: bad number {s:?}"))
+        };
         let kind = match file {
             "months.tsv" => {
                 let m = int(col(1))?;
@@ -149,7 +199,11 @@ impl Lexicon {
                 if !(1..=7).contains(&d) {
                     return Err(format!("{phrase:?}: weekday {d} out of 1..7"));
                 }
-                Kind::Weekday { weekday: d as u8, cap: flags.contains(&"cap"), abbr: flags.contains(&"abbr") }
+                Kind::Weekday {
+                    weekday: d as u8,
+                    cap: flags.contains(&"cap"),
+                    abbr: flags.contains(&"abbr"),
+                }
             }
             "numbers.tsv" => {
                 let v = col(1);
@@ -160,7 +214,10 @@ impl Lexicon {
                 if a < 0 || b < a {
                     return Err(format!("{phrase:?}: bad range {v:?}"));
                 }
-                Kind::Number { min: a as u32, max: b as u32 }
+                Kind::Number {
+                    min: a as u32,
+                    max: b as u32,
+                }
             }
             "ordinals.tsv" => {
                 if col(1) == "suffix" {
@@ -170,16 +227,24 @@ impl Lexicon {
                 }
             }
             "units.tsv" => Kind::Unit {
-                unit: Unit::parse(col(1)).ok_or_else(|| format!("{phrase:?}: unknown unit {:?}", col(1)))?,
+                unit: Unit::parse(col(1))
+                    .ok_or_else(|| format!("{phrase:?}: unknown unit {:?}", col(1)))?,
                 plural: flags.contains(&"plural"),
             },
             "parts_of_day.tsv" => {
                 let pre = match col(2) {
                     "pre" => true,
                     "post" => false,
-                    o => return Err(format!("{phrase:?}: position must be pre or post, not {o:?}")),
+                    o => {
+                        return Err(format!(
+                            "{phrase:?}: position must be pre or post, not {o:?}"
+                        ));
+                    }
                 };
-                Kind::Part { part: self.part_index(col(1)), pre }
+                Kind::Part {
+                    part: self.part_index(col(1)),
+                    pre,
+                }
             }
             "seasons.tsv" => Kind::Season(match col(1) {
                 "spring" => 0,
@@ -193,15 +258,25 @@ impl Lexicon {
                     "" => None,
                     p => Some(self.part_index(p)),
                 };
-                Kind::RelDay { offset: int(col(1))?, base: parse_base(phrase, col(2))?, part }
+                Kind::RelDay {
+                    offset: int(col(1))?,
+                    base: parse_base(phrase, col(2))?,
+                    part,
+                }
             }
             "vague.tsv" => {
-                let grain = crate::Grain::parse(col(4)).ok_or_else(|| format!("{phrase:?}: unknown grain {:?}", col(4)))?;
+                let grain = crate::Grain::parse(col(4))
+                    .ok_or_else(|| format!("{phrase:?}: unknown grain {:?}", col(4)))?;
                 let (from, to) = (int(col(2))?, int(col(3))?);
                 if to < from {
                     return Err(format!("{phrase:?}: last offset before first"));
                 }
-                Kind::Vague { base: parse_base(phrase, col(1))?, from, to, grain }
+                Kind::Vague {
+                    base: parse_base(phrase, col(1))?,
+                    from,
+                    to,
+                    grain,
+                }
             }
             "words.tsv" => Kind::Word(parse_role(phrase, col(1), col(2))?),
             "holidays.tsv" => {
@@ -209,7 +284,10 @@ impl Lexicon {
                 if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
                     return Err(format!("{phrase:?}: bad month/day {m}/{d}"));
                 }
-                Kind::Holiday { month: m as u8, day: d as u8 }
+                Kind::Holiday {
+                    month: m as u8,
+                    day: d as u8,
+                }
             }
             _ => return Ok(None),
         };
@@ -242,19 +320,20 @@ impl Lexicon {
     pub fn scan(&self, toks: &[Tok]) -> Vec<Vec<Hit>> {
         let mut out: Vec<Vec<Hit>> = vec![Vec::new(); toks.len()];
         let mut key = String::new();
-        for i in 0..toks.len() {
+        for (i, slot) in out.iter_mut().enumerate() {
             key.clear();
             let mut hits: Vec<Hit> = Vec::new();
-            for j in i..toks.len().min(i + self.max_len) {
-                // phrases never span more than one space-separated gap per token,
-                // but tokens inside a word ("aujourd'hui") must be glued
+            for (j, t) in toks.iter().enumerate().skip(i).take(self.max_len) {
                 if j > i {
                     key.push(' ');
                 }
-                key.push_str(&toks[j].key);
+                key.push_str(&t.key);
                 if let Some(kinds) = self.entries.get(key.as_str()) {
                     for k in kinds {
-                        hits.push(Hit { kind: *k, end: j + 1 });
+                        hits.push(Hit {
+                            kind: *k,
+                            end: j + 1,
+                        });
                     }
                 }
                 if !self.prefixes.contains(key.as_str()) {
@@ -262,7 +341,7 @@ impl Lexicon {
                 }
             }
             hits.reverse();
-            out[i] = hits;
+            *slot = hits;
         }
         out
     }
@@ -277,7 +356,11 @@ fn parse_base(phrase: &str, s: &str) -> Result<Base, String> {
 }
 
 fn parse_role(phrase: &str, role: &str, value: &str) -> Result<Role, String> {
-    let group = || value.parse::<u8>().map_err(|_| format!("{phrase:?}: {role} needs a pair id, got {value:?}"));
+    let group = || {
+        value
+            .parse::<u8>()
+            .map_err(|_| format!("{phrase:?}: {role} needs a pair id, got {value:?}"))
+    };
     Ok(match role {
         "rel" => Role::Rel(match value {
             "last" => Rel::Last,

@@ -179,20 +179,33 @@ impl TimeTagger {
         let mut langs = HashMap::new();
         let mut errors = Vec::new();
         for code in r.languages() {
-            let Some(grammar) = grammar::grammar_for(&code) else { continue };
+            let Some(grammar) = grammar::grammar_for(&code) else {
+                continue;
+            };
             if r.list(&format!("lang/{code}/time/")).is_empty() {
                 continue;
             }
             match lexicon::Lexicon::load(r, &code) {
                 Ok(lex) => {
                     let night = lex.parts.iter().position(|p| p == "night").map(|i| i as u8);
-                    langs.insert(code, LangData { lex, grammar, night });
+                    langs.insert(
+                        code,
+                        LangData {
+                            lex,
+                            grammar,
+                            night,
+                        },
+                    );
                 }
                 Err(Error::Data(mut e)) => errors.append(&mut e),
                 Err(e) => return Err(e),
             }
         }
-        if errors.is_empty() { Ok(TimeTagger { langs }) } else { Err(Error::Data(errors)) }
+        if errors.is_empty() {
+            Ok(TimeTagger { langs })
+        } else {
+            Err(Error::Data(errors))
+        }
     }
 
     /// The languages this tagger can read.
@@ -205,10 +218,16 @@ impl TimeTagger {
     /// Every date expression in `text`, in order, non-overlapping; byte
     /// offsets into `text`. `lang` is "fr" or "en"; other languages return nothing.
     pub fn find(&self, text: &str, lang: &str) -> Vec<TimeMention> {
-        let Some(ld) = self.langs.get(lang) else { return Vec::new() };
+        let Some(ld) = self.langs.get(lang) else {
+            return Vec::new();
+        };
         let toks = token::tokenize(text);
         let hits = ld.lex.scan(&toks);
-        let cx = grammar::Cx { t: &toks, h: &hits, night: ld.night };
+        let cx = grammar::Cx {
+            t: &toks,
+            h: &hits,
+            night: ld.night,
+        };
         grammar::scan(ld.grammar, &cx)
             .into_iter()
             .filter_map(|p| {
@@ -219,7 +238,9 @@ impl TimeTagger {
                     end,
                     anaphoric: p.expr.anaphoric(),
                     open_since: p.open_since,
-                    part_of_day: p.part.and_then(|i| ld.lex.parts.get(usize::from(i)).cloned()),
+                    part_of_day: p
+                        .part
+                        .and_then(|i| ld.lex.parts.get(usize::from(i)).cloned()),
                     rule: format!("{lang}.time.{}", p.rule),
                     expr: p.expr,
                 })
@@ -241,12 +262,17 @@ impl TimeTagger {
             m.expr.years(&mut years);
             m.expr.weekday_dates(&mut triples);
         }
-        let (lo, hi) = (i32::from(*years.iter().min()?), i32::from(*years.iter().max()?));
+        let (lo, hi) = (
+            i32::from(*years.iter().min()?),
+            i32::from(*years.iter().max()?),
+        );
         let mut best: Option<Date> = None;
         for (month, day, w) in triples {
             let mut pick: Option<(i32, Date)> = None;
             for y in lo..=(hi + 11) {
-                let Ok(d) = Date::new(y as i16, month as i8, day as i8) else { continue };
+                let Ok(d) = Date::new(y as i16, month as i8, day as i8) else {
+                    continue;
+                };
                 if resolve::wd(d) != w {
                     continue;
                 }

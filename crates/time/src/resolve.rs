@@ -7,7 +7,11 @@ use crate::{Grain, Prefer, ResolveContext, TimeValue};
 
 /// Days since 1970-01-01 (proleptic Gregorian).
 pub(crate) fn dn(d: Date) -> i64 {
-    let (y, m, day) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, day) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -41,7 +45,12 @@ pub(crate) fn wd(d: Date) -> u8 {
 }
 
 fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
-    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
 }
 
 /// First day of the month `months` after (y, m), months 1-based.
@@ -53,7 +62,11 @@ fn month_start(y: i32, m: i32, months: i32) -> Option<Date> {
 fn add_months(d: Date, months: i32) -> Option<Date> {
     let first = month_start(i32::from(d.year()), i32::from(d.month()), months)?;
     let day = d.day().min(first.days_in_month());
-    ymd(i32::from(first.year()), i32::from(first.month()), i32::from(day))
+    ymd(
+        i32::from(first.year()),
+        i32::from(first.month()),
+        i32::from(day),
+    )
 }
 
 /// A resolved interval before precision is settled.
@@ -69,7 +82,14 @@ struct Iv {
 
 impl Iv {
     fn new(start: Date, end: Date, grain: Grain) -> Iv {
-        Iv { start, end, grain, min_precision: 1, fixed_precision: None, modifier: None }
+        Iv {
+            start,
+            end,
+            grain,
+            min_precision: 1,
+            fixed_precision: None,
+            modifier: None,
+        }
     }
     fn day(d: Date) -> Iv {
         Iv::new(d, d, Grain::Day)
@@ -92,9 +112,17 @@ impl Cx {
 }
 
 pub(crate) fn resolve(e: &Expr, ctx: &ResolveContext) -> Option<TimeValue> {
-    let cx = Cx { reference: ctx.reference, anchor: ctx.anchor, prefer: ctx.prefer };
+    let cx = Cx {
+        reference: ctx.reference,
+        anchor: ctx.anchor,
+        prefer: ctx.prefer,
+    };
     let iv = go(e, &cx)?;
-    let (start, end) = if iv.start <= iv.end { (iv.start, iv.end) } else { (iv.end, iv.start) };
+    let (start, end) = if iv.start <= iv.end {
+        (iv.start, iv.end)
+    } else {
+        (iv.end, iv.start)
+    };
     let len = dn(end) - dn(start) + 1;
     let by_len = if len <= 1 {
         1
@@ -104,21 +132,45 @@ pub(crate) fn resolve(e: &Expr, ctx: &ResolveContext) -> Option<TimeValue> {
         3
     };
     let precision = iv.fixed_precision.unwrap_or(by_len.max(iv.min_precision));
-    Some(TimeValue { start, end, grain: iv.grain, precision, modifier: iv.modifier })
+    Some(TimeValue {
+        start,
+        end,
+        grain: iv.grain,
+        precision,
+        modifier: iv.modifier,
+    })
 }
 
 fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
     match *e {
-        Expr::Date { year, month, day, weekday, rel } => date(year, month, day, weekday, rel, cx).map(Iv::day),
+        Expr::Date {
+            year,
+            month,
+            day,
+            weekday,
+            rel,
+        } => date(year, month, day, weekday, rel, cx).map(Iv::day),
         Expr::Weekday { weekday, rel } => weekday_date(weekday, rel, cx).map(Iv::day),
         Expr::DayOffset { base, days } => add_days(cx.base(base)?, i64::from(days)).map(Iv::day),
-        Expr::Offset { base, sign, min, max, unit } => offset(cx.base(base)?, sign, min, max, unit),
+        Expr::Offset {
+            base,
+            sign,
+            min,
+            max,
+            unit,
+        } => offset(cx.base(base)?, sign, min, max, unit),
         Expr::Month { month, year, rel } => {
             let y = match year {
                 Some(y) => i32::from(y),
                 None => {
                     let r = cx.reference?;
-                    periodic_year(i32::from(r.year()), i32::from(r.month()), i32::from(month), rel, cx.prefer)
+                    periodic_year(
+                        i32::from(r.year()),
+                        i32::from(r.month()),
+                        i32::from(month),
+                        rel,
+                        cx.prefer,
+                    )
                 }
             };
             let s = ymd(y, i32::from(month), 1)?;
@@ -154,13 +206,27 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             let p = period(r, unit, 0, cx.prefer)?;
             Some(Iv { start: r, ..p })
         }
-        Expr::Vague { base, from, to, grain } => {
+        Expr::Vague {
+            base,
+            from,
+            to,
+            grain,
+        } => {
             let b = cx.base(base)?;
-            let mut iv = Iv::new(add_days(b, i64::from(from))?, add_days(b, i64::from(to))?, grain);
+            let mut iv = Iv::new(
+                add_days(b, i64::from(from))?,
+                add_days(b, i64::from(to))?,
+                grain,
+            );
             iv.min_precision = 2;
             Some(iv)
         }
-        Expr::Recent { sign, min: _, max, unit } => {
+        Expr::Recent {
+            sign,
+            min: _,
+            max,
+            unit,
+        } => {
             let r = cx.reference?;
             let far = offset(r, sign, max, max, unit)?.start;
             let mut iv = Iv::new(far.min(r), far.max(r), Grain::Day);
@@ -185,13 +251,23 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
         }
         Expr::Range { ref from, ref to } => {
             let f = go(from, cx)?;
-            let later = Cx { reference: Some(f.start), anchor: cx.anchor, prefer: Prefer::Future };
-            let t = go(to, &later).filter(|t| t.end >= f.start).or_else(|| go(to, cx))?;
+            let later = Cx {
+                reference: Some(f.start),
+                anchor: cx.anchor,
+                prefer: Prefer::Future,
+            };
+            let t = go(to, &later)
+                .filter(|t| t.end >= f.start)
+                .or_else(|| go(to, cx))?;
             Some(Iv::new(f.start, t.end.max(f.start), f.grain))
         }
         Expr::Night { ref from, ref to } => {
             let f = go(from, cx)?;
-            let later = Cx { reference: Some(add_days(f.start, 1)?), anchor: cx.anchor, prefer: Prefer::Future };
+            let later = Cx {
+                reference: Some(add_days(f.start, 1)?),
+                anchor: cx.anchor,
+                prefer: Prefer::Future,
+            };
             let t = go(to, &later)?;
             let mut iv = Iv::new(f.start, t.end.max(f.start), Grain::Day);
             iv.fixed_precision = Some(1);
@@ -203,7 +279,12 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
                 Some(r) if r >= f.end => r,
                 _ => f.end,
             };
-            Some(Iv { end, modifier: None, fixed_precision: None, ..f })
+            Some(Iv {
+                end,
+                modifier: None,
+                fixed_precision: None,
+                ..f
+            })
         }
         Expr::Shift { ref inner, days } => {
             let i = go(inner, cx)?;
@@ -211,7 +292,10 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             let e = add_days(i.end, i64::from(days))?;
             Some(Iv::new(s, e, i.grain))
         }
-        Expr::Modified { modifier, ref inner } => {
+        Expr::Modified {
+            modifier,
+            ref inner,
+        } => {
             let i = go(inner, cx)?;
             Some(apply_modifier(i, modifier))
         }
@@ -255,7 +339,14 @@ fn periodic_year(ry: i32, cur: i32, m: i32, rel: Rel, prefer: Prefer) -> i32 {
     }
 }
 
-fn date(year: Option<i16>, month: u8, day: u8, weekday: Option<u8>, rel: Rel, cx: &Cx) -> Option<Date> {
+fn date(
+    year: Option<i16>,
+    month: u8,
+    day: u8,
+    weekday: Option<u8>,
+    rel: Rel,
+    cx: &Cx,
+) -> Option<Date> {
     let (m, d) = (i32::from(month), i32::from(day));
     if let Some(y) = year {
         return ymd(i32::from(y), m, d);
@@ -305,9 +396,13 @@ fn date(year: Option<i16>, month: u8, day: u8, weekday: Option<u8>, rel: Rel, cx
         _ => cx.prefer == Prefer::Past,
     };
     if past {
-        (0..9).map(|k| ymd(ry - k, m, d)).flatten().find(|c| if rel == Rel::Last { *c < r } else { *c <= r })
+        (0..9)
+            .filter_map(|k| ymd(ry - k, m, d))
+            .find(|c| if rel == Rel::Last { *c < r } else { *c <= r })
     } else {
-        (0..9).map(|k| ymd(ry + k, m, d)).flatten().find(|c| if rel == Rel::Next { *c > r } else { *c >= r })
+        (0..9)
+            .filter_map(|k| ymd(ry + k, m, d))
+            .find(|c| if rel == Rel::Next { *c > r } else { *c >= r })
     }
 }
 
@@ -381,7 +476,10 @@ fn period(b: Date, unit: Unit, offset: i32, prefer: Prefer) -> Option<Iv> {
                     Prefer::Future => sat,
                 },
                 o if o < 0 => add_days(sat, 7 * i64::from(o))?,
-                o => add_days(if in_weekend { add_days(sat, 7)? } else { sat }, 7 * i64::from(o - 1))?,
+                o => add_days(
+                    if in_weekend { add_days(sat, 7)? } else { sat },
+                    7 * i64::from(o - 1),
+                )?,
             };
             Some(Iv::new(s, add_days(s, 1)?, Grain::Week))
         }
@@ -420,8 +518,9 @@ fn season_iv(season: u8, year: Option<i16>, rel: Rel, cx: &Cx) -> Option<Iv> {
         None => {
             let r = cx.reference?;
             let ry = i32::from(r.year());
-            let cands: Vec<(i32, Date, Date)> =
-                ((ry - 3)..=(ry + 2)).filter_map(|y| season_bounds(season, y).map(|(s, e)| (y, s, e))).collect();
+            let cands: Vec<(i32, Date, Date)> = ((ry - 3)..=(ry + 2))
+                .filter_map(|y| season_bounds(season, y).map(|(s, e)| (y, s, e)))
+                .collect();
             let pick = match rel {
                 Rel::Last | Rel::Previous => cands.iter().rev().find(|c| c.2 < r),
                 Rel::Next | Rel::Following => cands.iter().find(|c| c.1 > r),
@@ -486,10 +585,21 @@ fn apply_modifier(i: Iv, m: Modifier) -> Iv {
         }
     };
     match i.grain {
-        Grain::Day => Iv { modifier: Some(m), ..i },
+        Grain::Day => Iv {
+            modifier: Some(m),
+            ..i
+        },
         _ => match third(i) {
-            Some((s, e)) if s <= e => Iv { start: s, end: e, modifier: Some(m), ..i },
-            _ => Iv { modifier: Some(m), ..i },
+            Some((s, e)) if s <= e => Iv {
+                start: s,
+                end: e,
+                modifier: Some(m),
+                ..i
+            },
+            _ => Iv {
+                modifier: Some(m),
+                ..i
+            },
         },
     }
 }
@@ -500,8 +610,16 @@ mod tests {
 
     #[test]
     fn day_numbers_round_trip() {
-        for (y, m, d) in [(1970, 1, 1), (2024, 2, 29), (2000, 3, 1), (1999, 12, 31), (2100, 1, 1)] {
-            let Some(date) = ymd(y, m, d) else { panic!("bad date {y}-{m}-{d}") };
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2024, 2, 29),
+            (2000, 3, 1),
+            (1999, 12, 31),
+            (2100, 1, 1),
+        ] {
+            let Some(date) = ymd(y, m, d) else {
+                panic!("bad date {y}-{m}-{d}")
+            };
             assert_eq!(from_dn(dn(date)), Some(date));
         }
         assert_eq!(dn(ymd(1970, 1, 2).unwrap_or_default()), 1);

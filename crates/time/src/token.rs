@@ -8,7 +8,11 @@
 pub(crate) enum TokKind {
     Word,
     /// Digits; `grouped` numbers ("30 631", "1,000") are never days or years.
-    Num { value: u32, digits: u8, grouped: bool },
+    Num {
+        value: u32,
+        digits: u8,
+        grouped: bool,
+    },
     Punct,
 }
 
@@ -28,7 +32,11 @@ pub(crate) struct Tok {
 impl Tok {
     pub fn num(&self) -> Option<(u32, u8)> {
         match self.kind {
-            TokKind::Num { value, digits, grouped: false } => Some((value, digits)),
+            TokKind::Num {
+                value,
+                digits,
+                grouped: false,
+            } => Some((value, digits)),
             _ => None,
         }
     }
@@ -110,7 +118,11 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok> {
             toks.push(Tok {
                 start: i,
                 end,
-                kind: TokKind::Num { value, digits, grouped: false },
+                kind: TokKind::Num {
+                    value,
+                    digits,
+                    grouped: false,
+                },
                 key: s.to_string(),
                 glued,
                 cap: false,
@@ -163,7 +175,9 @@ fn group_numbers(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
                             && p.glued
                             && nt.glued
                             && matches!(nt.kind, TokKind::Num { digits: 3, .. })
-                            && !toks.get(n + 2).is_some_and(|x| x.glued && x.num().is_some())
+                            && !toks
+                                .get(n + 2)
+                                .is_some_and(|x| x.glued && x.num().is_some())
                         {
                             end_idx = n + 1;
                             continue;
@@ -174,12 +188,19 @@ fn group_numbers(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
                 if end_idx > i {
                     let start = t.start;
                     let end = toks[end_idx].end;
-                    let key: String = text[start..end].chars().filter(|c| c.is_ascii_digit()).collect();
+                    let key: String = text[start..end]
+                        .chars()
+                        .filter(|c| c.is_ascii_digit())
+                        .collect();
                     let value = key.parse::<u32>().unwrap_or(u32::MAX);
                     out.push(Tok {
                         start,
                         end,
-                        kind: TokKind::Num { value, digits: key.len().min(255) as u8, grouped: true },
+                        kind: TokKind::Num {
+                            value,
+                            digits: key.len().min(255) as u8,
+                            grouped: true,
+                        },
                         key,
                         glued: t.glued,
                         cap: false,
@@ -215,11 +236,23 @@ mod tests {
     #[test]
     fn groups_thousands_but_not_dates() {
         let t = tokenize("30 631 morts le 7 janvier 2024, 10\u{202F}000 tonnes, 1,000 km");
-        let nums: Vec<_> = t.iter().filter_map(|t| match t.kind {
-            TokKind::Num { value, grouped, .. } => Some((value, grouped)),
-            _ => None,
-        }).collect();
-        assert_eq!(nums, vec![(30631, true), (7, false), (2024, false), (10000, true), (1000, true)]);
+        let nums: Vec<_> = t
+            .iter()
+            .filter_map(|t| match t.kind {
+                TokKind::Num { value, grouped, .. } => Some((value, grouped)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            nums,
+            vec![
+                (30631, true),
+                (7, false),
+                (2024, false),
+                (10000, true),
+                (1000, true)
+            ]
+        );
     }
 
     #[test]

@@ -36,7 +36,10 @@ fn table_of_cases() {
             failures.push(format!("line {}: malformed", n + 1));
             continue;
         };
-        let flags: Vec<&str> = rest.first().map(|f| f.split(' ').filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+        let flags: Vec<&str> = rest
+            .first()
+            .map(|f| f.split(' ').filter(|s| !s.is_empty()).collect())
+            .unwrap_or_default();
         let key = format!("{lang}/{prefer}");
         counts.entry(key.clone()).or_default().0 += 1;
         let mut anchor = None;
@@ -47,18 +50,28 @@ fn table_of_cases() {
                 _ => checks.push(*f),
             }
         }
-        let span_flag = rest.first().and_then(|f| f.split_once("span=")).map(|(_, s)| s);
+        let span_flag = rest
+            .first()
+            .and_then(|f| f.split_once("span="))
+            .map(|(_, s)| s);
         let ctx = ResolveContext {
             reference: date(reference),
             anchor,
-            prefer: if *prefer == "future" { Prefer::Future } else { Prefer::Past },
+            prefer: if *prefer == "future" {
+                Prefer::Future
+            } else {
+                Prefer::Past
+            },
         };
         let found = tagger.find(text, lang);
         let mut errs = Vec::new();
         let first = found.first();
         match (*expected, first) {
             ("none", None) => {}
-            ("none", Some(m)) => errs.push(format!("expected nothing, found {:?}", &text[m.start..m.end])),
+            ("none", Some(m)) => errs.push(format!(
+                "expected nothing, found {:?}",
+                &text[m.start..m.end]
+            )),
             (_, None) => errs.push("found nothing".to_string()),
             (exp, Some(m)) => {
                 let v = m.resolve(&ctx);
@@ -69,7 +82,11 @@ fn table_of_cases() {
                 } else {
                     let (s, e) = exp.split_once("..").unwrap_or((exp, exp));
                     match v.as_ref() {
-                        None => errs.push(format!("no value for {:?} ({:?})", &text[m.start..m.end], m.expr)),
+                        None => errs.push(format!(
+                            "no value for {:?} ({:?})",
+                            &text[m.start..m.end],
+                            m.expr
+                        )),
                         Some(v) => {
                             if Some(v.start) != date(s) || Some(v.end) != date(e) {
                                 errs.push(format!(
@@ -88,7 +105,8 @@ fn table_of_cases() {
                         Some(("p", p)) => v.as_ref().is_some_and(|v| v.precision.to_string() == p),
                         Some(("grain", g)) => v.as_ref().is_some_and(|v| v.grain.as_str() == g),
                         Some(("mod", x)) => v.as_ref().is_some_and(|v| {
-                            v.modifier.is_some_and(|md| format!("{md:?}").to_lowercase() == x)
+                            v.modifier
+                                .is_some_and(|md| format!("{md:?}").to_lowercase() == x)
                         }),
                         Some(("part", x)) => m.part_of_day.as_deref() == Some(x),
                         Some(("n", x)) => found.len().to_string() == x,
@@ -104,7 +122,14 @@ fn table_of_cases() {
                         break;
                     }
                     if !ok {
-                        let got = v.as_ref().map(|v| format!("p={} grain={} mod={:?}", v.precision, v.grain.as_str(), v.modifier));
+                        let got = v.as_ref().map(|v| {
+                            format!(
+                                "p={} grain={} mod={:?}",
+                                v.precision,
+                                v.grain.as_str(),
+                                v.modifier
+                            )
+                        });
                         errs.push(format!(
                             "check {c} failed (got {got:?}, part={:?}, anaphoric={}, since={}, n={})",
                             m.part_of_day, m.anaphoric, m.open_since, found.len()
@@ -116,7 +141,11 @@ fn table_of_cases() {
         if errs.is_empty() {
             counts.entry(key).or_default().1 += 1;
         } else {
-            failures.push(format!("line {}: [{lang} {reference} {prefer}] {text:?}: {}", n + 1, errs.join("; ")));
+            failures.push(format!(
+                "line {}: [{lang} {reference} {prefer}] {text:?}: {}",
+                n + 1,
+                errs.join("; ")
+            ));
         }
     }
     let passed = total - failures.len();
@@ -129,5 +158,9 @@ fn table_of_cases() {
     }
     eprintln!("cases: {passed}/{total} passed ({rate:.1}%)");
     assert!(total >= 400, "only {total} cases");
-    assert!(failures.is_empty(), "{} of {total} cases failed ({rate:.1}% pass)", failures.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed ({rate:.1}% pass)",
+        failures.len()
+    );
 }

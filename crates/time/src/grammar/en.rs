@@ -2,7 +2,10 @@
 //! month ("28 January 2024"), direction words before the noun ("last week",
 //! "next Sunday"), numeric dates month first ("01/28/2024").
 
-use super::{Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post, year};
+use super::{
+    Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post,
+    year,
+};
 use crate::expr::{Expr, Rel};
 use crate::lexicon::Role;
 
@@ -32,17 +35,41 @@ impl Grammar for English {
 /// "[last|next|this] Sunday [night] [, Jan. 7[, 2024]]".
 fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
     let (rel, j) = match cx.rel(i) {
-        Some((r @ (Rel::Last | Rel::Next | Rel::This), k)) => (if r == Rel::This { Rel::None } else { r }, k),
+        Some((r @ (Rel::Last | Rel::Next | Rel::This), k)) => {
+            (if r == Rel::This { Rel::None } else { r }, k)
+        }
         _ => (Rel::None, i),
     };
     let (w, e) = cx.weekday(j)?;
-    let p = with_part_post(cx, Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"));
-    let k = if cx.punct(p.end, ",") { p.end + 1 } else { p.end };
+    let p = with_part_post(
+        cx,
+        Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"),
+    );
+    let k = if cx.punct(p.end, ",") {
+        p.end + 1
+    } else {
+        p.end
+    };
     let k = cx.has_role(k, Role::Det).unwrap_or(k);
     if let Some(d) = longest([month_day(cx, k), day_of_month(cx, k)]) {
-        if let Expr::Date { year, month, day, .. } = d.expr {
-            let expr = Expr::Date { year, month, day, weekday: Some(w), rel: Rel::None };
-            return Some(Parsed { start: i, expr, part: d.part.or(p.part), rule: "weekday_date", ..d });
+        if let Expr::Date {
+            year, month, day, ..
+        } = d.expr
+        {
+            let expr = Expr::Date {
+                year,
+                month,
+                day,
+                weekday: Some(w),
+                rel: Rel::None,
+            };
+            return Some(Parsed {
+                start: i,
+                expr,
+                part: d.part.or(p.part),
+                rule: "weekday_date",
+                ..d
+            });
         }
     }
     Some(p)
@@ -55,14 +82,40 @@ fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
     if cx.glued_punct(e, "-") {
         if let Some((d2, e2)) = cx.day(e + 1) {
             let (year, e3) = cx.opt_year(e2);
-            let from = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
-            let to = Expr::Date { year, month: m, day: d2, weekday: None, rel: Rel::None };
-            return Some(Parsed::new(i, e3, Expr::Range { from: Box::new(from), to: Box::new(to) }, "range"));
+            let from = Expr::Date {
+                year,
+                month: m,
+                day: d,
+                weekday: None,
+                rel: Rel::None,
+            };
+            let to = Expr::Date {
+                year,
+                month: m,
+                day: d2,
+                weekday: None,
+                rel: Rel::None,
+            };
+            return Some(Parsed::new(
+                i,
+                e3,
+                Expr::Range {
+                    from: Box::new(from),
+                    to: Box::new(to),
+                },
+                "range",
+            ));
         }
     }
     // "Jan. 5 2,000 people": a count, not a year, follows
     let (year, e) = cx.opt_year(e);
-    let expr = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
+    let expr = Expr::Date {
+        year,
+        month: m,
+        day: d,
+        weekday: None,
+        rel: Rel::None,
+    };
     Some(with_part_post(cx, Parsed::new(i, e, expr, "date")))
 }
 
@@ -73,7 +126,13 @@ fn day_of_month(cx: &Cx, i: usize) -> Option<Parsed> {
     let e = cx.has_role(e, Role::Of).unwrap_or(e);
     let (m, e) = cx.month(e)?;
     let (year, e) = cx.opt_year(e);
-    let expr = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
+    let expr = Expr::Date {
+        year,
+        month: m,
+        day: d,
+        weekday: None,
+        rel: Rel::None,
+    };
     Some(with_part_post(cx, Parsed::new(j, e, expr, "date")))
 }
 
@@ -87,8 +146,17 @@ fn day_only(cx: &Cx, i: usize) -> Option<Parsed> {
     let j = i + 2;
     cx.tok(j)?.num()?;
     let (d, e) = cx.day(j)?;
-    if e != j + 2 || cx.tok(e).is_some_and(|n| n.kind != crate::token::TokKind::Punct) {
+    if e != j + 2
+        || cx
+            .tok(e)
+            .is_some_and(|n| n.kind != crate::token::TokKind::Punct)
+    {
         return None;
     }
-    Some(Parsed::new(j, e, Expr::DayOfMonth { day: d }, "day_of_month"))
+    Some(Parsed::new(
+        j,
+        e,
+        Expr::DayOfMonth { day: d },
+        "day_of_month",
+    ))
 }

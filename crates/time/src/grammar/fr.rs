@@ -2,7 +2,10 @@
 //! after the noun ("lundi dernier", "la semaine dernière"), numeric dates day
 //! first ("07/01/2024").
 
-use super::{Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post, year};
+use super::{
+    Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post,
+    year,
+};
 use crate::expr::{Expr, Rel};
 use crate::lexicon::Role;
 
@@ -40,13 +43,39 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::Demo).unwrap_or(i);
     let (w, e) = cx.weekday(j)?;
     let (rel, e) = rel_after(cx, e);
-    let p = with_part_post(cx, Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"));
-    let k = if cx.punct(p.end, ",") { p.end + 1 } else { p.end };
+    let p = with_part_post(
+        cx,
+        Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"),
+    );
+    let k = if cx.punct(p.end, ",") {
+        p.end + 1
+    } else {
+        p.end
+    };
     let k = cx.skip_det(k);
     if let Some(d) = day_month(cx, k) {
-        if let Expr::Date { year, month, day, rel: drel, .. } = d.expr {
-            let expr = Expr::Date { year, month, day, weekday: Some(w), rel: drel };
-            return Some(Parsed { start: i, expr, part: d.part.or(p.part), rule: "weekday_date", ..d });
+        if let Expr::Date {
+            year,
+            month,
+            day,
+            rel: drel,
+            ..
+        } = d.expr
+        {
+            let expr = Expr::Date {
+                year,
+                month,
+                day,
+                weekday: Some(w),
+                rel: drel,
+            };
+            return Some(Parsed {
+                start: i,
+                expr,
+                part: d.part.or(p.part),
+                rule: "weekday_date",
+                ..d
+            });
         }
     }
     Some(p)
@@ -59,20 +88,49 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
         if let Some((d2, e2)) = cx.day(e + 1) {
             let (m, e3) = cx.month(e2)?;
             let (year, e4) = cx.opt_year(e3);
-            let from = Expr::Date { year, month: m, day: d, weekday: None, rel: Rel::None };
-            let to = Expr::Date { year, month: m, day: d2, weekday: None, rel: Rel::None };
-            let expr = Expr::Range { from: Box::new(from), to: Box::new(to) };
+            let from = Expr::Date {
+                year,
+                month: m,
+                day: d,
+                weekday: None,
+                rel: Rel::None,
+            };
+            let to = Expr::Date {
+                year,
+                month: m,
+                day: d2,
+                weekday: None,
+                rel: Rel::None,
+            };
+            let expr = Expr::Range {
+                from: Box::new(from),
+                to: Box::new(to),
+            };
             return Some(Parsed::new(i, e4, expr, "range"));
         }
     }
     // "le 7-Octobre"
-    let e = if cx.glued_punct(e, "-") && cx.month(e + 1).is_some() { e + 1 } else { e };
+    let e = if cx.glued_punct(e, "-") && cx.month(e + 1).is_some() {
+        e + 1
+    } else {
+        e
+    };
     let (m, e) = cx.month(e)?;
     let (year, e) = match cx.year(e) {
         Some((y, x)) => (Some(y), x),
         None => (None, e),
     };
-    let (rel, e) = if year.is_none() { rel_after(cx, e) } else { (Rel::None, e) };
-    let expr = Expr::Date { year, month: m, day: d, weekday: None, rel };
+    let (rel, e) = if year.is_none() {
+        rel_after(cx, e)
+    } else {
+        (Rel::None, e)
+    };
+    let expr = Expr::Date {
+        year,
+        month: m,
+        day: d,
+        weekday: None,
+        rel,
+    };
     Some(with_part_post(cx, Parsed::new(i, e, expr, "date")))
 }

@@ -23,11 +23,24 @@ pub(crate) struct Parsed {
 
 impl Parsed {
     fn new(start: usize, end: usize, expr: Expr, rule: &'static str) -> Parsed {
-        Parsed { start, end, expr, part: None, open_since: false, rule }
+        Parsed {
+            start,
+            end,
+            expr,
+            part: None,
+            open_since: false,
+            rule,
+        }
     }
     /// Day-level: a date, weekday or relative day.
     pub fn is_day(&self) -> bool {
-        matches!(self.expr, Expr::Date { .. } | Expr::Weekday { .. } | Expr::DayOffset { .. } | Expr::DayOfMonth { .. })
+        matches!(
+            self.expr,
+            Expr::Date { .. }
+                | Expr::Weekday { .. }
+                | Expr::DayOffset { .. }
+                | Expr::DayOfMonth { .. }
+        )
     }
 }
 
@@ -98,16 +111,22 @@ impl<'a> Cx<'a> {
     }
 
     pub fn rel(&self, i: usize) -> Option<(Rel, usize)> {
-        self.role(i, |r| matches!(r, Role::Rel(_) | Role::Demo)).map(|(r, e)| match r {
-            Role::Rel(x) => (x, e),
-            _ => (Rel::This, e),
-        })
+        self.role(i, |r| matches!(r, Role::Rel(_) | Role::Demo))
+            .map(|(r, e)| match r {
+                Role::Rel(x) => (x, e),
+                _ => (Rel::This, e),
+            })
     }
 
     pub fn month(&self, i: usize) -> Option<(u8, usize)> {
         let t = self.tok(i)?;
         self.hits(i).iter().find_map(|h| match h.kind {
-            Kind::Month { month, cap, abbr, dot } => {
+            Kind::Month {
+                month,
+                cap,
+                abbr,
+                dot,
+            } => {
                 if cap && !t.cap {
                     return None;
                 }
@@ -149,10 +168,13 @@ impl<'a> Cx<'a> {
                     .find(|h| h.kind == Kind::OrdSuffix && self.tok(i + 1).is_some_and(|n| n.glued))
                     .map(|h| h.end);
                 // "7,5" or "7.5" is not a day
-                if suffix.is_none() && (self.glued_punct(i + 1, ",") || self.glued_punct(i + 1, ".")) {
-                    if self.tok(i + 2).is_some_and(|n| n.glued && n.num().is_some()) {
-                        return None;
-                    }
+                if suffix.is_none()
+                    && (self.glued_punct(i + 1, ",") || self.glued_punct(i + 1, "."))
+                    && self
+                        .tok(i + 2)
+                        .is_some_and(|n| n.glued && n.num().is_some())
+                {
+                    return None;
                 }
                 return Some((v as u8, suffix.unwrap_or(i + 1)));
             }
@@ -160,7 +182,9 @@ impl<'a> Cx<'a> {
         }
         self.hits(i).iter().find_map(|h| match h.kind {
             Kind::Ordinal(v) if (1..=31).contains(&v) => Some((v, h.end)),
-            Kind::Number { min, max } if min == max && (2..=31).contains(&min) => Some((min as u8, h.end)),
+            Kind::Number { min, max } if min == max && (2..=31).contains(&min) => {
+                Some((min as u8, h.end))
+            }
             _ => None,
         })
     }
@@ -170,8 +194,12 @@ impl<'a> Cx<'a> {
         let (v, digits) = self.tok(i)?.num()?;
         if digits == 4 && (1900..=2100).contains(&v) {
             // "2024-01-28" and "2014/15" are handled elsewhere
-            if self.tok(i + 1).is_some_and(|n| n.glued && matches!(n.key.as_str(), "/" | "-"))
-                && self.tok(i + 2).is_some_and(|n| n.glued && n.num().is_some())
+            if self
+                .tok(i + 1)
+                .is_some_and(|n| n.glued && matches!(n.key.as_str(), "/" | "-"))
+                && self
+                    .tok(i + 2)
+                    .is_some_and(|n| n.glued && n.num().is_some())
             {
                 return None;
             }
@@ -217,7 +245,9 @@ impl<'a> Cx<'a> {
 
     /// Is the unit word at `i` plural ("semaines", "weeks")?
     pub fn plural_unit(&self, i: usize) -> bool {
-        self.hits(i).iter().any(|h| matches!(h.kind, Kind::Unit { plural: true, .. }))
+        self.hits(i)
+            .iter()
+            .any(|h| matches!(h.kind, Kind::Unit { plural: true, .. }))
     }
 
     /// "trois jours", "48 heures", "a few weeks", "quelques jours".
@@ -256,7 +286,11 @@ impl<'a> Cx<'a> {
     pub fn ordinal(&self, i: usize) -> Option<(u8, usize)> {
         if let Some((v, digits)) = self.tok(i)?.num() {
             if digits == 1 {
-                let suffix = self.hits(i + 1).iter().find(|h| h.kind == Kind::OrdSuffix).map(|h| h.end)?;
+                let suffix = self
+                    .hits(i + 1)
+                    .iter()
+                    .find(|h| h.kind == Kind::OrdSuffix)
+                    .map(|h| h.end)?;
                 return Some((v as u8, suffix));
             }
             return None;
@@ -273,14 +307,14 @@ impl<'a> Cx<'a> {
         if !t.glued || i == 0 {
             return true;
         }
-        let Some(p) = self.tok(i - 1) else { return true };
+        let Some(p) = self.tok(i - 1) else {
+            return true;
+        };
         match p.kind {
             TokKind::Word | TokKind::Num { .. } => false,
+            // "l'été", "d'ici" start after an apostrophe; "F-16", "2-1", "3/4" do not
             TokKind::Punct => {
-                let joiner = matches!(p.key.as_str(), "-" | "/" | "." | ":" | "," | "'");
-                let glued_before = p.glued && i >= 2;
-                !(joiner && glued_before && p.key != "'")
-                    || (p.key == "'" && self.tok(i - 2).is_some_and(|q| q.kind == TokKind::Word && q.key.len() <= 2))
+                p.key == "'" || !(p.glued && matches!(p.key.as_str(), "-" | "/" | "." | ":" | ","))
             }
         }
     }
@@ -333,17 +367,35 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
 fn simple_or_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let i = cx.skip_det(i);
     let s = g.simple(cx, i, true).or_else(|| numeric(g, cx, i));
-    let d = cx.day(i).filter(|_| cx.tok(i).is_some_and(|t| t.num().is_some()) || cx.ordinal(i).is_some());
+    let d = cx
+        .day(i)
+        .filter(|_| cx.tok(i).is_some_and(|t| t.num().is_some()) || cx.ordinal(i).is_some());
     match (s, d) {
         // "du samedi 6 au dimanche 7 janvier"
-        (Some(Parsed { expr: Expr::Weekday { weekday, rel: Rel::None }, end, part, .. }), _)
-            if cx.tok(end).is_some_and(|t| t.num().is_some()) && cx.day(end).is_some() =>
-        {
+        (
+            Some(Parsed {
+                expr:
+                    Expr::Weekday {
+                        weekday,
+                        rel: Rel::None,
+                    },
+                end,
+                part,
+                ..
+            }),
+            _,
+        ) if cx.tok(end).is_some_and(|t| t.num().is_some()) && cx.day(end).is_some() => {
             let (day, e) = cx.day(end)?;
             let mut p = Parsed::new(
                 i,
                 e,
-                Expr::Date { year: None, month: 0, day, weekday: Some(weekday), rel: Rel::None },
+                Expr::Date {
+                    year: None,
+                    month: 0,
+                    day,
+                    weekday: Some(weekday),
+                    rel: Rel::None,
+                },
                 "day",
             );
             p.part = part;
@@ -353,7 +405,13 @@ fn simple_or_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         (None, Some((day, e))) => Some(Parsed::new(
             i,
             e,
-            Expr::Date { year: None, month: 0, day, weekday: None, rel: Rel::None },
+            Expr::Date {
+                year: None,
+                month: 0,
+                day,
+                weekday: None,
+                rel: Rel::None,
+            },
             "day",
         )),
         _ => None,
@@ -370,16 +428,40 @@ fn date_parts(e: &Expr) -> Option<(Option<i16>, u8)> {
 /// Fills a bare day's month (and year) from the other end of a range.
 fn fill(e: Expr, other: &Expr) -> Option<Expr> {
     match e {
-        Expr::Date { year, month: 0, day, weekday, rel } => {
+        Expr::Date {
+            year,
+            month: 0,
+            day,
+            weekday,
+            rel,
+        } => {
             let (oy, om) = date_parts(other)?;
             if om == 0 {
                 return None;
             }
-            Some(Expr::Date { year: year.or(oy), month: om, day, weekday, rel })
+            Some(Expr::Date {
+                year: year.or(oy),
+                month: om,
+                day,
+                weekday,
+                rel,
+            })
         }
-        Expr::Date { year: None, month, day, weekday, rel } => {
+        Expr::Date {
+            year: None,
+            month,
+            day,
+            weekday,
+            rel,
+        } => {
             let oy = date_parts(other).and_then(|(y, _)| y);
-            Some(Expr::Date { year: oy, month, day, weekday, rel })
+            Some(Expr::Date {
+                year: oy,
+                month,
+                day,
+                weekday,
+                rel,
+            })
         }
         other => Some(other),
     }
@@ -389,7 +471,9 @@ fn fill(e: Expr, other: &Expr) -> Option<Expr> {
 /// "between January 20 and 25", "de lundi à mercredi", "de 2014 à 2016".
 fn range(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let (role, j) = cx.role(i, |r| matches!(r, Role::RangeFrom(_)))?;
-    let Role::RangeFrom(group) = role else { return None };
+    let Role::RangeFrom(group) = role else {
+        return None;
+    };
     let x = simple_or_day(g, cx, j)?;
     let k = cx.has_role(x.end, Role::RangeTo(group))?;
     let y = simple_or_day(g, cx, k)?;
@@ -403,7 +487,15 @@ fn build_range(x: Parsed, y: Parsed, start: usize, rule: &'static str) -> Option
     if bare(&from) || bare(&to) {
         return None;
     }
-    let mut p = Parsed::new(start, y.end, Expr::Range { from: Box::new(from), to: Box::new(to) }, rule);
+    let mut p = Parsed::new(
+        start,
+        y.end,
+        Expr::Range {
+            from: Box::new(from),
+            to: Box::new(to),
+        },
+        rule,
+    );
     p.part = y.part.or(x.part);
     Some(p)
 }
@@ -419,7 +511,15 @@ fn night(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
             if y.is_day() || matches!(y.expr, Expr::Date { .. }) {
                 let to = fill(y.expr.clone(), &x.expr)?;
                 let from = fill(x.expr, &to)?;
-                let mut p = Parsed::new(i, y.end, Expr::Night { from: Box::new(from), to: Box::new(to) }, "night");
+                let mut p = Parsed::new(
+                    i,
+                    y.end,
+                    Expr::Night {
+                        from: Box::new(from),
+                        to: Box::new(to),
+                    },
+                    "night",
+                );
                 p.part = night_part;
                 return Some(p);
             }
@@ -440,7 +540,10 @@ fn night_into(g: &dyn Grammar, cx: &Cx, p: Parsed) -> Parsed {
             if let Some(y) = g.simple(cx, cx.skip_det(k), true).filter(Parsed::is_day) {
                 return Parsed {
                     end: y.end,
-                    expr: Expr::Night { from: Box::new(p.expr.clone()), to: Box::new(y.expr) },
+                    expr: Expr::Night {
+                        from: Box::new(p.expr.clone()),
+                        to: Box::new(y.expr),
+                    },
                     rule: "night",
                     ..p
                 };
@@ -457,20 +560,45 @@ fn since(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let j2 = cx.skip_det(j);
     if let Some((min, max, unit, e)) = cx.duration(j2) {
         if unit != Unit::Minute {
-            let from = Expr::Offset { base: Base::Reference, sign: -1, min: max.max(min), max: max.max(min), unit };
-            let mut p = Parsed::new(i, e, Expr::Since { from: Box::new(from) }, "since_duration");
+            let from = Expr::Offset {
+                base: Base::Reference,
+                sign: -1,
+                min: max.max(min),
+                max: max.max(min),
+                unit,
+            };
+            let mut p = Parsed::new(
+                i,
+                e,
+                Expr::Since {
+                    from: Box::new(from),
+                },
+                "since_duration",
+            );
             p.open_since = true;
             return Some(p);
         }
     }
-    let x = [modified(g, cx, j2), rel_day(g, cx, j2), g.simple(cx, j2, true), numeric(g, cx, j2)]
-        .into_iter()
-        .flatten()
-        .max_by_key(|p| p.end)?;
+    let x = [
+        modified(g, cx, j2),
+        rel_day(g, cx, j2),
+        g.simple(cx, j2, true),
+        numeric(g, cx, j2),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|p| p.end)?;
     if matches!(x.expr, Expr::Since { .. }) {
         return None;
     }
-    let mut p = Parsed::new(i, x.end, Expr::Since { from: Box::new(x.expr) }, "since");
+    let mut p = Parsed::new(
+        i,
+        x.end,
+        Expr::Since {
+            from: Box::new(x.expr),
+        },
+        "since",
+    );
     p.part = x.part;
     p.open_since = true;
     Some(p)
@@ -485,7 +613,12 @@ fn part_pre(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         .flatten()
         .filter(Parsed::is_day)
         .max_by_key(|p| p.end)?;
-    Some(Parsed { start: i, part: x.part.or(Some(part)), rule: "part_of_day", ..x })
+    Some(Parsed {
+        start: i,
+        part: x.part.or(Some(part)),
+        rule: "part_of_day",
+        ..x
+    })
 }
 
 /// "fin janvier", "à la mi-février", "début 2024", "late last month",
@@ -504,10 +637,25 @@ fn modified(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
             if !matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year) {
                 return None;
             }
-            (Expr::Period { base: Base::Reference, unit: u, offset: 0 }, e)
+            (
+                Expr::Period {
+                    base: Base::Reference,
+                    unit: u,
+                    offset: 0,
+                },
+                e,
+            )
         }
     };
-    Some(Parsed::new(i, inner.1, Expr::Modified { modifier: m, inner: Box::new(inner.0) }, "modifier"))
+    Some(Parsed::new(
+        i,
+        inner.1,
+        Expr::Modified {
+            modifier: m,
+            inner: Box::new(inner.0),
+        },
+        "modifier",
+    ))
 }
 
 /// "il y a trois jours", "three weeks ago", "deux jours plus tard",
@@ -515,18 +663,35 @@ fn modified(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
 /// octobre", "au cours des trois derniers jours", "over the past two weeks".
 fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     if let Some((min, max, unit, e)) = cx.has_role(i, Role::AgoPre).and_then(|j| cx.duration(j)) {
-        let x = Expr::Offset { base: Base::Reference, sign: -1, min, max, unit };
+        let x = Expr::Offset {
+            base: Base::Reference,
+            sign: -1,
+            min,
+            max,
+            unit,
+        };
         return Some(Parsed::new(i, e, x, "ago"));
     }
-    if let Some((min, max, unit, e)) = cx.has_role(i, Role::FuturePre).and_then(|j| cx.duration(j)) {
+    if let Some((min, max, unit, e)) = cx.has_role(i, Role::FuturePre).and_then(|j| cx.duration(j))
+    {
         if unit == Unit::Minute || unit == Unit::Weekend {
             return None;
         }
-        let x = Expr::Offset { base: Base::Reference, sign: 1, min, max, unit };
+        let x = Expr::Offset {
+            base: Base::Reference,
+            sign: 1,
+            min,
+            max,
+            unit,
+        };
         return Some(Parsed::new(i, e, x, "in_future"));
     }
-    let recent = cx.has_role(i, Role::RecentPre).and_then(|j| cx.duration_rel(j));
-    let upcoming = cx.has_role(i, Role::UpcomingPre).and_then(|j| cx.duration_rel(j));
+    let recent = cx
+        .has_role(i, Role::RecentPre)
+        .and_then(|j| cx.duration_rel(j));
+    let upcoming = cx
+        .has_role(i, Role::UpcomingPre)
+        .and_then(|j| cx.duration_rel(j));
     if let Some((min, max, unit, e, rel)) = recent.or(upcoming) {
         let sign = match rel {
             Some(Rel::Next) => 1,
@@ -534,18 +699,40 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
             None if recent.is_some() => -1,
             None => 1,
         };
-        return Some(Parsed::new(i, e, Expr::Recent { sign, min, max, unit }, "recent"));
+        return Some(Parsed::new(
+            i,
+            e,
+            Expr::Recent {
+                sign,
+                min,
+                max,
+                unit,
+            },
+            "recent",
+        ));
     }
     let (min, max, unit, j) = cx.duration(i)?;
     if unit == Unit::Weekend {
         return None;
     }
     if let Some(e) = cx.has_role(j, Role::FuturePost) {
-        let x = Expr::Offset { base: Base::Reference, sign: 1, min, max, unit };
+        let x = Expr::Offset {
+            base: Base::Reference,
+            sign: 1,
+            min,
+            max,
+            unit,
+        };
         return Some(Parsed::new(i, e, x, "in_future"));
     }
     if let Some(e) = cx.has_role(j, Role::AgoPost) {
-        let x = Expr::Offset { base: Base::Reference, sign: -1, min, max, unit };
+        let x = Expr::Offset {
+            base: Base::Reference,
+            sign: -1,
+            min,
+            max,
+            unit,
+        };
         return Some(Parsed::new(i, e, x, "ago"));
     }
     let (role, e) = cx.role(j, |r| matches!(r, Role::Before | Role::After))?;
@@ -553,14 +740,33 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     // "trois jours après le 7 octobre": counted from that date
     if min == max && matches!(unit, Unit::Day | Unit::Week) {
         let k = cx.skip_det(e);
-        if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)].into_iter().flatten().find(Parsed::is_day) {
-            let days = i32::try_from(min).ok()? * if unit == Unit::Week { 7 } else { 1 } * i32::from(sign);
+        if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)]
+            .into_iter()
+            .flatten()
+            .find(Parsed::is_day)
+        {
+            let days =
+                i32::try_from(min).ok()? * if unit == Unit::Week { 7 } else { 1 } * i32::from(sign);
             if !x.expr.anaphoric() {
-                return Some(Parsed::new(i, x.end, Expr::Shift { inner: Box::new(x.expr), days }, "offset_from_date"));
+                return Some(Parsed::new(
+                    i,
+                    x.end,
+                    Expr::Shift {
+                        inner: Box::new(x.expr),
+                        days,
+                    },
+                    "offset_from_date",
+                ));
             }
         }
     }
-    let x = Expr::Offset { base: Base::Anchor, sign, min, max, unit };
+    let x = Expr::Offset {
+        base: Base::Anchor,
+        sign,
+        min,
+        max,
+        unit,
+    };
     Some(Parsed::new(i, e, x, "offset_anaphoric"))
 }
 
@@ -573,10 +779,15 @@ fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     })?;
     // a complement that is a date: "au lendemain du 7 octobre", "la veille du 6 janvier"
     if base == Base::Anchor {
-        let ends_with_of = e > i && cx.role(e - 1, |r| r == Role::Of).is_some_and(|(_, x)| x == e);
+        let ends_with_of = e > i
+            && cx
+                .role(e - 1, |r| r == Role::Of)
+                .is_some_and(|(_, x)| x == e);
         // "the day after Jan. 7": the phrase ends with a preposition
         let ends_with_prep = e > i
-            && cx.role(e - 1, |r| matches!(r, Role::Before | Role::After)).is_some_and(|(_, x)| x == e);
+            && cx
+                .role(e - 1, |r| matches!(r, Role::Before | Role::After))
+                .is_some_and(|(_, x)| x == e);
         let k = if ends_with_of || ends_with_prep {
             Some(e)
         } else {
@@ -584,9 +795,21 @@ fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         };
         if let Some(k) = k {
             let k = cx.skip_det(k);
-            if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)].into_iter().flatten().find(Parsed::is_day) {
+            if let Some(x) = [g.simple(cx, k, false), numeric(g, cx, k)]
+                .into_iter()
+                .flatten()
+                .find(Parsed::is_day)
+            {
                 if !x.expr.anaphoric() {
-                    let mut p = Parsed::new(i, x.end, Expr::Shift { inner: Box::new(x.expr), days: offset }, "day_after_date");
+                    let mut p = Parsed::new(
+                        i,
+                        x.end,
+                        Expr::Shift {
+                            inner: Box::new(x.expr),
+                            days: offset,
+                        },
+                        "day_after_date",
+                    );
                     p.part = part.or(x.part);
                     return Some(p);
                 }
@@ -594,7 +817,12 @@ fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         }
         if ends_with_of {
             // "au lendemain de l'attaque": the span stops before "de"
-            let mut p = Parsed::new(i, e - 1, Expr::DayOffset { base, days: offset }, "relative_day");
+            let mut p = Parsed::new(
+                i,
+                e - 1,
+                Expr::DayOffset { base, days: offset },
+                "relative_day",
+            );
             p.part = part;
             return Some(p);
         }
@@ -611,7 +839,22 @@ fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
 /// "récemment", "ces derniers jours", "in recent weeks".
 fn vague(cx: &Cx, i: usize) -> Option<Parsed> {
     cx.hits(i).iter().find_map(|h| match h.kind {
-        Kind::Vague { base, from, to, grain } => Some(Parsed::new(i, h.end, Expr::Vague { base, from, to, grain }, "vague")),
+        Kind::Vague {
+            base,
+            from,
+            to,
+            grain,
+        } => Some(Parsed::new(
+            i,
+            h.end,
+            Expr::Vague {
+                base,
+                from,
+                to,
+                grain,
+            },
+            "vague",
+        )),
         _ => None,
     })
 }
@@ -630,7 +873,9 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let c = cx.tok(i + 4).filter(|t| t.glued)?.num()?;
     // a fourth group ("01.23.45.67") is a phone number, not a date
-    if cx.tok(i + 5).is_some_and(|t| t.glued && matches!(t.key.as_str(), "/" | "." | "-"))
+    if cx
+        .tok(i + 5)
+        .is_some_and(|t| t.glued && matches!(t.key.as_str(), "/" | "." | "-"))
         && cx.tok(i + 6).is_some_and(|t| t.glued && t.num().is_some())
     {
         return None;
@@ -649,12 +894,22 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         if a.1 > 2 || b.1 > 2 {
             return None;
         }
-        if g.month_first() && a.0 <= 12 { (y, a.0, b.0) } else { (y, b.0, a.0) }
+        if g.month_first() && a.0 <= 12 {
+            (y, a.0, b.0)
+        } else {
+            (y, b.0, a.0)
+        }
     };
     if !(1900..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    let expr = Expr::Date { year: Some(y as i16), month: m as u8, day: d as u8, weekday: None, rel: Rel::None };
+    let expr = Expr::Date {
+        year: Some(y as i16),
+        month: m as u8,
+        day: d as u8,
+        weekday: None,
+        rel: Rel::None,
+    };
     Some(Parsed::new(i, i + 5, expr, "numeric_date"))
 }
 
@@ -671,7 +926,11 @@ pub(crate) fn with_part_post(cx: &Cx, mut p: Parsed) -> Parsed {
 /// "la semaine dernière", "cette année", "ce mois-ci", "last week",
 /// "the following month", "this weekend".
 pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
-    let j = if cx.has_role(i, Role::Demo).is_some() { i } else { cx.skip_det(i) };
+    let j = if cx.has_role(i, Role::Demo).is_some() {
+        i
+    } else {
+        cx.skip_det(i)
+    };
     let (rel, unit, e) = if rel_first {
         let (rel, k) = cx.rel(j)?;
         let (u, e) = cx.unit(k)?;
@@ -700,7 +959,17 @@ pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
             Rel::Next => 1,
             _ => return None,
         };
-        return Some(Parsed::new(i, e, Expr::Recent { sign, min: 2, max: 3, unit }, "recent"));
+        return Some(Parsed::new(
+            i,
+            e,
+            Expr::Recent {
+                sign,
+                min: 2,
+                max: 3,
+                unit,
+            },
+            "recent",
+        ));
     }
     let (base, offset) = match rel {
         Rel::This | Rel::None => (Base::Reference, 0),
@@ -722,7 +991,11 @@ pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
     } else {
         Expr::Period { base, unit, offset }
     };
-    let start = if j > i && cx.role(i, |r| r == Role::Of).is_some() { j } else { i };
+    let start = if j > i && cx.role(i, |r| r == Role::Of).is_some() {
+        j
+    } else {
+        i
+    };
     Some(with_part_post(cx, Parsed::new(start, e, expr, "period")))
 }
 
@@ -737,7 +1010,11 @@ pub(crate) fn to_date(cx: &Cx, i: usize) -> Option<Parsed> {
     if !matches!(u, Unit::Week | Unit::Month | Unit::Quarter | Unit::Year) {
         return None;
     }
-    let expr = if role == Role::ToDate { Expr::ToDate { unit: u } } else { Expr::RestOf { unit: u } };
+    let expr = if role == Role::ToDate {
+        Expr::ToDate { unit: u }
+    } else {
+        Expr::RestOf { unit: u }
+    };
     Some(Parsed::new(i, e, expr, "to_date"))
 }
 
@@ -764,12 +1041,30 @@ pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
         Some((y, x)) => (Some(y), x),
         None => match cx.rel(e) {
             Some((Rel::Last, x)) => {
-                return Some(Parsed::new(i, x, Expr::Quarter { quarter: q, year: None, rel: Rel::Last }, "quarter"));
+                return Some(Parsed::new(
+                    i,
+                    x,
+                    Expr::Quarter {
+                        quarter: q,
+                        year: None,
+                        rel: Rel::Last,
+                    },
+                    "quarter",
+                ));
             }
             _ => (None, e),
         },
     };
-    Some(Parsed::new(i, end, Expr::Quarter { quarter: q, year, rel: Rel::None }, "quarter"))
+    Some(Parsed::new(
+        i,
+        end,
+        Expr::Quarter {
+            quarter: q,
+            year,
+            rel: Rel::None,
+        },
+        "quarter",
+    ))
 }
 
 /// Seasons need a marker (article, preposition, demonstrative, direction word)
@@ -790,7 +1085,11 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
         }
     }
     let (s, mut e) = cx.season(j)?;
-    if cx.glued_punct(e, "-") || cx.tok(e).is_some_and(|t| t.glued && t.kind == TokKind::Word) {
+    if cx.glued_punct(e, "-")
+        || cx
+            .tok(e)
+            .is_some_and(|t| t.glued && t.kind == TokKind::Word)
+    {
         return None;
     }
     let k = cx.role(e, |r| r == Role::Of).map_or(e, |(_, x)| x);
@@ -809,7 +1108,16 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
     if !marked {
         return None;
     }
-    Some(Parsed::new(i, e, Expr::Season { season: s, year, rel }, "season"))
+    Some(Parsed::new(
+        i,
+        e,
+        Expr::Season {
+            season: s,
+            year,
+            rel,
+        },
+        "season",
+    ))
 }
 
 /// "en 2022", "in 2023", "l'année 2023", "the year 2023"; a bare year when allowed.
@@ -829,7 +1137,11 @@ pub(crate) fn year(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
     };
     let (y, e) = cx.year(j)?;
     // "en 2022" spans the year only
-    let start = if cx.has_role(i, Role::YearPrep).is_some() { j } else { i };
+    let start = if cx.has_role(i, Role::YearPrep).is_some() {
+        j
+    } else {
+        i
+    };
     Some(Parsed::new(start, e, Expr::Year { year: y }, "year"))
 }
 
@@ -845,7 +1157,10 @@ pub(crate) fn month(cx: &Cx, i: usize, bare: bool, rel_first: bool) -> Option<Pa
         _ => (None, j),
     };
     let (m, e) = cx.month(j)?;
-    let k = cx.role(e, |r| r == Role::Of).filter(|_| rel_first).map_or(e, |(_, x)| x);
+    let k = cx
+        .role(e, |r| r == Role::Of)
+        .filter(|_| rel_first)
+        .map_or(e, |(_, x)| x);
     let (year, e) = match cx.year(k) {
         Some((y, x)) => (Some(y), x),
         None => (None, e),
@@ -861,8 +1176,24 @@ pub(crate) fn month(cx: &Cx, i: usize, bare: bool, rel_first: bool) -> Option<Pa
         Some(Rel::This) | None => Rel::None,
         Some(r) => r,
     };
-    let start = if prep && rel_before.is_none() { j } else if prep { cx.has_role(i, Role::MonthPrep).map_or(i, |x| cx.skip_det(x)) } else { i };
-    Some(Parsed::new(start, e, Expr::Month { month: m, year, rel }, "month"))
+    let start = if prep && rel_before.is_none() {
+        j
+    } else if prep {
+        cx.has_role(i, Role::MonthPrep)
+            .map_or(i, |x| cx.skip_det(x))
+    } else {
+        i
+    };
+    Some(Parsed::new(
+        start,
+        e,
+        Expr::Month {
+            month: m,
+            year,
+            rel,
+        },
+        "month",
+    ))
 }
 
 /// "la semaine du 8 janvier", "the week of Jan. 8".
@@ -870,7 +1201,10 @@ pub(crate) fn week_of(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::WeekOf)?;
     let j = cx.skip_det(j);
     let x = longest([g.simple(cx, j, false), numeric(g, cx, j)]).filter(Parsed::is_day)?;
-    let expr = Expr::Containing { unit: Unit::Week, inner: Box::new(x.expr) };
+    let expr = Expr::Containing {
+        unit: Unit::Week,
+        inner: Box::new(x.expr),
+    };
     Some(Parsed::new(i, x.end, expr, "week_of"))
 }
 
@@ -888,12 +1222,21 @@ pub(crate) fn holiday(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
         Some((y, x)) => (Some(y), x),
         None => (None, e),
     };
-    let (rel, e) = match (rel_before, cx.rel(e).filter(|_| !rel_first && year.is_none())) {
+    let (rel, e) = match (
+        rel_before,
+        cx.rel(e).filter(|_| !rel_first && year.is_none()),
+    ) {
         (Some(r), _) => (r, e),
         (None, Some((r @ (Rel::Last | Rel::Next), x))) => (r, x),
         _ => (Rel::None, e),
     };
-    let expr = Expr::Date { year, month, day, weekday: None, rel };
+    let expr = Expr::Date {
+        year,
+        month,
+        day,
+        weekday: None,
+        rel,
+    };
     Some(with_part_post(cx, Parsed::new(i, e, expr, "holiday")))
 }
 
@@ -907,4 +1250,3 @@ pub(crate) fn longest(c: impl IntoIterator<Item = Option<Parsed>>) -> Option<Par
     }
     best
 }
-
