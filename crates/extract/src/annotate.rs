@@ -89,14 +89,22 @@ impl Annotations {
         }
         // Longer mentions win over mentions they contain ("Résistance
         // islamique en Irak" over "Irak", "forces américaines" over "américaines").
-        actor_hits.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+        // Names first (longest first), then adjectives, then references.
+        let rank = |h: &ActorHit| match h.what {
+            ActorRef::Named(_) => 0,
+            ActorRef::Adjective(_) => 1,
+            ActorRef::StateGeneric => 2,
+            ActorRef::Focus => 3,
+        };
+        actor_hits.sort_by(|a, b| rank(a).cmp(&rank(b)).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
         let mut kept: Vec<ActorHit> = Vec::new();
         for h in actor_hits {
-            if kept.last().is_some_and(|k| k.span.overlaps(h.span)) {
+            if kept.iter().any(|k| k.span.overlaps(h.span)) {
                 continue;
             }
             kept.push(h);
         }
+        kept.sort_by_key(|h| h.span.start);
         let numbers = find_numbers(text, &folded, lex);
         Annotations { folded, triggers, weapons, actors: kept, cues, numbers }
     }

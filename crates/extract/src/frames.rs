@@ -89,6 +89,10 @@ pub struct DocCtx<'a> {
     pub times: &'a [TimeCand],
     pub resolver: &'a dyn TimeResolver,
     pub reference: Option<Date>,
+    /// A country as a resolved place, by ISO code.
+    pub country: &'a dyn Fn(&str) -> Option<vigie_geo::ResolvedPlace>,
+    /// The armed group the text is about: the last perpetrator or claimant.
+    pub focus: std::cell::Cell<Option<usize>>,
 }
 
 /// Why a trigger was dropped (for the trace).
@@ -149,7 +153,7 @@ impl DocCtx<'_> {
         match r {
             ActorRef::Named(i) => Some(i),
             ActorRef::Adjective(d) => self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso)),
-            ActorRef::Focus => self.focus_before(pos),
+            ActorRef::Focus => self.focus.get().or_else(|| self.focus_before(pos)),
             ActorRef::StateGeneric => {
                 // A country adjective or metonym in the sentence decides.
                 let mut best: Option<(usize, usize)> = None;
@@ -292,6 +296,10 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 drop("read-also link or teaser", &mut dropped);
                 continue;
             }
+            if cx.ann.has_cue(Cue::Cumulative, sent.start, sent.end) && cx.ann.has_cue(Cue::Killed, sent.start, sent.end) {
+                drop("cumulative toll sentence (a figure)", &mut dropped);
+                continue;
+            }
             let (cs, ce) = cx.clause_of(sent, t.span.start, t.span.end);
             // Modality before the trigger in its clause.
             let pre_start = cs.max(t.span.start.saturating_sub(160));
@@ -410,12 +418,23 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 _ => itype,
             };
             // Place: the target's place.
-            let place = place_of(cx, sent, t.span, cs, ce, a1_span);
-            if let Some(p) = &place {
+            let mut places = place_of(cx, sent, t.span, cs, ce, a1_span);
+            let mut place_rule = None;
+            if places.is_empty() {
+                if let Some(p) = place_from_adjective(cx, sent, t.span, ce) {
+                    place_rule = Some(format!("{lang}.place.target_adjective_country"));
+                    places.push(p);
+                }
+            }
+            for p in &places {
                 rules.push(p.rule.clone());
+            }
+            if let Some(r) = place_rule {
+                rules.push(r);
             }
             // Date.
             let (date, explicit, drule) = date_of(cx, sent, t.span, cs, ce, anchor);
+            let firm_date = explicit && drule.as_deref().is_some_and(|r| r.ends_with("in_sentence"));
             if let Some(r) = drule {
                 rules.push(r);
             }
@@ -452,35 +471,70 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             if interception_in_sentence && is_interception {
                 interception_in_sentence = true;
             }
-            let merge_only = headline || place.is_none();
-            if place.is_none() {
+            if let Some(a) = actor1 {
+                if self_focus(cx, a) {
+                    cx.focus.set(Some(a));
+                }
+            }
+            if state && !is_interception && claimed {
+                // A government's account of its own forces' strike is a
+                // report, not a claim.
+                claimed = false;
+                rules.retain(|r| !r.contains(".claim."));
+                rules.push(format!("{lang}.claim.state_account_is_report"));
+            }
+            // Several countries named for one undated action: a summary.
+            if places.len() > 1 && places.iter().all(|p| p.place.geo_precision >= 3) && !firm_date {
+                drop("summary over several countries", &mut dropped);
+                continue;
+            }
+            if places.is_empty() {
                 notes.push("no place found".to_string());
             }
-            frames.push(Frame {
+            let fatalities = if places.len() > 1 { None } else { fatalities };
+            let one = |place: Option<PlaceCand>| Frame {
                 sentence: si,
                 trigger: t.span,
                 sent_span: sent,
-                itype,
+                itype: itype.clone(),
                 actor1,
                 actor2,
-                target,
-                weapon,
+                target: target.clone(),
+                weapon: weapon.clone(),
+                merge_only: headline || place.is_none(),
                 place,
                 date,
                 date_explicit: explicit,
                 fatalities,
                 claimed,
-                reported_by,
-                rules,
-                merge_only,
-                notes,
-            });
+                reported_by: reported_by.clone(),
+                rules: rules.clone(),
+                notes: notes.clone(),
+            };
+            if places.is_empty() {
+                frames.push(one(None));
+            } else {
+                for p in places {
+                    frames.push(one(Some(p)));
+                }
+            }
         }
         if let Some((sp, _, _)) = speakers.last() {
             last_speaker = Some(sp.clone());
         }
+        for (sp, is_claim, _) in &speakers {
+            if let (Speaker::Actor(a), true) = (sp, is_claim) {
+                if self_focus(cx, *a) {
+                    cx.focus.set(Some(*a));
+                }
+            }
+        }
     }
     (frames, dropped)
+}
+
+fn self_focus(cx: &DocCtx<'_>, a: usize) -> bool {
+    cx.actors.defs.get(a).is_some_and(|d| d.focus)
 }
 
 /// The perpetrator: (actor, rule, mention span).
@@ -503,8 +557,8 @@ fn perpetrator(
             let gap = cx.folded_slice(trig.end, h.span.start);
             let gap = gap.trim_matches(|c: char| c == ' ' || c == '"' || c == '\'');
             gap.is_empty()
-                || cx.ann.cues_in(Cue::Genitive, trig.end, h.span.start).any(|g| cx.words_between(g.end, h.span.start) <= 1)
-                    && cx.words_between(trig.end, h.span.start) <= 3
+                || cx.ann.cues_in(Cue::Genitive, trig.end, h.span.start).any(|g| cx.words_between(g.end, h.span.start) == 0)
+                    && cx.words_between(trig.end, h.span.start) <= 2
         };
         let before = h.span.end <= trig.start
             && text.get(h.span.end..trig.start).is_some_and(|g| g.trim_matches(|c: char| c == ' ' || c == '-').is_empty())
@@ -516,7 +570,7 @@ fn perpetrator(
         }
     }
     // 2. An agent ("menée par X", "by X", "par la coalition").
-    for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce) {
+    for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce).filter(|c| cx.words_between(trig.end, c.start) <= 3) {
         if let Some(h) = cx.ann.actors.iter().find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2) {
             if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
                 return (Some(a), Some("agent"), Some(h.span));
@@ -575,7 +629,11 @@ fn target_of(
     });
     let mut side = None;
     for h in &cx.ann.actors {
-        if h.span.start < start || h.span.end > ce || Some(h.span) == a1_span {
+        if h.span.start < start || h.span.end > end.max(start) || Some(h.span) == a1_span {
+            continue;
+        }
+        let after_place = cx.places.iter().any(|p| p.name_span.end <= h.span.start && h.span.start - p.name_span.end <= 1);
+        if after_place && matches!(h.what, ActorRef::Adjective(_)) {
             continue;
         }
         if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
@@ -610,16 +668,51 @@ fn launcher(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, inter
     best.map(|(_, a)| a).or_else(|| cx.focus_before(trig.start).filter(|a| Some(*a) != interceptor))
 }
 
-/// The place of the event: resolved places after the trigger in its clause
-/// (the most precise), else the nearest before it in the sentence; places
+/// The places of the event: the first resolved place after the trigger in
+/// its clause (a more precise one right after a region replaces it), plus
+/// places coordinated with it ("à Tiri, Haddatha et Rachaf", "dans le Golan
+/// et à Eilat"); else the nearest before the trigger in the sentence. Places
 /// inside actor names ("Résistance islamique en Irak") never count.
-fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: Option<Span>) -> Option<PlaceCand> {
-    let inside_actor =
-        |p: &PlaceCand| cx.ann.actors.iter().any(|h| h.span.overlaps(p.name_span) && matches!(h.what, ActorRef::Named(_)) && h.kind != crate::data::AliasKind::Metonym) || a1.is_some_and(|s| s.overlaps(p.name_span));
+fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: Option<Span>) -> Vec<PlaceCand> {
+    let inside_actor = |p: &PlaceCand| {
+        cx.ann.actors.iter().any(|h| {
+            h.span.overlaps(p.name_span) && matches!(h.what, ActorRef::Named(_)) && h.kind != crate::data::AliasKind::Metonym
+        }) || a1.is_some_and(|s| s.overlaps(p.name_span))
+            || cx.ann.actors.iter().any(|h| {
+                h.span.overlaps(p.name_span)
+                    && h.kind == crate::data::AliasKind::Metonym
+                    && cx.ann.cue(Cue::AgentPrep).iter().any(|c| c.end <= h.span.start && h.span.start - c.end <= 6)
+            })
+    };
+    // Places after the next trigger of the clause belong to it.
+    let ce = cx.ann.triggers.iter().filter(|t| t.span.start >= trig.end && t.span.start < ce).map(|t| t.span.start).min().unwrap_or(ce);
     let after: Vec<&PlaceCand> =
         cx.places.iter().filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p)).collect();
-    if let Some(best) = after.iter().min_by_key(|p| (p.place.geo_precision, p.span.start)) {
-        return Some((*best).clone());
+    if let Some(first) = after.first() {
+        let mut out: Vec<PlaceCand> = vec![(*first).clone()];
+        for p in after.iter().skip(1) {
+            let Some(prev) = out.last() else { break };
+            let gap_start = prev.span.end.min(p.span.start);
+            let gap = cx.folded_slice(gap_start, p.span.start);
+            let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
+            let contained = words.iter().any(|w| {
+                ["dans", "in", "pres", "near", "province", "region", "gouvernorat", "governorate", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "campagne", "countryside", "district", "au", "of", "de", "du"]
+                    .contains(w)
+            }) && !coord;
+            if coord && !contained && p.place.geo_precision <= prev.place.geo_precision.max(1) + 2 && out.len() < 8 {
+                if !out.iter().any(|o| o.place.gazetteer_id == p.place.gazetteer_id) {
+                    out.push((*p).clone());
+                }
+            } else if out.len() == 1 && prev.place.geo_precision >= 3 && p.place.geo_precision < prev.place.geo_precision
+                && p.span.start.saturating_sub(prev.span.end) <= 60
+            {
+                out[0] = (*p).clone();
+            } else {
+                break;
+            }
+        }
+        return out;
     }
     let before = cx
         .places
@@ -627,9 +720,27 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
         .filter(|p| p.span.start >= cs.min(sent.start.max(cs)) && p.span.end <= trig.start && sent.contains(p.span) && !inside_actor(p))
         .max_by_key(|p| p.span.start);
     if let Some(p) = before {
-        return Some(p.clone());
+        return vec![p.clone()];
     }
-    cx.places.iter().filter(|p| sent.contains(p.span) && !inside_actor(p) && p.span.start >= ce).min_by_key(|p| p.span.start).cloned()
+    cx.places
+        .iter()
+        .filter(|p| sent.contains(p.span) && !inside_actor(p) && p.span.start >= ce)
+        .min_by_key(|p| p.span.start)
+        .cloned()
+        .into_iter()
+        .collect()
+}
+
+/// For a target with no place ("une base militaire israélienne"): the
+/// country its adjective names, at country precision.
+fn place_from_adjective(cx: &DocCtx<'_>, sent: Span, trig: Span, ce: usize) -> Option<PlaceCand> {
+    let h = cx.ann.actors.iter().find(|h| {
+        h.span.start >= trig.end && h.span.end <= ce && sent.contains(h.span) && matches!(h.what, ActorRef::Adjective(_))
+    })?;
+    let ActorRef::Adjective(d) = h.what else { return None };
+    let iso = cx.lex.demonyms.get(d)?;
+    let country = (cx.country)(iso)?;
+    Some(PlaceCand { span: h.span, name_span: h.span, place: country, rule: format!("{}.place.adjective", cx.lang) })
 }
 
 /// The date: a time expression of the clause (nearest the trigger), else of
@@ -657,6 +768,11 @@ fn date_of(
             let rule = if m.anaphoric { "time.anaphoric_anchor" } else { "time.in_sentence" };
             return (Some(v), true, Some(format!("{}.{rule}", cx.lang)));
         }
+    }
+    // No date of its own: the event belongs to the narrative the text is
+    // telling (the last date given to an event), else to the article's day.
+    if let Some(a) = anchor {
+        return (Some(DateVal { start: a, end: a, precision: 1 }), false, Some(format!("{}.time.narrative_date", cx.lang)));
     }
     match cx.reference {
         Some(d) => (Some(DateVal { start: d, end: d, precision: 1 }), false, Some(format!("{}.time.reference_date", cx.lang))),
@@ -742,7 +858,9 @@ pub fn is_unit_after(cx: &DocCtx<'_>, n: Span) -> bool {
 pub fn merge(frames: Vec<Frame>) -> Vec<Frame> {
     let mut out: Vec<Frame> = Vec::new();
     for f in frames {
-        let target = out.iter().rposition(|g| same_incident(g, &f));
+        // A place-less mention restates an incident told before it; a
+        // headline may announce one told after it.
+        let target = out.iter().rposition(|g| (g.place.is_some() || g.sentence == f.sentence) && same_incident(g, &f));
         match target {
             Some(i) => absorb(&mut out[i], f),
             None => out.push(f),
@@ -762,7 +880,9 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
         return true;
     }
     let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
-    km <= 30.0
+    // A region or country and a place in or near it.
+    let coarse = a.place.geo_precision >= 2 || b.place.geo_precision >= 2;
+    km <= 30.0 || coarse && km <= 150.0 && a.place.country == b.place.country
 }
 
 fn same_incident(g: &Frame, f: &Frame) -> bool {
@@ -830,7 +950,7 @@ fn absorb(g: &mut Frame, f: Frame) {
     if g.reported_by.is_none() && f.reported_by.is_some() {
         g.reported_by = f.reported_by.clone();
     }
-    g.claimed = g.claimed && (f.claimed || f.merge_only);
+    g.claimed = (g.claimed || f.claimed) && g.reported_by.is_none();
     // The fuller mention gives the evidence: headlines and place-less
     // mentions never do.
     if g.merge_only && !f.merge_only {
@@ -838,7 +958,6 @@ fn absorb(g: &mut Frame, f: Frame) {
         g.sent_span = f.sent_span;
         g.trigger = f.trigger;
         g.merge_only = false;
-        g.claimed = f.claimed;
     }
     for r in f.rules {
         if !g.rules.contains(&r) {

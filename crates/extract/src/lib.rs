@@ -126,6 +126,53 @@ impl Extractor {
         }
     }
 
+    /// An undated article is published on or after its latest dated
+    /// mention; a bare weekday in its lead ("a annoncé, lundi") that falls
+    /// in the six days after that date moves the publication date to it.
+    fn lead_weekday_after(&self, d: Date, mentions: &[vigie_time::TimeMention], doc: &Doc, text: &str) -> Date {
+        let lead_end = doc
+            .sentences
+            .iter()
+            .filter(|s| !s.headline)
+            .take(2)
+            .map(|s| s.norm.end)
+            .last()
+            .unwrap_or(text.len().min(400));
+        let mut best = d;
+        for m in mentions.iter().filter(|m| m.end <= lead_end && !m.anaphoric && !m.open_since) {
+            let past = m.resolve(&vigie_time::ResolveContext { reference: Some(d), anchor: None, prefer: vigie_time::Prefer::Past });
+            let fut = m.resolve(&vigie_time::ResolveContext { reference: Some(d), anchor: None, prefer: vigie_time::Prefer::Future });
+            if let (Some(p), Some(f)) = (past, fut) {
+                let gap = (f.start - p.start).get_days();
+                let ahead = (f.start - d).get_days();
+                if p.precision == 1 && gap == 7 && (1..=6).contains(&ahead) && f.start > best {
+                    best = f.start;
+                }
+            }
+        }
+        best
+    }
+
+    /// For a text that names no year: the most recent year, not after the
+    /// current one, in which its weekday-and-date mentions agree ("dimanche
+    /// 7 janvier" read in 2026 is 2024). News is read after it is written.
+    fn infer_without_year(&self, text: &str, lang: &str) -> Option<Date> {
+        let now = jiff::Zoned::now().date().year();
+        let hint = match lang {
+            "fr" => "en",
+            _ => "in",
+        };
+        for y in (now - 12..=now).rev() {
+            let probe = format!("{text}\n{hint} {y}.");
+            if let Some(d) = self.time.infer_reference(&probe, lang) {
+                if d.year() == y {
+                    return Some(d);
+                }
+            }
+        }
+        None
+    }
+
     /// The languages with extraction lexicons.
     pub fn languages(&self) -> Vec<&str> {
         self.langs.keys().map(String::as_str).collect()
@@ -150,7 +197,7 @@ impl Extractor {
         let reference = match doc.meta.published {
             Some(d) => Some(d),
             None => {
-                let d = self.time.infer_reference(text, lang);
+                let d = self.time.infer_reference(text, lang).or_else(|| self.infer_without_year(text, lang));
                 if let Some(d) = d {
                     inferred = true;
                     out.inferred_published = Some(d);
@@ -173,6 +220,24 @@ impl Extractor {
         };
 
         let mentions = self.time.find(text, lang);
+        let reference = match (reference, inferred) {
+            (Some(d), true) => {
+                let adjusted = self.lead_weekday_after(d, &mentions, doc, text);
+                if adjusted != d {
+                    out.inferred_published = Some(adjusted);
+                    out.trace.push(TraceItem {
+                        stage: "date".into(),
+                        start: 0,
+                        end: 0,
+                        text: adjusted.to_string(),
+                        rule: "extract.infer.lead_weekday".into(),
+                        note: "the lead tells of a later weekday than the dated mention".into(),
+                    });
+                }
+                Some(adjusted)
+            }
+            (r, _) => r,
+        };
         let times: Vec<TimeCand> = mentions
             .iter()
             .enumerate()
@@ -199,6 +264,20 @@ impl Extractor {
             doc.sentences.iter().map(|s| (s.norm, s.headline)).collect()
         };
         let resolver = Resolver { mentions: &mentions };
+        let country = |iso: &str| -> Option<vigie_geo::ResolvedPlace> {
+            let p = self.geo.place(&format!("cur:country:{}", iso.to_ascii_lowercase()))?;
+            Some(vigie_geo::ResolvedPlace {
+                name: p.name.clone(),
+                country: p.country.clone(),
+                admin1: p.admin1.clone(),
+                lat: p.lat,
+                lon: p.lon,
+                feature: p.feature.clone(),
+                geo_precision: 3,
+                gazetteer_id: p.id.clone(),
+                disputed: p.disputed,
+            })
+        };
         let cx = DocCtx {
             text,
             lang,
@@ -210,6 +289,8 @@ impl Extractor {
             times: &times,
             resolver: &resolver,
             reference,
+            focus: std::cell::Cell::new(None),
+            country: &country,
         };
         let (frames, dropped) = frames::build_frames(&cx);
         for t in &ann.triggers {
