@@ -354,7 +354,9 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 }
                 (a, b) => a.clone().or_else(|| b.clone()),
             };
-            let weapon = def.weapon.clone().or_else(|| clause_weapon.as_ref().map(|w| w.0.clone()));
+            // A weapon right after the trigger ("a tiré deux missiles") is its own.
+            let own_weapon = post_weapon.as_ref().filter(|(_, s)| cx.words_between(t.span.end, s.start) <= 4).map(|w| w.0.clone());
+            let weapon = def.weapon.clone().or(own_weapon).or_else(|| clause_weapon.as_ref().map(|w| w.0.clone()));
             if itype == "launch" && post_weapon.as_ref().is_none_or(|(_, s)| cx.words_between(t.span.end, s.start) > 6) {
                 drop("launch verb without a weapon", &mut dropped);
                 continue;
@@ -485,7 +487,8 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             // Several countries named for one undated action: a summary.
             if places.len() > 1 && places.iter().all(|p| p.place.geo_precision >= 3) && !firm_date {
-                drop("summary over several countries", &mut dropped);
+                let names: Vec<&str> = places.iter().map(|p| p.place.name.as_str()).collect();
+                drop(&format!("summary over several countries: {}", names.join(", ")), &mut dropped);
                 continue;
             }
             if places.is_empty() {
@@ -692,8 +695,8 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
         let mut out: Vec<PlaceCand> = vec![(*first).clone()];
         for p in after.iter().skip(1) {
             let Some(prev) = out.last() else { break };
-            let gap_start = prev.span.end.min(p.span.start);
-            let gap = cx.folded_slice(gap_start, p.span.start);
+            let gap_start = prev.name_span.end.min(p.name_span.start);
+            let gap = cx.folded_slice(gap_start, p.name_span.start);
             let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
             let contained = words.iter().any(|w| {
