@@ -24,6 +24,9 @@ use vigie_core::{Date, Event, Location};
 
 /// Event types that are not violence: an unspecified attack never matches them.
 const NON_VIOLENT_TYPES: [&str; 3] = ["Strategic developments", "Protests", "Riots"];
+/// ACLED names an unknown perpetrator "Unidentified Armed Group (Country)":
+/// such a name says nobody is named.
+const UNNAMED_ACTOR_PREFIX: &str = "Unidentified";
 /// ACLED's sub-event type for an attack whose means the text does not give.
 const UNSPECIFIED_SUB_TYPE: &str = "Other";
 
@@ -115,9 +118,17 @@ fn same_family(a: &MatchKey, b: &MatchKey) -> bool {
         && violent(&b.event_type)
 }
 
+/// The actor's name, unless it is empty or says the actor is unidentified.
+fn named(actor: &Option<String>) -> Option<&str> {
+    actor
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && !a.starts_with(UNNAMED_ACTOR_PREFIX))
+}
+
 fn same_actor(a: &Option<String>, b: &Option<String>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => a.trim().eq_ignore_ascii_case(b.trim()),
+    match (named(a), named(b)) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
         _ => true,
     }
 }
@@ -245,6 +256,9 @@ pub fn absorb(cluster: &mut Event, report: &Event, new_source: bool) {
         cluster.cameo = report.cameo.clone();
     }
     fill(&mut cluster.weapon, &report.weapon);
+    if named(&cluster.actor1).is_none() && named(&report.actor1).is_some() {
+        cluster.actor1.clone_from(&report.actor1);
+    }
     fill(&mut cluster.actor1, &report.actor1);
     fill(&mut cluster.actor2, &report.actor2);
     fill(&mut cluster.target, &report.target);
@@ -544,5 +558,47 @@ mod tests {
         absorb(&mut c, &b, true);
         assert!(c.claimed);
         assert_eq!(c.source_count, Some(2));
+    }
+}
+
+#[cfg(test)]
+mod unnamed_tests {
+    use super::*;
+
+    #[test]
+    fn an_unidentified_perpetrator_is_no_perpetrator() {
+        let date: Date = "2024-02-03".parse().unwrap();
+        let l = Location {
+            name: "Al-Tanf".into(),
+            country: Some("SY".into()),
+            lat: Some(33.5),
+            lon: Some(38.62),
+            geo_precision: 1,
+            ..Default::default()
+        };
+        let mk = |actor: &str| Event {
+            event_date: Some(date),
+            event_type: "Explosions/Remote violence".into(),
+            sub_event_type: "Air/drone strike".into(),
+            actor1: Some(actor.into()),
+            location: Some(l.clone()),
+            ..Default::default()
+        };
+        let unknown = mk("Unidentified Armed Group (Syria)");
+        let named = mk("Group A");
+        let other = mk("Group B");
+        let key = |e: &Event| MatchKey::of(e).unwrap();
+        assert!(match_distance(&key(&unknown), &key(&named)).is_some());
+        assert!(match_distance(&key(&named), &key(&unknown)).is_some());
+        assert!(match_distance(&key(&named), &key(&other)).is_none());
+        let mut c = start_cluster("cl", &unknown);
+        absorb(&mut c, &named, true);
+        assert_eq!(
+            c.actor1.as_deref(),
+            Some("Group A"),
+            "a named perpetrator replaces an unidentified one"
+        );
+        absorb(&mut c, &unknown, true);
+        assert_eq!(c.actor1.as_deref(), Some("Group A"));
     }
 }

@@ -358,6 +358,37 @@ pub fn write_geojson(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
+/// Figures as CSV, one row per figure.
+pub fn write_figures_csv(figures: &[vigie_core::Figure], w: &mut dyn Write) -> Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record([
+        "subject",
+        "source",
+        "what",
+        "as_of",
+        "count",
+        "qualifier",
+        "place",
+        "doc",
+        "evidence",
+    ])?;
+    for f in figures {
+        out.write_record([
+            f.subject.as_deref().unwrap_or(""),
+            f.source.as_deref().unwrap_or(""),
+            &f.what,
+            &f.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            &f.count.to_string(),
+            &f.qualifier,
+            f.place.as_deref().unwrap_or(""),
+            &f.doc,
+            &f.evidence.text,
+        ])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
 /// PLOVER JSON: an array of records with PLOVER's category-mode-context
 /// fields (`event_type`, `mode`, `context`), the actor and recipient, the
 /// place, `dead`, and the source texts.

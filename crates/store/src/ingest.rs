@@ -1,6 +1,6 @@
 //! Writing: one transaction per batch of documents.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{OptionalExtension, Transaction, params};
 use vigie_core::{Event, Location, ProcessedDoc};
@@ -12,6 +12,9 @@ use crate::{Result, now_unix};
 /// most recent ones): boilerplate shared by thousands of pages must not make
 /// ingest quadratic.
 const BUCKET_LIMIT: i64 = 64;
+/// At most this many candidates (those sharing the most bands) are verified
+/// per new document.
+const MAX_VERIFIED: usize = 32;
 /// At most this many exact copies are linked to a new document.
 const EXACT_LIMIT: i64 = 16;
 
@@ -193,27 +196,31 @@ impl<'a> Batch<'a> {
             self.insert_link(other, rowid, LinkKind::Exact, 1.0, 1.0)?;
         }
         let keys = fp.signature.band_keys();
-        let mut candidates = BTreeSet::new();
+        // Earlier documents sharing a band, with the number of bands shared:
+        // the more bands, the higher the Jaccard. Only the best are verified.
+        let mut hits: HashMap<i64, u32> = HashMap::new();
         {
             let mut stmt = self
                 .tx
                 .prepare_cached("SELECT doc FROM lsh WHERE key = ?1 ORDER BY doc DESC LIMIT ?2")?;
             for &k in &keys {
                 for d in stmt.query_map(params![k as i64, BUCKET_LIMIT], |r| r.get::<_, i64>(0))? {
-                    candidates.insert(d?);
+                    *hits.entry(d?).or_default() += 1;
                 }
             }
         }
-        for other in candidates {
-            if other == rowid || exact.contains(&other) {
-                continue;
-            }
-            let (n, sig, norm): (i64, Vec<u8>, String) = self
+        let mut candidates: Vec<(u32, i64)> = hits
+            .into_iter()
+            .filter(|(d, _)| *d != rowid && !exact.contains(d))
+            .map(|(d, n)| (n, d))
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.cmp(a));
+        candidates.truncate(MAX_VERIFIED);
+        for (_, other) in candidates {
+            let (n, sig): (i64, Vec<u8>) = self
                 .tx
-                .prepare_cached(
-                    "SELECT shingles, signature, norm_text FROM documents WHERE rowid = ?1",
-                )?
-                .query_row([other], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+                .prepare_cached("SELECT shingles, signature FROM documents WHERE rowid = ?1")?
+                .query_row([other], |r| Ok((r.get(0)?, r.get(1)?)))?;
             let Some(sig) = Signature::from_bytes(&sig) else {
                 continue;
             };
@@ -229,6 +236,10 @@ impl<'a> Batch<'a> {
             if j < 0.5 && ratio_est < 0.3 {
                 continue;
             }
+            let norm: String = self
+                .tx
+                .prepare_cached("SELECT norm_text FROM documents WHERE rowid = ?1")?
+                .query_row([other], |r| r.get(0))?;
             let exact_overlap = vigie_dedupe::overlap(&vigie_dedupe::shingles(&norm), &fp.shingles);
             if let Some(kind) = LinkKind::of(&exact_overlap) {
                 self.insert_link(

@@ -40,7 +40,7 @@ pub enum Error {
     #[error("stored JSON does not parse: {0}")]
     Json(#[from] serde_json::Error),
     #[error("csv: {0}")]
-    Csv(#[from] csv::Error),
+    Csv(String),
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
     #[error(
@@ -49,6 +49,29 @@ pub enum Error {
     NewerSchema { found: u32, supported: u32 },
     #[error("invalid filter: {0}")]
     Filter(String),
+}
+
+impl From<csv::Error> for Error {
+    /// An IO error while writing CSV stays an IO error (a closed pipe must
+    /// be recognizable as one).
+    fn from(e: csv::Error) -> Error {
+        let message = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Io(io),
+            _ => Error::Csv(message),
+        }
+    }
+}
+
+impl Error {
+    /// The IO error behind this one, if any (writing to a closed pipe).
+    pub fn into_io(self) -> Result<std::io::Error, Error> {
+        match self {
+            Error::Io(io) => Ok(io),
+            Error::Json(j) if j.is_io() => Ok(std::io::Error::from(j)),
+            other => Err(other),
+        }
+    }
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -113,6 +136,9 @@ impl Store {
         // loss can drop the last commits, never corrupt the file).
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // 64 MB of page cache: the LSH and cluster lookups stay in memory.
+        conn.pragma_update(None, "cache_size", -65536)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
         Ok(())
     }
 
