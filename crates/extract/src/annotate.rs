@@ -74,7 +74,7 @@ impl Annotations {
         for h in actors.set.find(&folded, text) {
             let Some(&(actor, kind)) = actors.aliases.get(h.entry) else { continue };
             let s = span(h.start, h.end);
-            if kind == AliasKind::Metonym && preceded_by(text, s.start, locatives) {
+            if kind == AliasKind::Metonym && locative_before(text, s.start, locatives) {
                 continue;
             }
             actor_hits.push(ActorHit { span: s, what: ActorRef::Named(actor), kind });
@@ -127,6 +127,18 @@ impl Annotations {
 pub fn preceded_by(text: &str, pos: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| {
         s.end <= pos && text.get(s.end..pos).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\'') && gap.len() <= 2)
+    })
+}
+
+/// True when a locative word ends within the two words before `pos`
+/// ("in southeastern Syria", "dans le nord de l'Irak").
+pub fn locative_before(text: &str, pos: usize, spans: &[Span]) -> bool {
+    spans.iter().any(|s| {
+        s.end <= pos
+            && pos - s.end <= 24
+            && text.get(s.end..pos).is_some_and(|gap| {
+                gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() <= 1
+            })
     })
 }
 

@@ -42,10 +42,11 @@ pub enum Cue {
     Cumulative,
     Units,
     Anaphoric,
+    Origin,
 }
 
 impl Cue {
-    pub const ALL: [(Cue, &'static str, bool); 30] = [
+    pub const ALL: [(Cue, &'static str, bool); 31] = [
         (Cue::Claim, "claim", true),
         (Cue::Report, "report", true),
         (Cue::Sources, "sources", true),
@@ -76,6 +77,7 @@ impl Cue {
         (Cue::Cumulative, "cumulative", true),
         (Cue::Units, "units", true),
         (Cue::Anaphoric, "anaphoric", false),
+        (Cue::Origin, "origin", false),
     ];
 }
 

@@ -386,6 +386,18 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 rules.push(format!("{lang}.actor.{r}"));
             }
             // Target and its side.
+            let actor1 = if is_interception && actor1.is_none() {
+                let state_speaker = speakers.iter().map(|(s, _, _)| s).chain(last_speaker.iter()).find_map(|s| match s {
+                    Speaker::Actor(a) if cx.actors.defs[*a].is_state() => Some(*a),
+                    _ => None,
+                });
+                if state_speaker.is_some() {
+                    rules.push(format!("{lang}.actor.interceptor_is_speaker"));
+                }
+                state_speaker
+            } else {
+                actor1
+            };
             let (target, mut actor2) = target_of(cx, sent, t.span, ce, actor1, a1_span);
             if is_interception {
                 actor2 = launcher(cx, sent, t.span, cs, ce, actor1);
@@ -436,7 +448,9 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             // Date.
             let (date, explicit, drule) = date_of(cx, sent, t.span, cs, ce, anchor);
-            let firm_date = explicit && drule.as_deref().is_some_and(|r| r.ends_with("in_sentence"));
+            let firm_date = explicit
+                && drule.as_deref().is_some_and(|r| r.ends_with("in_sentence"))
+                && cx.times.iter().any(|m| !m.anaphoric && !m.open_since && m.span.start >= cs && m.span.end <= ce);
             if let Some(r) = drule {
                 rules.push(r);
             }
@@ -592,6 +606,12 @@ fn perpetrator(
         if matches!(h.what, ActorRef::Adjective(_)) {
             continue;
         }
+        // The subject of "said", "acknowledged", "a indiqué" is a speaker.
+        let reporter = cx.ann.cues_in(Cue::Report, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 3)
+            && cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).next().is_none();
+        if reporter {
+            continue;
+        }
         let victim = cx.ann.cues_in(Cue::Killed, h.span.end, trig.start).next().is_some()
             || cx.ann.cues_in(Cue::Injured, h.span.end, trig.start).next().is_some();
         if victim {
@@ -689,8 +709,12 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
     };
     // Places after the next trigger of the clause belong to it.
     let ce = cx.ann.triggers.iter().filter(|t| t.span.start >= trig.end && t.span.start < ce).map(|t| t.span.start).min().unwrap_or(ce);
-    let after: Vec<&PlaceCand> =
+    let origin = |p: &PlaceCand| cx.ann.cue(Cue::Origin).iter().any(|c| c.end <= p.span.start && cx.words_between(c.end, p.name_span.start) <= 3);
+    let mut after: Vec<&PlaceCand> =
         cx.places.iter().filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p)).collect();
+    if after.iter().any(|p| !origin(p)) {
+        after.retain(|p| !origin(p));
+    }
     if let Some(first) = after.first() {
         let mut out: Vec<PlaceCand> = vec![(*first).clone()];
         for p in after.iter().skip(1) {
@@ -885,7 +909,8 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
     let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
     // A region or country and a place in or near it.
     let coarse = a.place.geo_precision >= 2 || b.place.geo_precision >= 2;
-    km <= 30.0 || coarse && km <= 150.0 && a.place.country == b.place.country
+    let both_coarse = a.place.geo_precision >= 3 && b.place.geo_precision >= 3;
+    km <= 30.0 || coarse && km <= 150.0 && a.place.country == b.place.country || both_coarse && a.place.country == b.place.country
 }
 
 fn same_incident(g: &Frame, f: &Frame) -> bool {
