@@ -80,23 +80,51 @@ fn analyse(
     };
     for m in tagger.find(text, lang) {
         let v = m.resolve(ctx);
-        let obj = serde_json::json!({
-            "line": line,
-            "text": text.get(m.start..m.end).unwrap_or(""),
-            "start": m.start,
-            "end": m.end,
-            "value": v.as_ref().map(|v| serde_json::json!({"start": v.start.to_string(), "end": v.end.to_string()})),
-            "grain": v.as_ref().map(|v| v.grain.as_str()),
-            "precision": v.as_ref().map(|v| v.precision),
-            "mod": v.as_ref().and_then(|v| v.modifier),
-            "lang": lang,
-            "anaphoric": m.anaphoric,
-            "open_since": m.open_since,
-            "part_of_day": m.part_of_day,
-            "rule": m.rule,
-        });
-        serde_json::to_writer(&mut *out, &obj)?;
+        let rec = Record {
+            line,
+            text: text.get(m.start..m.end).unwrap_or(""),
+            start: m.start,
+            end: m.end,
+            value: v.as_ref().map(|v| Interval {
+                start: v.start.to_string(),
+                end: v.end.to_string(),
+            }),
+            grain: v.as_ref().map(|v| v.grain.as_str()),
+            precision: v.as_ref().map(|v| v.precision),
+            modifier: v.as_ref().and_then(|v| v.modifier),
+            lang,
+            anaphoric: m.anaphoric,
+            open_since: m.open_since,
+            part_of_day: m.part_of_day.as_deref(),
+            rule: &m.rule,
+        };
+        serde_json::to_writer(&mut *out, &rec)?;
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// One output line; field order as documented in issue 3 item 6, extra fields after.
+#[derive(serde::Serialize)]
+struct Record<'a> {
+    line: usize,
+    text: &'a str,
+    start: usize,
+    end: usize,
+    value: Option<Interval>,
+    grain: Option<&'static str>,
+    precision: Option<u8>,
+    #[serde(rename = "mod")]
+    modifier: Option<vigie_time::Modifier>,
+    lang: &'a str,
+    anaphoric: bool,
+    open_since: bool,
+    part_of_day: Option<&'a str>,
+    rule: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct Interval {
+    start: String,
+    end: String,
 }
