@@ -371,7 +371,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             if def.weak && !is_interception {
                 let has_target = cx.ann.cues_in(Cue::TargetPrep, t.span.end, ce).next().is_some()
                     || cx.ann.cues_in(Cue::TargetNoun, t.span.end, ce).any(|n| cx.words_between(t.span.end, n.start) <= 5)
-                    || cx.places.iter().any(|p| p.span.start >= t.span.end && p.span.end <= ce);
+                    || cx.places.iter().any(|p| p.span.start >= cs && p.span.end <= ce);
                 if weapon.is_none() && !has_target {
                     drop("weak trigger without weapon, target or place", &mut dropped);
                     continue;
@@ -715,39 +715,31 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
     if after.iter().any(|p| !origin(p)) {
         after.retain(|p| !origin(p));
     }
-    if let Some(first) = after.first() {
-        let mut out: Vec<PlaceCand> = vec![(*first).clone()];
-        for p in after.iter().skip(1) {
-            let Some(prev) = out.last() else { break };
-            let gap_start = prev.name_span.end.min(p.name_span.start);
-            let gap = cx.folded_slice(gap_start, p.name_span.start);
-            let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-            let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
-            let contained = words.iter().any(|w| {
-                ["dans", "in", "pres", "near", "province", "region", "gouvernorat", "governorate", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "campagne", "countryside", "district", "au", "of", "de", "du"]
-                    .contains(w)
-            }) && !coord;
-            if coord && !contained && p.place.geo_precision <= prev.place.geo_precision.max(1) + 2 && out.len() < 8 {
-                if !out.iter().any(|o| o.place.gazetteer_id == p.place.gazetteer_id) {
-                    out.push((*p).clone());
+    if !after.is_empty() {
+        let groups = coordinated_groups(cx, &after);
+        let mut out = groups.into_iter().next().unwrap_or_default();
+        // A region named first, then a precise place right after it.
+        if out.len() == 1 {
+            if let (Some(first), Some(next)) = (after.first(), after.get(1)) {
+                if first.place.geo_precision >= 3
+                    && next.place.geo_precision < first.place.geo_precision
+                    && next.span.start.saturating_sub(first.span.end) <= 60
+                {
+                    out = vec![(*next).clone()];
                 }
-            } else if out.len() == 1 && prev.place.geo_precision >= 3 && p.place.geo_precision < prev.place.geo_precision
-                && p.span.start.saturating_sub(prev.span.end) <= 60
-            {
-                out[0] = (*p).clone();
-            } else {
-                break;
             }
         }
         return out;
     }
-    let before = cx
+    // A passive ("les villages de X et Y ont été visés"): the places before
+    // the trigger in its clause, the group nearest to it.
+    let before: Vec<&PlaceCand> = cx
         .places
         .iter()
-        .filter(|p| p.span.start >= cs.min(sent.start.max(cs)) && p.span.end <= trig.start && sent.contains(p.span) && !inside_actor(p))
-        .max_by_key(|p| p.span.start);
-    if let Some(p) = before {
-        return vec![p.clone()];
+        .filter(|p| p.span.start >= cs && p.span.end <= trig.start && sent.contains(p.span) && !inside_actor(p))
+        .collect();
+    if !before.is_empty() {
+        return coordinated_groups(cx, &before).pop().unwrap_or_default();
     }
     cx.places
         .iter()
@@ -756,6 +748,35 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
         .cloned()
         .into_iter()
         .collect()
+}
+
+/// Splits places in text order into groups of coordinated places ("X, Y et
+/// Z"); a place that only locates the one before it ("X, dans la province
+/// de Y") or anything else between them starts a new group.
+fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCand>> {
+    let mut groups: Vec<Vec<PlaceCand>> = Vec::new();
+    for p in places {
+        let joined = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
+            let gap_start = prev.name_span.end.min(p.name_span.start);
+            let gap = cx.folded_slice(gap_start, p.name_span.start);
+            let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
+            let locating = words.iter().any(|w| {
+                ["dans", "in", "pres", "near", "province", "region", "gouvernorat", "governorate", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "campagne", "countryside", "district", "banlieue", "suburbs", "outskirts"]
+                    .contains(w)
+            });
+            coord && !locating && words.len() <= 8 && p.place.geo_precision <= prev.place.geo_precision.max(1) + 1
+        });
+        match groups.last_mut() {
+            Some(g) if joined => {
+                if !g.iter().any(|o| o.place.gazetteer_id == p.place.gazetteer_id) && g.len() < 8 {
+                    g.push((*p).clone());
+                }
+            }
+            _ => groups.push(vec![(*p).clone()]),
+        }
+    }
+    groups
 }
 
 /// For a target with no place ("une base militaire israélienne"): the
@@ -908,6 +929,10 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
     }
     let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
     // A region or country and a place in or near it.
+    // Two precise places that differ are two incidents, however close.
+    if a.place.geo_precision <= 2 && b.place.geo_precision <= 2 {
+        return vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 2.0;
+    }
     let coarse = a.place.geo_precision >= 2 || b.place.geo_precision >= 2;
     let both_coarse = a.place.geo_precision >= 3 && b.place.geo_precision >= 3;
     km <= 30.0 || coarse && km <= 150.0 && a.place.country == b.place.country || both_coarse && a.place.country == b.place.country
