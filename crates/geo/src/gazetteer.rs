@@ -149,8 +149,9 @@ pub fn default_precision(feature: &str) -> u8 {
 }
 
 /// Curated rows win over GeoNames: a curated row whose source names
-/// `geonames:ID` takes that GeoNames place's names and population, and the
-/// GeoNames place is dropped.
+/// `geonames:ID` (or, without an id, a curated town or site with a GeoNames
+/// namesake of the same country within 25 km) takes that GeoNames place's
+/// names and population, and the GeoNames place is dropped.
 pub fn merge_curated(places: &mut Vec<Place>) {
     use std::collections::HashMap;
     let mut by_gid: HashMap<String, usize> = HashMap::new();
@@ -165,15 +166,40 @@ pub fn merge_curated(places: &mut Vec<Place>) {
             }
         }
     }
-    if by_gid.is_empty() {
-        return;
-    }
     let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    let mut absorbed_set: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut curated_with_id: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for (j, p) in places.iter().enumerate() {
         if !p.curated {
             if let Some(&i) = by_gid.get(&p.id) {
                 absorbed.push((i, j));
+                absorbed_set.insert(j);
+                curated_with_id.insert(i);
             }
+        }
+    }
+    // curated towns and sites without an id: the GeoNames place of the same
+    // country whose canonical name is one of theirs, within 25 km
+    let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (j, p) in places.iter().enumerate() {
+        if !p.curated && !absorbed_set.contains(&j) {
+            by_name.entry((p.country.clone(), crate::fold::light(&p.name))).or_default().push(j);
+        }
+    }
+    for (i, c) in places.iter().enumerate() {
+        if !c.curated || curated_with_id.contains(&i) || matches!(c.feature.as_str(), "country" | "admin1" | "region" | "sea" | "strait") {
+            continue;
+        }
+        let hit = c.names.iter().find_map(|n| {
+            by_name.get(&(c.country.clone(), crate::fold::light(n))).and_then(|js| {
+                js.iter().copied().find(|&j| {
+                    !absorbed_set.contains(&j) && crate::resolve::km(c.lat, c.lon, places[j].lat, places[j].lon) < 25.0
+                })
+            })
+        });
+        if let Some(j) = hit {
+            absorbed.push((i, j));
+            absorbed_set.insert(j);
         }
     }
     for &(i, j) in &absorbed {
@@ -191,7 +217,7 @@ pub fn merge_curated(places: &mut Vec<Place>) {
             c.admin1 = admin;
         }
     }
-    let drop: std::collections::HashSet<usize> = absorbed.iter().map(|x| x.1).collect();
+    let drop = absorbed_set;
     let mut k = 0;
     places.retain(|_| {
         let keep = !drop.contains(&k);

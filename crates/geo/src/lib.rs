@@ -93,9 +93,10 @@ const NO_PATTERN: u32 = u32::MAX;
 
 #[derive(Debug, Clone)]
 enum Target {
-    /// Name `name` of place `place`, without its first `skip` tokens (a leading article).
-    Place { place: u32, name: u16, skip: u8 },
-    Adjective { country: Box<str>, lang: Box<str> },
+    /// Name `name` of place `place`, without its first `skip` tokens (a
+    /// leading article) and its last `tail` tokens (a type word).
+    Place { place: u32, name: u16, skip: u8, tail: u8 },
+    Adjective { country: Box<str>, lang: Box<str>, light: Box<str> },
 }
 
 /// The geocoder: gazetteer, context words and the name index.
@@ -202,6 +203,12 @@ impl Geocoder {
     }
 
     fn build(places: Vec<Place>, lex: HashMap<String, Lexicon>) -> Result<Geocoder, Error> {
+        // type words written after a name ("air base", "airport"): a facility
+        // named "Al Asad Air Base" is also found as "Al Asad"
+        let suffixes: HashSet<Vec<String>> = lex
+            .values()
+            .flat_map(|l| l.types.keys().filter(|(pos, _)| *pos == Position::After).map(|(_, k)| k.clone()))
+            .collect();
         // fold every name into keys, on up to 4 threads
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let chunk = places.len().div_ceil(threads).max(1);
@@ -209,7 +216,10 @@ impl Geocoder {
             let handles: Vec<_> = places
                 .chunks(chunk)
                 .enumerate()
-                .map(|(ci, ps)| sc.spawn(move || place_keys(ps, (ci * chunk) as u32)))
+                .map(|(ci, ps)| {
+                    let suffixes = &suffixes;
+                    sc.spawn(move || place_keys(ps, (ci * chunk) as u32, suffixes))
+                })
                 .collect();
             handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
         });
@@ -218,7 +228,14 @@ impl Geocoder {
         let mut max_tokens = 1;
         let adjectives = lex.iter().flat_map(|(lang, l)| {
             l.adjectives.iter().map(move |(adj, cc)| {
-                (fold::skeleton(adj), Target::Adjective { country: cc.as_str().into(), lang: lang.as_str().into() })
+                (
+                    fold::skeleton(adj),
+                    Target::Adjective {
+                        country: cc.as_str().into(),
+                        lang: lang.as_str().into(),
+                        light: fold::light(adj).into(),
+                    },
+                )
             })
         });
         for (key, t) in parts.into_iter().flatten().chain(adjectives) {
@@ -252,10 +269,11 @@ impl Geocoder {
     }
 
     /// Light form of a target's name.
-    fn target_light(&self, place: u32, name: u16, skip: u8) -> String {
+    fn target_light(&self, place: u32, name: u16, skip: u8, tail: u8) -> String {
         let Some(n) = self.places[place as usize].names.get(name as usize) else { return String::new() };
         let toks = fold::tokenize(n);
-        let v: Vec<&str> = toks.iter().skip(skip as usize).map(|t| t.light.as_str()).collect();
+        let end = toks.len().saturating_sub(tail as usize);
+        let v: Vec<&str> = toks[..end].iter().skip(skip as usize).map(|t| t.light.as_str()).collect();
         v.join(" ")
     }
 
@@ -314,7 +332,6 @@ impl Geocoder {
         // adjectives give country context; place keys become mentions
         let mut adj_countries: Vec<(usize, String)> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
-        let mut taken_until: Option<usize> = None;
         // group found by span
         let mut i = 0;
         while i < found.len() {
@@ -332,12 +349,12 @@ impl Geocoder {
             for &p in &pats {
                 for t in &self.targets[p] {
                     match t {
-                        Target::Adjective { country, lang: l } if l.as_ref() == lang => {
+                        Target::Adjective { country, lang: l, light } if l.as_ref() == lang && light.as_ref() == light_span => {
                             adjective = Some(country.to_string());
                         }
                         Target::Adjective { .. } => {}
-                        Target::Place { place, name, skip } => {
-                            let light = self.target_light(*place, *name, *skip);
+                        Target::Place { place, name, skip, tail } => {
+                            let light = self.target_light(*place, *name, *skip, *tail);
                             let exact = light == light_span;
                             if !exact && !self.fuzzy_ok(&light, &light_span) {
                                 continue;
@@ -345,9 +362,9 @@ impl Geocoder {
                             match cands.iter_mut().find(|c| c.0 == *place) {
                                 Some(c) => {
                                     c.1 |= exact;
-                                    c.2 |= exact && *name == 0;
+                                    c.2 |= exact && *name == 0 && *tail == 0;
                                 }
-                                None => cands.push((*place, exact, exact && *name == 0)),
+                                None => cands.push((*place, exact, exact && *name == 0 && *tail == 0)),
                             }
                         }
                     }
@@ -361,7 +378,7 @@ impl Geocoder {
                     continue;
                 }
             }
-            if cands.is_empty() || taken_until.is_some_and(|t| first <= t) {
+            if cands.is_empty() {
                 continue;
             }
             if !is_capitalized(text, &toks, first, last) {
@@ -371,7 +388,6 @@ impl Geocoder {
             if any_exact {
                 cands.retain(|c| c.1);
             }
-            taken_until = Some(last);
             mentions.push(Mention {
                 name_first: first,
                 name_last: last,
@@ -389,6 +405,27 @@ impl Geocoder {
             });
         }
 
+        // overlapping spans: exact before fuzzy, then longer, then leftmost
+        let mut order: Vec<usize> = (0..mentions.len()).collect();
+        order.sort_by_key(|&k| {
+            let m = &mentions[k];
+            (m.fuzzy, std::cmp::Reverse(m.name_last - m.name_first), m.name_first)
+        });
+        let mut keep = vec![false; mentions.len()];
+        let mut used = vec![false; toks.len()];
+        for k in order {
+            let m = &mentions[k];
+            if used[m.name_first..=m.name_last].iter().any(|u| *u) {
+                continue;
+            }
+            used[m.name_first..=m.name_last].iter_mut().for_each(|u| *u = true);
+            keep[k] = true;
+        }
+        let mut k = 0;
+        mentions.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
         for k in 0..mentions.len() {
             let prev_end = if k > 0 { mentions[k - 1].last + 1 } else { 0 };
             let next_start = mentions.get(k + 1).map_or(toks.len(), |m| m.first);
@@ -397,8 +434,9 @@ impl Geocoder {
         // "Tripoli, Libya", "Tripoli (Liban)", "Tripoli au Liban"
         for k in 0..mentions.len().saturating_sub(1) {
             let (a, b) = (&mentions[k], &mentions[k + 1]);
-            let gap_ok = b.name_first > a.name_last
+            let gap_ok = b.name_first > a.name_last + usize::from(!text[toks[a.name_last].end..toks[b.name_first].start].contains([',', '(']))
                 && b.name_first - a.name_last <= 3
+                && !b.fuzzy
                 && (text[toks[a.name_last].end..toks[b.name_first].start].contains([',', '('])
                     || toks[a.name_last + 1..b.name_first]
                         .iter()
@@ -440,7 +478,7 @@ impl Geocoder {
                 .cands
                 .iter()
                 .any(|c| matches!(self.places[c.0 as usize].feature.as_str(), "country" | "admin1" | "region"));
-            if ccs.len() == 1 && areal && !m.stop {
+            if ccs.len() == 1 && areal && !m.stop && !m.fuzzy {
                 for cc in ccs {
                     *doc_cc.entry(cc.to_string()).or_default() += 1;
                     sent_cc.insert((m.sentence, cc.to_string()));
@@ -456,7 +494,7 @@ impl Geocoder {
             .enumerate()
             .filter_map(|(k, c)| c.filter(|c| c.1 >= 2.0).map(|c| (k, c.0)))
             .map(|(k, pi)| (k, self.places[pi as usize].lat, self.places[pi as usize].lon))
-            .filter(|(k, _, _)| self.places[mentions[*k].cands[0].0 as usize].precision == 1 || mentions[*k].cands.len() == 1)
+            .filter(|(k, _, _)| !mentions[*k].fuzzy)
             .collect();
         let mut out = Vec::with_capacity(mentions.len());
         for (k, m) in mentions.iter().enumerate() {
@@ -752,15 +790,27 @@ impl Geocoder {
         text: &str,
     ) -> bool {
         let country_support = m.next_country.as_deref() == Some(p.country.as_str());
+        // a spelling variant: never inside a person's name, and only with a cue
+        if m.fuzzy
+            && (in_name_run(text, toks, m)
+                || !(m.strong_cue || country_support || p.curated && !sentence_start_before(text, toks, m.name_first)))
+        {
+            return false;
+        }
+        // an imported facility found without its type word needs one in the text
+        if !p.curated && p.feature != "town" && m.type_features.is_none() {
+            let span: Vec<&str> = toks[m.name_first..=m.name_last].iter().map(|t| t.light.as_str()).collect();
+            let span = span.join(" ");
+            if !p.names.iter().any(|n| fold::light(n) == span) {
+                return false;
+            }
+        }
         if m.stop {
             return m.type_features.is_some() || country_support || (m.strong_cue && doc_cc.contains_key(&p.country));
         }
         let tokens = (m.name_first..=m.name_last).filter(|&i| toks[i].light != "al").count();
         let near_anchor = anchors.iter().any(|a| resolve::km(a.0, a.1, p.lat, p.lon) < 60.0);
         let supported = m.strong_cue || country_support || near_anchor;
-        if m.fuzzy && !(supported || p.curated) {
-            return false;
-        }
         // towns take no article: "le Hamas", "the Pentagon" are not places
         if p.feature == "town"
             && !p.curated
@@ -775,7 +825,8 @@ impl Geocoder {
             }
         }
         // a capitalised first word of a sentence is weak evidence for a place far away
-        if tokens == 1
+        let canonical = m.cands.iter().any(|c| self.places[c.0 as usize].id == p.id && c.2);
+        if (tokens == 1 || !canonical)
             && !p.curated
             && !FOCUS.contains(&p.country.as_str())
             && p.population < 1_000_000
@@ -812,6 +863,12 @@ impl Geocoder {
             r.admin1 = Some(p.name.clone());
         }
         let areal = p.precision == 3;
+        // "the Idlib countryside", "la région de Hassaké" with the town chosen: the area around it
+        if let Some(f) = &m.type_features {
+            if p.feature == "town" && !f.is_empty() && f.iter().all(|f| matches!(f.as_str(), "region" | "admin2")) {
+                r.geo_precision = r.geo_precision.max(2);
+            }
+        }
         if let Some((d, dist)) = m.direction {
             // a part of the anchor ("northern Syria", "le nord de Gaza") or a
             // point beyond it ("30 km north of Baghdad")
@@ -843,49 +900,64 @@ impl Geocoder {
 
 /// Keys of the names of `places` (the first has index `base`): each name's
 /// skeleton, and again without a leading article.
-fn place_keys(places: &[Place], base: u32) -> Vec<(String, Target)> {
+fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> Vec<(String, Target)> {
     let mut out = Vec::with_capacity(places.len() * 5);
     let mut seen: Vec<String> = Vec::new();
     for (k, p) in places.iter().enumerate() {
         seen.clear();
+        let place = base + k as u32;
         for (ni, n) in p.names.iter().enumerate().take(u16::MAX as usize) {
             let toks = fold::tokenize(n);
-            // "The Mission": the English article is not part of the key
-            let mut skip = usize::from(toks.len() > 1 && toks[0].light == "the");
-            while skip < toks.len() {
-                let rest = &toks[skip..];
-                let chars: usize = rest.iter().map(|t| t.light.chars().count()).sum();
-                let arabic = !rest[0].light.is_ascii();
-                if chars >= 3 || (arabic && chars >= 2) {
-                    // one target per distinct light form (the exact test compares light forms)
-                    let mut light = String::with_capacity(n.len());
-                    for (i, t) in rest.iter().enumerate() {
-                        if i > 0 {
-                            light.push(' ');
-                        }
-                        light.push_str(&t.light);
+            let name = ni as u16;
+            push_keys(&toks, place, name, 0, &mut seen, &mut out);
+            // an imported facility without its type word: "Al Asad Air Base" →
+            // "Al Asad" (curated rows list their short names themselves)
+            if !p.curated && p.feature != "town" && toks.len() > 1 {
+                for tail in (1..toks.len()).rev() {
+                    let words: Vec<String> = toks[toks.len() - tail..].iter().map(|t| t.light.clone()).collect();
+                    if suffixes.contains(&words) {
+                        push_keys(&toks[..toks.len() - tail], place, name, tail as u8, &mut seen, &mut out);
+                        break;
                     }
-                    if !seen.contains(&light) {
-                        let mut key = String::with_capacity(n.len());
-                        for (i, t) in rest.iter().enumerate() {
-                            if i > 0 {
-                                key.push(' ');
-                            }
-                            fold::skeleton_token(&t.light, &mut key);
-                        }
-                        seen.push(light);
-                        out.push((key, Target::Place { place: base + k as u32, name: ni as u16, skip: skip as u8 }));
-                    }
-                }
-                if rest.len() > 1 && rest[0].light == "al" {
-                    skip += 1;
-                } else {
-                    break;
                 }
             }
         }
     }
     out
+}
+
+/// Keys of one name (its tokens without the last `tail` ones): the name,
+/// and the name without a leading article.
+fn push_keys(toks: &[Token], place: u32, name: u16, tail: u8, seen: &mut Vec<String>, out: &mut Vec<(String, Target)>) {
+    // "The Mission": the English article is not part of the key
+    let mut skip = usize::from(toks.len() > 1 && toks[0].light == "the");
+    while skip < toks.len() {
+        let rest = &toks[skip..];
+        let chars: usize = rest.iter().map(|t| t.light.chars().count()).sum();
+        let arabic = !rest[0].light.is_ascii();
+        if chars >= 3 || (arabic && chars >= 2) {
+            // one target per distinct light form (the exact test compares light forms)
+            let mut light = String::new();
+            let mut key = String::new();
+            for (i, t) in rest.iter().enumerate() {
+                if i > 0 {
+                    light.push(' ');
+                    key.push(' ');
+                }
+                light.push_str(&t.light);
+                fold::skeleton_token(&t.light, &mut key);
+            }
+            if !seen.contains(&light) {
+                seen.push(light);
+                out.push((key, Target::Place { place, name, skip: skip as u8, tail }));
+            }
+        }
+        if rest.len() > 1 && rest[0].light == "al" {
+            skip += 1;
+        } else {
+            break;
+        }
+    }
 }
 
 fn type_rule(feature: &str) -> &'static str {
