@@ -195,13 +195,23 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
     }
     // Number words, on the folded text.
     let ft = folded.text.as_str();
-    let mut pos = 0;
-    for word in ft.split(|c: char| !is_word_char(c) && c != '-') {
-        let wstart = pos;
-        pos += word.len() + 1;
-        if word.is_empty() {
-            continue;
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in ft.char_indices() {
+        let w = is_word_char(c) || c == '-';
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s0)) => {
+                words.push((s0, &ft[s0..i]));
+                start = None;
+            }
+            _ => {}
         }
+    }
+    if let Some(s0) = start {
+        words.push((s0, &ft[s0..]));
+    }
+    for (wstart, word) in words {
         if let Some(&v) = lex.numbers.get(word) {
             let s = Span::new(folded.start(wstart), folded.end(wstart + word.len()));
             out.push(NumberHit { span: s, value: v });

@@ -97,7 +97,7 @@ mod tests {
         assert_eq!(&s[a..b], "frappé");
         let ain = f.text.find("ain").unwrap_or(0);
         assert_eq!(&s[f.start(ain)..f.end(ain + 3)], "Aïn");
-        assert_eq!(f.from_input(s.find('a').unwrap_or(0)), f.text.find(" a ").unwrap_or(0) + 1);
+        assert_eq!(f.from_input(s.find(" a ").unwrap_or(0) + 1), f.text.find(" a ").unwrap_or(0) + 1);
     }
 
     #[test]

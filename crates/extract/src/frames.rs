@@ -434,7 +434,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             // Place: the target's place.
             let mut places = place_of(cx, sent, t.span, cs, ce, a1_span);
             let mut place_rule = None;
-            if places.is_empty() {
+            if places.is_empty() && !def.weak {
                 if let Some(p) = place_from_adjective(cx, sent, t.span, ce) {
                     place_rule = Some(format!("{lang}.place.target_adjective_country"));
                     places.push(p);
@@ -504,6 +504,15 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 let names: Vec<&str> = places.iter().map(|p| p.place.name.as_str()).collect();
                 drop(&format!("summary over several countries: {}", names.join(", ")), &mut dropped);
                 continue;
+            }
+            if places.is_empty() && is_interception {
+                // "most of the rockets were intercepted": where the attack was.
+                if let Some(prev) = frames.iter().rev().find(|f| f.place.is_some() && si.saturating_sub(f.sentence) <= 2) {
+                    if let Some(p) = &prev.place {
+                        places.push(p.clone());
+                        rules.push(format!("{lang}.place.intercepted_attack"));
+                    }
+                }
             }
             if places.is_empty() {
                 notes.push("no place found".to_string());
@@ -787,6 +796,11 @@ fn place_from_adjective(cx: &DocCtx<'_>, sent: Span, trig: Span, ce: usize) -> O
     })?;
     let ActorRef::Adjective(d) = h.what else { return None };
     let iso = cx.lex.demonyms.get(d)?;
+    // Only a country the text places something in ("une base israélienne"
+    // in a text about Israel), never the home of forces abroad.
+    if !cx.places.iter().any(|p| &p.place.country == iso) {
+        return None;
+    }
     let country = (cx.country)(iso)?;
     Some(PlaceCand { span: h.span, name_span: h.span, place: country, rule: format!("{}.place.adjective", cx.lang) })
 }
