@@ -221,7 +221,7 @@ pub struct Ontology {
 }
 
 /// The internal types triggers may name besides the ontology's rows.
-pub const CONTEXT_TYPES: [&str; 4] = ["strike", "bombard", "generic", "launch"];
+pub const CONTEXT_TYPES: [&str; 5] = ["strike", "bombard", "generic", "launch", "none"];
 
 fn toml_err(path: &str, text: &str, e: &toml::de::Error) -> String {
     let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));

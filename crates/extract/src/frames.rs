@@ -292,6 +292,10 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             let drop = |why: &str, dropped: &mut Vec<Dropped>| {
                 dropped.push(Dropped { span: t.span, rule: rule.clone(), why: why.to_string() })
             };
+            if def.r#type == "none" {
+                drop("stop phrase: not an event", &mut dropped);
+                continue;
+            }
             if read_also {
                 drop("read-also link or teaser", &mut dropped);
                 continue;
@@ -402,6 +406,33 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             if is_interception {
                 actor2 = launcher(cx, sent, t.span, cs, ce, actor1);
             }
+            // Place: the target's place.
+            let mut places = place_of(cx, sent, t.span, cs, ce, a1_span);
+            let mut place_rule = None;
+            if places.is_empty() && !def.weak {
+                if let Some(p) = place_from_adjective(cx, sent, t.span, ce) {
+                    place_rule = Some(format!("{lang}.place.target_adjective_country"));
+                    places.push(p);
+                }
+            }
+            for p in &places {
+                rules.push(p.rule.clone());
+            }
+            if let Some(r) = place_rule {
+                rules.push(r);
+            }
+            // "L'armée a bombardé ... dans la province de Diyala": the army of
+            // the country where it acts.
+            let actor1 = match actor1 {
+                None if !is_interception && generic_state_subject(cx, sent, t.span) => {
+                    let a = places.first().and_then(|p| cx.actors.state_of(&p.place.country));
+                    if a.is_some() {
+                        rules.push(format!("{lang}.actor.state_of_place"));
+                    }
+                    a
+                }
+                a => a,
+            };
             // Type from the weapon and the perpetrator.
             let state = actor1.is_some_and(|a| cx.actors.defs[a].is_state());
             let from_weapon = |w: &str| -> Option<&'static str> {
@@ -431,21 +462,6 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 }
                 _ => itype,
             };
-            // Place: the target's place.
-            let mut places = place_of(cx, sent, t.span, cs, ce, a1_span);
-            let mut place_rule = None;
-            if places.is_empty() && !def.weak {
-                if let Some(p) = place_from_adjective(cx, sent, t.span, ce) {
-                    place_rule = Some(format!("{lang}.place.target_adjective_country"));
-                    places.push(p);
-                }
-            }
-            for p in &places {
-                rules.push(p.rule.clone());
-            }
-            if let Some(r) = place_rule {
-                rules.push(r);
-            }
             // Date.
             let (date, explicit, drule) = date_of(cx, sent, t.span, cs, ce, anchor);
             let firm_date = explicit
@@ -557,6 +573,17 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
         }
     }
     (frames, dropped)
+}
+
+/// True when the nearest actor-like mention before the trigger is a generic
+/// state force ("l'armée", "security forces").
+fn generic_state_subject(cx: &DocCtx<'_>, sent: Span, trig: Span) -> bool {
+    cx.ann
+        .actors
+        .iter()
+        .filter(|h| sent.contains(h.span) && h.span.end <= trig.start)
+        .last()
+        .is_some_and(|h| matches!(h.what, ActorRef::StateGeneric))
 }
 
 fn self_focus(cx: &DocCtx<'_>, a: usize) -> bool {
