@@ -1,0 +1,22 @@
+//! Raw bytes through `vigie_text::decode`: never panics; UTF-8 that is
+//! taken as is comes back byte for byte (less its BOM); `Empty` only for
+//! blank input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use vigie_text::NotText;
+
+fuzz_target!(|data: &[u8]| {
+    match vigie_text::decode(data) {
+        Ok(d) => {
+            assert!(!data.iter().all(|b| b.is_ascii_whitespace()));
+            if d.encoding == "UTF-8" && !d.guessed {
+                let body = data.strip_prefix(b"\xef\xbb\xbf").unwrap_or(data);
+                assert_eq!(d.text.as_bytes(), body, "UTF-8 must pass through unchanged");
+                assert!(!d.had_errors);
+            }
+        }
+        Err(NotText::Empty) => assert!(data.iter().all(|b| b.is_ascii_whitespace())),
+        Err(NotText::Binary(_)) => {}
+    }
+});
