@@ -42,7 +42,7 @@ const LARGE: u64 = 1000;
 pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraft> {
     let mut out = Vec::new();
     for &(sent, _) in cx.sentences {
-        let cumulative = cx.ann.has_cue(Cue::Cumulative, sent.start, sent.end);
+        let cumulative = crate::frames::cumulative_toll(cx, sent);
         let has_event = event_sentences.iter().any(|s| *s == sent);
         let nums: Vec<&NumberHit> = cx
             .ann

@@ -300,7 +300,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 drop("read-also link or teaser", &mut dropped);
                 continue;
             }
-            if cx.ann.has_cue(Cue::Cumulative, sent.start, sent.end) && cx.ann.has_cue(Cue::Killed, sent.start, sent.end) {
+            if continues_previous(cx, sent, t.span, def) {
+                drop("continues the trigger before it (\"strikes targeting\")", &mut dropped);
+                continue;
+            }
+            if cumulative_toll(cx, sent) {
                 drop("cumulative toll sentence (a figure)", &mut dropped);
                 continue;
             }
@@ -328,7 +332,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 continue;
             }
             let aggregate = cx.ann.cues_in(Cue::Aggregate, cs, ce).next().is_some()
-                || cx.times.iter().any(|m| m.open_since && m.span.start >= cs && m.span.end <= ce);
+                || cx.times.iter().any(|m| m.open_since && m.span.start >= sent.start && m.span.end <= ce);
             if aggregate {
                 drop("aggregate or background", &mut dropped);
                 continue;
@@ -402,6 +406,17 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             } else {
                 actor1
             };
+            // Nobody named: the perpetrator of the incident told just before.
+            let actor1 = match actor1 {
+                None if !is_interception => {
+                    let prev = frames.iter().rev().find(|f| si.saturating_sub(f.sentence) <= 2 && f.actor1.is_some()).and_then(|f| f.actor1);
+                    if prev.is_some() {
+                        rules.push(format!("{lang}.actor.narrative"));
+                    }
+                    prev
+                }
+                a => a,
+            };
             let (target, mut actor2) = target_of(cx, sent, t.span, ce, actor1, a1_span);
             if is_interception {
                 actor2 = launcher(cx, sent, t.span, cs, ce, actor1);
@@ -464,6 +479,10 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             };
             // Date.
             let (date, explicit, drule) = date_of(cx, sent, t.span, cs, ce, anchor);
+            if explicit && date.is_some_and(|d| d.precision >= 3) {
+                drop("vague date (a month or longer): background", &mut dropped);
+                continue;
+            }
             let firm_date = explicit
                 && drule.as_deref().is_some_and(|r| r.ends_with("in_sentence"))
                 && cx.times.iter().any(|m| !m.anaphoric && !m.open_since && m.span.start >= cs && m.span.end <= ce);
@@ -586,6 +605,20 @@ fn generic_state_subject(cx: &DocCtx<'_>, sent: Span, trig: Span) -> bool {
         .is_some_and(|h| matches!(h.what, ActorRef::StateGeneric))
 }
 
+/// A weak generic trigger right after another trigger continues it
+/// ("strikes targeting", "une attaque visant", "launched attacks").
+fn continues_previous(cx: &DocCtx<'_>, sent: Span, trig: Span, def: &crate::data::TriggerDef) -> bool {
+    if !(def.weak && (def.r#type == "generic" || def.r#type == "strike")) {
+        return false;
+    }
+    cx.ann.triggers.iter().any(|o| {
+        sent.contains(o.span)
+            && o.span.end <= trig.start
+            && cx.words_between(o.span.end, trig.start) <= 1
+            && cx.lex.triggers.get(o.def).is_some_and(|d| d.r#type != "none")
+    })
+}
+
 fn self_focus(cx: &DocCtx<'_>, a: usize) -> bool {
     cx.actors.defs.get(a).is_some_and(|d| d.focus)
 }
@@ -640,6 +673,16 @@ fn perpetrator(
             continue;
         }
         if matches!(h.what, ActorRef::Adjective(_)) {
+            continue;
+        }
+        // For an interception, a subject that launched something is the launcher.
+        if interception
+            && cx.ann.triggers.iter().any(|t| {
+                t.span.start >= h.span.end
+                    && t.span.end <= trig.start
+                    && cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "launch" || d.r#type == "shelling_artillery_missile_attack")
+            })
+        {
             continue;
         }
         // The subject of "said", "acknowledged", "a indiqué" is a speaker.
@@ -744,7 +787,15 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
             })
     };
     // Places after the next trigger of the clause belong to it.
-    let ce = cx.ann.triggers.iter().filter(|t| t.span.start >= trig.end && t.span.start < ce).map(|t| t.span.start).min().unwrap_or(ce);
+    let ce = cx
+        .ann
+        .triggers
+        .iter()
+        .filter(|t| t.span.start >= trig.end && t.span.start < ce)
+        .filter(|t| cx.lex.triggers.get(t.def).is_none_or(|d| !continues_previous(cx, sent, t.span, d)))
+        .map(|t| t.span.start)
+        .min()
+        .unwrap_or(ce);
     let origin = |p: &PlaceCand| cx.ann.cue(Cue::Origin).iter().any(|c| c.end <= p.span.start && cx.words_between(c.end, p.name_span.start) <= 3);
     let mut after: Vec<&PlaceCand> =
         cx.places.iter().filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p)).collect();
@@ -871,7 +922,7 @@ fn date_of(
 
 /// The number of people killed that a sentence tells for its event.
 pub fn fatalities_of(cx: &DocCtx<'_>, si: usize, sent: Span) -> Option<u32> {
-    if cx.ann.has_cue(Cue::Cumulative, sent.start, sent.end) {
+    if cumulative_toll(cx, sent) {
         return None;
     }
     if let Some(n) = killed_count(cx, sent) {
@@ -883,7 +934,7 @@ pub fn fatalities_of(cx: &DocCtx<'_>, si: usize, sent: Span) -> Option<u32> {
     // The next sentence may tell the toll of this one ("No injuries occurred").
     if let Some(&(next, _)) = cx.sentences.get(si + 1) {
         let has_trigger = cx.ann.triggers.iter().any(|t| next.contains(t.span));
-        if !has_trigger && !cx.ann.has_cue(Cue::Cumulative, next.start, next.end) {
+        if !has_trigger && !cumulative_toll(cx, next) {
             if let Some(n) = killed_count(cx, next) {
                 return Some(n);
             }
@@ -893,6 +944,19 @@ pub fn fatalities_of(cx: &DocCtx<'_>, si: usize, sent: Span) -> Option<u32> {
         }
     }
     None
+}
+
+/// True when a sentence tells a cumulative toll: a cumulative cue before a
+/// killing word ("Depuis le début de la guerre, ... ont été tués", "The war
+/// has killed") or right after it ("tués depuis le 1er janvier").
+pub fn cumulative_toll(cx: &DocCtx<'_>, sent: Span) -> bool {
+    let kills: Vec<Span> = [Cue::Killed, Cue::Injured, Cue::Missing]
+        .iter()
+        .flat_map(|c| cx.ann.cues_in(*c, sent.start, sent.end))
+        .collect();
+    cx.ann.cues_in(Cue::Cumulative, sent.start, sent.end).any(|c| {
+        kills.iter().any(|k| c.end <= k.start || (c.start >= k.end && cx.words_between(k.end, c.start) <= 6))
+    })
 }
 
 /// The lowest count of people killed in a sentence ("trois militaires ont
@@ -970,6 +1034,10 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
     }
     let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
     // A region or country and a place in or near it.
+    // A country and a place in it.
+    if (a.place.feature == "country" || b.place.feature == "country") && a.place.country == b.place.country {
+        return true;
+    }
     // Two precise places that differ are two incidents, however close.
     if a.place.geo_precision <= 2 && b.place.geo_precision <= 2 {
         return vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 2.0;

@@ -249,6 +249,10 @@ impl Extractor {
             .geocode(text, lang)
             .into_iter()
             .filter_map(|p| {
+                // "Iran-backed", "US-led": part of an adjective, not a place.
+                if text.get(p.name_end..).is_some_and(|r| r.starts_with('-') && r[1..].starts_with(|c: char| c.is_alphabetic())) {
+                    return None;
+                }
                 let place = p.place?;
                 Some(PlaceCand {
                     span: Span::new(p.start, p.end),
