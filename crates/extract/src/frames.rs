@@ -91,6 +91,8 @@ pub struct DocCtx<'a> {
     pub reference: Option<Date>,
     /// A country as a resolved place, by ISO code.
     pub country: &'a dyn Fn(&str) -> Option<vigie_geo::ResolvedPlace>,
+    /// The state forces of the last event told (for "l'armée").
+    pub last_state: std::cell::Cell<Option<usize>>,
     /// The armed group the text is about: the last perpetrator or claimant.
     pub focus: std::cell::Cell<Option<usize>>,
 }
@@ -153,12 +155,27 @@ impl DocCtx<'_> {
         match r {
             ActorRef::Named(i) => Some(i),
             ActorRef::Adjective(d) => self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso)),
-            ActorRef::Focus => self.focus.get().or_else(|| self.focus_before(pos)),
+            ActorRef::Focus => {
+                // "X a annoncé que ses combattants", "IDF said it struck": a
+                // name earlier in the sentence, else the group in focus.
+                let named = self.ann.actors.iter().rev().find(|h| {
+                    sent.contains(h.span) && h.span.end <= pos && matches!(h.what, ActorRef::Named(_))
+                        && !crate::annotate::preceded_by(self.text, h.span.start, self.ann.cue(Cue::TargetPrep))
+                });
+                match named.map(|h| h.what) {
+                    Some(ActorRef::Named(i)) => Some(i),
+                    _ => self.focus.get().or_else(|| self.focus_before(pos)),
+                }
+            }
             ActorRef::StateGeneric => {
-                // A country adjective or metonym in the sentence decides.
+                // The state forces the text is telling about, else a country
+                // adjective or metonym before it in the sentence.
+                if let Some(a) = self.last_state.get() {
+                    return Some(a);
+                }
                 let mut best: Option<(usize, usize)> = None;
                 for h in &self.ann.actors {
-                    if !sent.contains(h.span) {
+                    if !sent.contains(h.span) || h.span.start > pos {
                         continue;
                     }
                     let iso = match h.what {
@@ -396,7 +413,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             // Target and its side.
             let actor1 = if is_interception && actor1.is_none() {
                 let state_speaker = speakers.iter().map(|(s, _, _)| s).chain(last_speaker.iter()).find_map(|s| match s {
-                    Speaker::Actor(a) if cx.actors.defs[*a].is_state() => Some(*a),
+                    Speaker::Actor(a) => Some(*a),
                     _ => None,
                 });
                 if state_speaker.is_some() {
@@ -526,6 +543,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 if self_focus(cx, a) {
                     cx.focus.set(Some(a));
                 }
+                cx.last_state.set(if cx.actors.defs[a].is_state() { Some(a) } else { None });
             }
             if state && !is_interception && claimed {
                 // A government's account of its own forces' strike is a
@@ -1013,7 +1031,9 @@ pub fn merge(frames: Vec<Frame>) -> Vec<Frame> {
     for f in frames {
         // A place-less mention restates an incident told before it; a
         // headline may announce one told after it.
-        let target = out.iter().rposition(|g| (g.place.is_some() || g.sentence == f.sentence) && same_incident(g, &f));
+        let target = out
+            .iter()
+            .rposition(|g| (g.place.is_some() || f.sentence.saturating_sub(g.sentence) <= 1) && same_incident(g, &f));
         match target {
             Some(i) => absorb(&mut out[i], f),
             None => out.push(f),
@@ -1048,6 +1068,11 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
 }
 
 fn same_incident(g: &Frame, f: &Frame) -> bool {
+    // Restatements are told close together, unless at the very same site.
+    let same_site = matches!((&g.place, &f.place), (Some(a), Some(b)) if a.place.gazetteer_id == b.place.gazetteer_id && a.place.geo_precision <= 2);
+    if g.sentence.abs_diff(f.sentence) > 4 && !same_site {
+        return false;
+    }
     if !compatible_types(&g.itype, &f.itype) {
         return false;
     }

@@ -294,6 +294,7 @@ impl Extractor {
             resolver: &resolver,
             reference,
             focus: std::cell::Cell::new(None),
+            last_state: std::cell::Cell::new(None),
             country: &country,
         };
         let (frames, dropped) = frames::build_frames(&cx);
