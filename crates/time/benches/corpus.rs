@@ -14,11 +14,30 @@ const FR_FRAMES: &[&str] = &[
     "Des affrontements ont opposé {} des miliciens aux forces de sécurité près de la frontière.",
 ];
 const FR_DATES: &[&str] = &[
-    "mardi", "samedi soir", "le 7 janvier 2024", "ce dimanche 7 janvier", "la veille", "le lendemain",
-    "il y a trois jours", "la semaine dernière", "fin janvier", "à la mi-février", "depuis le 7 octobre 2023",
-    "dans la nuit de samedi à dimanche", "du 1er au 3 novembre", "en octobre dernier", "quelques jours auparavant",
-    "ces derniers jours", "hier", "le mois dernier", "début 2024", "l'été 2023", "au premier trimestre 2023",
-    "deux semaines plus tôt", "lundi dernier", "le 12/03/2024",
+    "mardi",
+    "samedi soir",
+    "le 7 janvier 2024",
+    "ce dimanche 7 janvier",
+    "la veille",
+    "le lendemain",
+    "il y a trois jours",
+    "la semaine dernière",
+    "fin janvier",
+    "à la mi-février",
+    "depuis le 7 octobre 2023",
+    "dans la nuit de samedi à dimanche",
+    "du 1er au 3 novembre",
+    "en octobre dernier",
+    "quelques jours auparavant",
+    "ces derniers jours",
+    "hier",
+    "le mois dernier",
+    "début 2024",
+    "l'été 2023",
+    "au premier trimestre 2023",
+    "deux semaines plus tôt",
+    "lundi dernier",
+    "le 12/03/2024",
 ];
 const EN_FRAMES: &[&str] = &[
     "The armed group said {} it had launched a drone attack on a military base.",
@@ -31,16 +50,39 @@ const EN_FRAMES: &[&str] = &[
     "Militiamen clashed with security forces near the border {}.",
 ];
 const EN_DATES: &[&str] = &[
-    "on Tuesday", "Saturday night", "on Jan. 7, 2024", "on Sunday, Jan. 7", "the day before", "the next day",
-    "three days ago", "last week", "in late January", "in mid-February", "since Oct. 7, 2023",
-    "overnight Saturday into Sunday", "from Nov. 1 to Nov. 3", "last October", "a few days earlier",
-    "in recent days", "yesterday", "last month", "early 2024", "in the summer of 2023", "in the first quarter of 2023",
-    "two weeks earlier", "last Monday", "on 03/12/2024",
+    "on Tuesday",
+    "Saturday night",
+    "on Jan. 7, 2024",
+    "on Sunday, Jan. 7",
+    "the day before",
+    "the next day",
+    "three days ago",
+    "last week",
+    "in late January",
+    "in mid-February",
+    "since Oct. 7, 2023",
+    "overnight Saturday into Sunday",
+    "from Nov. 1 to Nov. 3",
+    "last October",
+    "a few days earlier",
+    "in recent days",
+    "yesterday",
+    "last month",
+    "early 2024",
+    "in the summer of 2023",
+    "in the first quarter of 2023",
+    "two weeks earlier",
+    "last Monday",
+    "on 03/12/2024",
 ];
 
 /// `n` paragraphs of five sentences each, in `lang` ("fr" or "en").
 pub fn texts(lang: &str, n: usize) -> Vec<String> {
-    let (frames, dates) = if lang == "en" { (EN_FRAMES, EN_DATES) } else { (FR_FRAMES, FR_DATES) };
+    let (frames, dates) = if lang == "en" {
+        (EN_FRAMES, EN_DATES)
+    } else {
+        (FR_FRAMES, FR_DATES)
+    };
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = move || {
         seed ^= seed << 13;

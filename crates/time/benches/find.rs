@@ -36,11 +36,19 @@ fn find_and_resolve(bencher: divan::Bencher, lang: &str) {
     let t = tagger();
     let texts = corpus::texts(lang, 200);
     let bytes: usize = texts.iter().map(String::len).sum();
-    let ctx = ResolveContext { reference: Some(Date::constant(2024, 1, 10)), anchor: None, prefer: Prefer::Past };
+    let ctx = ResolveContext {
+        reference: Some(Date::constant(2024, 1, 10)),
+        anchor: None,
+        prefer: Prefer::Past,
+    };
     bencher.counter(BytesCount::new(bytes)).bench(|| {
         let mut n = 0;
         for text in &texts {
-            n += t.find(divan::black_box(text), lang).iter().filter_map(|m| m.resolve(&ctx)).count();
+            n += t
+                .find(divan::black_box(text), lang)
+                .iter()
+                .filter_map(|m| m.resolve(&ctx))
+                .count();
         }
         n
     });

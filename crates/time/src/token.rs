@@ -52,6 +52,9 @@ fn is_space(c: char) -> bool {
 /// Lowercases and removes the diacritics that French (and loanwords in
 /// English) use, so that "Février", "fevrier" and "FÉVRIER" share a key.
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {

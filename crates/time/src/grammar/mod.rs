@@ -325,7 +325,9 @@ pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.t.len() {
-        if cx.start_ok(i) {
+        // every rule starts with a lexicon word or a number
+        let can_start = !cx.hits(i).is_empty() || cx.tok(i).is_some_and(|t| t.num().is_some());
+        if can_start && cx.start_ok(i) {
             if let Some(p) = best_at(g, cx, i) {
                 if p.end > i && p.start < p.end {
                     i = p.end;
