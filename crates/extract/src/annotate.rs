@@ -158,8 +158,8 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
             }
             // Thousands groups: a separator then exactly three digits, only
             // after a first group of at most three digits.
-            let first_len = digits.len();
-            while first_len <= 3 {
+            let grouping = digits.len() <= 3;
+            while grouping && digits.len() < 16 {
                 let sep_len = if j < b.len() && (b[j] == b' ' || b[j] == b',' || b[j] == b'.') {
                     1
                 } else if text[j..].starts_with('\u{202f}') || text[j..].starts_with('\u{a0}') {

@@ -282,7 +282,7 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
                 aliases.push((i, kind));
             }
         };
-        add(&[a.name.clone()], AliasKind::Name);
+        add(std::slice::from_ref(&a.name), AliasKind::Name);
         add(&a.fr, AliasKind::Name);
         add(&a.en, AliasKind::Name);
         add(&a.ar, AliasKind::Name);

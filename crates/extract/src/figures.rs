@@ -43,7 +43,7 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
     let mut out = Vec::new();
     for &(sent, _) in cx.sentences {
         let cumulative = crate::frames::cumulative_toll(cx, sent);
-        let has_event = event_sentences.iter().any(|s| *s == sent);
+        let has_event = event_sentences.contains(&sent);
         let nums: Vec<&NumberHit> = cx
             .ann
             .numbers

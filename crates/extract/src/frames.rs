@@ -618,8 +618,7 @@ fn generic_state_subject(cx: &DocCtx<'_>, sent: Span, trig: Span) -> bool {
     cx.ann
         .actors
         .iter()
-        .filter(|h| sent.contains(h.span) && h.span.end <= trig.start)
-        .last()
+        .rfind(|h| sent.contains(h.span) && h.span.end <= trig.start)
         .is_some_and(|h| matches!(h.what, ActorRef::StateGeneric))
 }
 
@@ -1022,7 +1021,7 @@ fn is_year(v: u64, s: &str) -> bool {
 /// True when a unit word ("tonnes", "missiles", "km") follows the number.
 pub fn is_unit_after(cx: &DocCtx<'_>, n: Span) -> bool {
     cx.ann.cue(Cue::Units).iter().any(|u| u.start >= n.end && cx.words_between(n.end, u.start) == 0 && u.start - n.end <= 3)
-        || cx.text.get(n.end..).is_some_and(|r| r.trim_start().starts_with(['%', 'h']) && r.len() > 0 && r.trim_start().chars().nth(1).is_none_or(|c| !c.is_alphabetic()))
+        || cx.text.get(n.end..).is_some_and(|r| r.trim_start().starts_with(['%', 'h']) && !r.is_empty() && r.trim_start().chars().nth(1).is_none_or(|c| !c.is_alphabetic()))
 }
 
 /// Merges frames that restate one incident; returns the kept frames.
@@ -1085,13 +1084,7 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
         }
     }
     let dates_ok = match (g.date, f.date) {
-        (Some(a), Some(b)) => {
-            if g.date_explicit && f.date_explicit {
-                a.start <= b.end && b.start <= a.end
-            } else {
-                true
-            }
-        }
+        (Some(a), Some(b)) if g.date_explicit && f.date_explicit => a.start <= b.end && b.start <= a.end,
         _ => true,
     };
     if !dates_ok {
