@@ -63,7 +63,10 @@ pub fn run_geo(args: GeoArgs) -> anyhow::Result<ExitCode> {
         Some(d) => vigie_resources::Resources::with_overrides(d)?,
         None => vigie_resources::Resources::embedded(),
     };
-    let opts = vigie_geo::GeocoderOptions { gazetteer_files: args.gazetteers.clone(), ..Default::default() };
+    let opts = vigie_geo::GeocoderOptions {
+        gazetteer_files: args.gazetteers.clone(),
+        ..Default::default()
+    };
     let geo = vigie_geo::Geocoder::with_options(&res, &opts).context("loading the gazetteer")?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -102,11 +105,21 @@ pub fn run_geo(args: GeoArgs) -> anyhow::Result<ExitCode> {
 
 pub fn run_gazetteer(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
     match cmd {
-        GazetteerCommand::Import { file, alternate_names, admin1, out, min_population } => {
-            let opts = vigie_geo::import::ImportOptions { min_population, ..Default::default() };
+        GazetteerCommand::Import {
+            file,
+            alternate_names,
+            admin1,
+            out,
+            min_population,
+        } => {
+            let opts = vigie_geo::import::ImportOptions {
+                min_population,
+                ..Default::default()
+            };
             let stats = match &out {
                 Some(path) => {
-                    let f = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+                    let f = std::fs::File::create(path)
+                        .with_context(|| format!("creating {}", path.display()))?;
                     let mut w = BufWriter::new(f);
                     let s = vigie_geo::import::import_geonames(
                         &file,

@@ -13,9 +13,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{line}");
         for m in g.geocode(&line, &lang) {
             let p = m.place.as_ref().map(|p| {
-                format!("{} {} {:?} ({:.3},{:.3}) {} p{} {}", p.name, p.country, p.admin1, p.lat, p.lon, p.feature, p.geo_precision, p.gazetteer_id)
+                format!(
+                    "{} {} {:?} ({:.3},{:.3}) {} p{} {}",
+                    p.name,
+                    p.country,
+                    p.admin1,
+                    p.lat,
+                    p.lon,
+                    p.feature,
+                    p.geo_precision,
+                    p.gazetteer_id
+                )
             });
-            println!("  [{}] {:?} -> {} [{}]", &line[m.start..m.end], &line[m.name_start..m.name_end], p.unwrap_or_else(|| "UNRESOLVED".into()), m.rule);
+            println!(
+                "  [{}] {:?} -> {} [{}]",
+                &line[m.start..m.end],
+                &line[m.name_start..m.name_end],
+                p.unwrap_or_else(|| "UNRESOLVED".into()),
+                m.rule
+            );
         }
     }
     Ok(())

@@ -32,11 +32,13 @@ pub struct Token {
 /// as free words they are French or English (`as`, `at`, `an`, `en`, `et`).
 const ARTICLES_FREE: &[&str] = &["al", "el"];
 const ARTICLES_HYPHEN: &[&str] = &[
-    "al", "el", "ad", "ed", "adh", "as", "es", "ash", "esh", "ech", "ach", "ar", "er", "at", "et", "ath", "an", "en",
-    "az", "ez", "ul", "oul",
+    "al", "el", "ad", "ed", "adh", "as", "es", "ash", "esh", "ech", "ach", "ar", "er", "at", "et",
+    "ath", "an", "en", "az", "ez", "ul", "oul",
 ];
 /// French elided words before an apostrophe.
-const ELISIONS: &[&str] = &["l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "presqu"];
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "presqu",
+];
 
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ' | '′' | '´')
@@ -107,7 +109,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if next_is_letter {
                     // possessive 's, elision or an apostrophe inside a word
                     let mut rest = it.clone();
-                    let s_then_end = matches!(rest.next(), Some((_, 's'))) && !rest.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+                    let s_then_end = matches!(rest.next(), Some((_, 's')))
+                        && !rest.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
                     if s_then_end || ELISIONS.contains(&t.light.as_str()) {
                         if let Some(t) = cur.take() {
                             toks.push(t);
@@ -129,7 +132,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             let mut light = String::new();
             if push_light(c, &mut light) {
-                cur = Some(Token { start: i, end: i + c.len_utf8(), light, hyphen_after: false });
+                cur = Some(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    light,
+                    hyphen_after: false,
+                });
                 continue;
             }
         }
@@ -291,7 +299,10 @@ mod tests {
 
     #[test]
     fn light_folds_case_accents_articles_and_elisions() {
-        assert_eq!(light("la base aérienne d'Aïn al-Assad"), "la base aerienne d ain al assad");
+        assert_eq!(
+            light("la base aérienne d'Aïn al-Assad"),
+            "la base aerienne d ain al assad"
+        );
         assert_eq!(light("As-Sulaymaniyah"), "al sulaymaniyah");
         assert_eq!(light("El Arish"), "al arish");
         assert_eq!(light("as Baghdad"), "as baghdad");
@@ -328,7 +339,10 @@ mod tests {
             assert!(t.is_char_boundary(tok.start) && t.is_char_boundary(tok.end));
         }
         let toks = tokenize(t);
-        let alep = toks.iter().find(|x| x.light == "alep").map(|x| &t[x.start..x.end]);
+        let alep = toks
+            .iter()
+            .find(|x| x.light == "alep")
+            .map(|x| &t[x.start..x.end]);
         assert_eq!(alep, Some("Alep"));
     }
 

@@ -36,8 +36,8 @@ pub struct Place {
 
 /// Feature types that a curated row may carry.
 pub const FEATURES: &[&str] = &[
-    "country", "admin1", "admin2", "region", "sea", "strait", "airbase", "base", "airport", "port", "oilfield",
-    "gasfield", "crossing", "dam", "town", "site", "camp",
+    "country", "admin1", "admin2", "region", "sea", "strait", "airbase", "base", "airport", "port",
+    "oilfield", "gasfield", "crossing", "dam", "town", "site", "camp",
 ];
 
 /// A data error: file, line and what is wrong.
@@ -61,27 +61,76 @@ fn split_names(s: &str) -> impl Iterator<Item = &str> {
 
 /// Parse a table (curated or GeoNames form, told apart by the header).
 pub fn parse_table(text: &str, path: &str, out: &mut Vec<Place>, errors: &mut Vec<String>) {
+    const COLS: [&str; 17] = [
+        "id",
+        "geonameid",
+        "name",
+        "feature",
+        "country",
+        "admin1",
+        "lat",
+        "lon",
+        "precision",
+        "population",
+        "disputed",
+        "source",
+        "names_en",
+        "names_fr",
+        "names_ar",
+        "aliases",
+        "names",
+    ];
     let mut header: Option<Header> = None;
+    let mut col: [Option<usize>; 17] = [None; 17];
+    let mut fields: Vec<&str> = Vec::with_capacity(16);
     for (line_no, line) in vigie_resources::data_lines(text) {
-        let fields: Vec<&str> = line.split('\t').collect();
+        fields.clear();
+        fields.extend(line.split('\t'));
         let Some(h) = &header else {
-            header = Some(Header { cols: fields.iter().map(|f| f.trim().to_string()).collect() });
+            let h = Header {
+                cols: fields.iter().map(|f| f.trim().to_string()).collect(),
+            };
+            for (i, c) in COLS.iter().enumerate() {
+                col[i] = h.idx(c);
+            }
+            header = Some(h);
             continue;
         };
-        let get = |name: &str| h.idx(name).and_then(|i| fields.get(i)).map(|s| s.trim()).unwrap_or("");
-        let curated = h.idx("id").is_some();
-        let id = if curated { get("id").to_string() } else { format!("geonames:{}", get("geonameid")) };
+        let _ = h;
+        let get = |name: &str| -> &str {
+            COLS.iter()
+                .position(|c| *c == name)
+                .and_then(|i| col[i])
+                .and_then(|i| fields.get(i))
+                .map_or("", |s| s.trim())
+        };
+        let curated = col[0].is_some();
+        let id = if curated {
+            get("id").to_string()
+        } else {
+            format!("geonames:{}", get("geonameid"))
+        };
         let name = get("name").to_string();
         if name.is_empty() || id.is_empty() || id == "geonames:" {
             bad(errors, path, line_no, "missing id or name");
             continue;
         }
         let (Ok(lat), Ok(lon)) = (get("lat").parse::<f64>(), get("lon").parse::<f64>()) else {
-            bad(errors, path, line_no, format_args!("bad coordinates {:?} {:?}", get("lat"), get("lon")));
+            bad(
+                errors,
+                path,
+                line_no,
+                format_args!("bad coordinates {:?} {:?}", get("lat"), get("lon")),
+            );
             continue;
         };
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
-            bad(errors, path, line_no, format_args!("coordinates out of range {lat} {lon}"));
+            bad(
+                errors,
+                path,
+                line_no,
+                format_args!("coordinates out of range {lat} {lon}"),
+            );
             continue;
         }
         let feature = match get("feature") {
@@ -97,22 +146,36 @@ pub fn parse_table(text: &str, path: &str, out: &mut Vec<Place>, errors: &mut Ve
             p => match p.parse::<u8>() {
                 Ok(p @ 1..=3) => p,
                 _ => {
-                    bad(errors, path, line_no, format_args!("precision must be 1, 2 or 3, not {p:?}"));
+                    bad(
+                        errors,
+                        path,
+                        line_no,
+                        format_args!("precision must be 1, 2 or 3, not {p:?}"),
+                    );
                     continue;
                 }
             },
         };
         let country = get("country").to_ascii_uppercase();
-        if country.len() != 2 && !(country.is_empty() && matches!(feature.as_str(), "sea" | "strait" | "region")) {
-            bad(errors, path, line_no, format_args!("country must be ISO 3166-1 alpha-2, not {country:?}"));
+        if country.len() != 2
+            && !(country.is_empty() && matches!(feature.as_str(), "sea" | "strait" | "region"))
+        {
+            bad(
+                errors,
+                path,
+                line_no,
+                format_args!("country must be ISO 3166-1 alpha-2, not {country:?}"),
+            );
             continue;
         }
-        let admin1 = Some(get("admin1")).filter(|a| !a.is_empty()).map(str::to_string);
+        let admin1 = Some(get("admin1"))
+            .filter(|a| !a.is_empty())
+            .map(str::to_string);
         let disputed = matches!(get("disputed"), "1" | "true" | "yes");
         let population = get("population").parse::<u64>().unwrap_or(0);
         let mut names = vec![name.clone()];
-        for col in ["names_en", "names_fr", "names_ar", "aliases", "names"] {
-            for n in split_names(get(col)) {
+        for c in ["names_en", "names_fr", "names_ar", "aliases", "names"] {
+            for n in split_names(get(c)) {
                 if !names.iter().any(|x| x == n) {
                     names.push(n.to_string());
                 }
@@ -131,7 +194,11 @@ pub fn parse_table(text: &str, path: &str, out: &mut Vec<Place>, errors: &mut Ve
             disputed,
             curated,
             names,
-            source: if curated { get("source").to_string() } else { String::new() },
+            source: if curated {
+                get("source").to_string()
+            } else {
+                String::new()
+            },
         });
     }
     if header.is_none() && !text.trim().is_empty() {
@@ -180,22 +247,51 @@ pub fn merge_curated(places: &mut Vec<Place>) {
     }
     // curated towns and sites without an id: the GeoNames place of the same
     // country whose canonical name is one of theirs, within 25 km
+    // only GeoNames places in a 0.5° cell next to a curated town or site are folded
+    let cell = |lat: f64, lon: f64| ((lat * 2.0).floor() as i32, (lon * 2.0).floor() as i32);
+    let mut near_curated: std::collections::HashSet<(i32, i32)> = std::collections::HashSet::new();
+    for c in places.iter().filter(|c| {
+        c.curated
+            && !matches!(
+                c.feature.as_str(),
+                "country" | "admin1" | "region" | "sea" | "strait"
+            )
+    }) {
+        let (a, b) = cell(c.lat, c.lon);
+        for da in -1..=1 {
+            for db in -1..=1 {
+                near_curated.insert((a + da, b + db));
+            }
+        }
+    }
     let mut by_name: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (j, p) in places.iter().enumerate() {
-        if !p.curated && !absorbed_set.contains(&j) {
-            by_name.entry((p.country.clone(), crate::fold::light(&p.name))).or_default().push(j);
+        if !p.curated && !absorbed_set.contains(&j) && near_curated.contains(&cell(p.lat, p.lon)) {
+            by_name
+                .entry((p.country.clone(), crate::fold::light(&p.name)))
+                .or_default()
+                .push(j);
         }
     }
     for (i, c) in places.iter().enumerate() {
-        if !c.curated || curated_with_id.contains(&i) || matches!(c.feature.as_str(), "country" | "admin1" | "region" | "sea" | "strait") {
+        if !c.curated
+            || curated_with_id.contains(&i)
+            || matches!(
+                c.feature.as_str(),
+                "country" | "admin1" | "region" | "sea" | "strait"
+            )
+        {
             continue;
         }
         let hit = c.names.iter().find_map(|n| {
-            by_name.get(&(c.country.clone(), crate::fold::light(n))).and_then(|js| {
-                js.iter().copied().find(|&j| {
-                    !absorbed_set.contains(&j) && crate::resolve::km(c.lat, c.lon, places[j].lat, places[j].lon) < 25.0
+            by_name
+                .get(&(c.country.clone(), crate::fold::light(n)))
+                .and_then(|js| {
+                    js.iter().copied().find(|&j| {
+                        !absorbed_set.contains(&j)
+                            && crate::resolve::km(c.lat, c.lon, places[j].lat, places[j].lon) < 25.0
+                    })
                 })
-            })
         });
         if let Some(j) = hit {
             absorbed.push((i, j));
@@ -283,7 +379,11 @@ fn is_admin_code(a: &str) -> bool {
 }
 
 pub(crate) fn errors_to_result(errors: Vec<String>) -> Result<(), Error> {
-    if errors.is_empty() { Ok(()) } else { Err(Error::Data { errors }) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Data { errors })
+    }
 }
 
 #[cfg(test)]
@@ -299,7 +399,10 @@ cur:iq:y\tY\tvolcano\tIQ\t\t1\t2\t1\t\t\t\t\t0\ttest\n";
         let mut e = Vec::new();
         parse_table(cur, "c.tsv", &mut v, &mut e);
         assert_eq!(v.len(), 1);
-        assert_eq!(v[0].names, vec!["X Base", "X Air Base", "base de X", "XX", "YY"]);
+        assert_eq!(
+            v[0].names,
+            vec!["X Base", "X Air Base", "base de X", "XX", "YY"]
+        );
         assert_eq!(e, vec!["c.tsv:4: unknown feature \"volcano\"".to_string()]);
         let gn = "geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n1\tRamadi\tIQ\tIQ.01\t33.4\t43.3\t223500\tAr Ramadi|الرمادي\n";
         let mut v = Vec::new();

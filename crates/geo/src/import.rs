@@ -26,7 +26,10 @@ pub struct ImportOptions {
 
 impl Default for ImportOptions {
     fn default() -> Self {
-        ImportOptions { min_population: 0, languages: ["en", "fr", "ar"].iter().map(|s| s.to_string()).collect() }
+        ImportOptions {
+            min_population: 0,
+            languages: ["en", "fr", "ar"].iter().map(|s| s.to_string()).collect(),
+        }
     }
 }
 
@@ -63,21 +66,36 @@ pub fn feature_of(class: &str, code: &str) -> Option<&'static str> {
 }
 
 fn io_err(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
-    move |source| Error::Io { path: path.display().to_string(), source }
+    move |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    }
 }
 
 fn keep_name(n: &str) -> bool {
     let n = n.trim();
-    if n.chars().count() < 2 || n.chars().count() > 60 || n.contains(['\t', '|']) || n.chars().any(|c| c.is_ascii_digit())
+    if n.chars().count() < 2
+        || n.chars().count() > 60
+        || n.contains(['\t', '|'])
+        || n.chars().any(|c| c.is_ascii_digit())
     {
         return false;
     }
     let arabic = n.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    let other = n.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !('\u{00C0}'..='\u{024F}').contains(&c) && !('\u{1E00}'..='\u{1EFF}').contains(&c) && !('\u{0600}'..='\u{06FF}').contains(&c) && !matches!(c, 'ʿ' | 'ʾ'));
+    let other = n.chars().any(|c| {
+        c.is_alphabetic()
+            && !c.is_ascii()
+            && !('\u{00C0}'..='\u{024F}').contains(&c)
+            && !('\u{1E00}'..='\u{1EFF}').contains(&c)
+            && !('\u{0600}'..='\u{06FF}').contains(&c)
+            && !matches!(c, 'ʿ' | 'ʾ')
+    });
     if other {
         return false;
     }
-    arabic || (n.chars().any(char::is_uppercase) && !(n.len() <= 4 && n.chars().all(|c| c.is_ascii_uppercase())))
+    arabic
+        || (n.chars().any(char::is_uppercase)
+            && !(n.len() <= 4 && n.chars().all(|c| c.is_ascii_uppercase())))
 }
 
 /// Import `main` (GeoNames main table) into `out`.
@@ -96,7 +114,11 @@ pub fn import_geonames(
             let line = line.map_err(io_err(p))?;
             let cols: Vec<&str> = line.split('\t').collect();
             if cols.len() >= 2 {
-                let name = if cols.len() >= 3 && !cols[2].is_empty() { cols[2] } else { cols[1] };
+                let name = if cols.len() >= 3 && !cols[2].is_empty() {
+                    cols[2]
+                } else {
+                    cols[1]
+                };
                 admin_names.insert(cols[0].to_string(), name.to_string());
             }
         }
@@ -125,11 +147,17 @@ pub fn import_geonames(
             stats.skipped_lines += 1;
             continue;
         }
-        let (Ok(id), Ok(lat), Ok(lon)) = (c[0].parse::<u64>(), c[4].parse::<f64>(), c[5].parse::<f64>()) else {
+        let (Ok(id), Ok(lat), Ok(lon)) = (
+            c[0].parse::<u64>(),
+            c[4].parse::<f64>(),
+            c[5].parse::<f64>(),
+        ) else {
             stats.skipped_lines += 1;
             continue;
         };
-        let Some(feature) = feature_of(c[6], c[7]) else { continue };
+        let Some(feature) = feature_of(c[6], c[7]) else {
+            continue;
+        };
         let pop = c[14].parse::<u64>().unwrap_or(0);
         if feature == "town" && pop < opts.min_population {
             continue;
@@ -142,13 +170,27 @@ pub fn import_geonames(
             admin_names.get(&code).cloned().unwrap_or(code)
         };
         let mut names = Vec::new();
-        for n in std::iter::once(c[2]).chain(if alternate_names.is_none() { c[3].split(',').collect() } else { Vec::new() }) {
+        for n in std::iter::once(c[2]).chain(if alternate_names.is_none() {
+            c[3].split(',').collect()
+        } else {
+            Vec::new()
+        }) {
             let n = n.trim();
             if n != c[1] && keep_name(n) && !names.iter().any(|x| x == n) {
                 names.push(n.to_string());
             }
         }
-        rows.push(Row { id, name: c[1].trim().to_string(), cc, admin1, lat, lon, pop, feature, names });
+        rows.push(Row {
+            id,
+            name: c[1].trim().to_string(),
+            cc,
+            admin1,
+            lat,
+            lon,
+            pop,
+            feature,
+            names,
+        });
     }
     rows.sort_by_key(|r| r.id);
     if let Some(p) = alternate_names {
@@ -164,8 +206,12 @@ pub fn import_geonames(
             if historic || !(lang.is_empty() || opts.languages.iter().any(|l| l == lang)) {
                 continue;
             }
-            let Ok(gid) = c[1].parse::<u64>() else { continue };
-            let Ok(k) = rows.binary_search_by_key(&gid, |r| r.id) else { continue };
+            let Ok(gid) = c[1].parse::<u64>() else {
+                continue;
+            };
+            let Ok(k) = rows.binary_search_by_key(&gid, |r| r.id) else {
+                continue;
+            };
             let n = c[3].trim();
             let r = &mut rows[k];
             if (keep_name(n) || lang == "ar") && n != r.name && !r.names.iter().any(|x| x == n) {
@@ -174,10 +220,26 @@ pub fn import_geonames(
             }
         }
     }
-    let w = |e: std::io::Error| Error::Io { path: "output".to_string(), source: e };
-    writeln!(out, "# vigie gazetteer imported from GeoNames ({}) by `vigie gazetteer import`.", main.display()).map_err(w)?;
-    writeln!(out, "# Data: GeoNames (https://www.geonames.org/), licence CC BY 4.0.").map_err(w)?;
-    writeln!(out, "geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\tfeature").map_err(w)?;
+    let w = |e: std::io::Error| Error::Io {
+        path: "output".to_string(),
+        source: e,
+    };
+    writeln!(
+        out,
+        "# vigie gazetteer imported from GeoNames ({}) by `vigie gazetteer import`.",
+        main.display()
+    )
+    .map_err(w)?;
+    writeln!(
+        out,
+        "# Data: GeoNames (https://www.geonames.org/), licence CC BY 4.0."
+    )
+    .map_err(w)?;
+    writeln!(
+        out,
+        "geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\tfeature"
+    )
+    .map_err(w)?;
     for r in &rows {
         writeln!(
             out,

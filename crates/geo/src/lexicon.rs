@@ -89,7 +89,12 @@ fn bearing(s: &str) -> Option<f64> {
         "sw" | "so" | "southwest" | "sudouest" => 225.0,
         "w" | "o" | "west" | "ouest" => 270.0,
         "nw" | "no" | "northwest" | "nordouest" => 315.0,
-        other => return other.parse::<f64>().ok().filter(|d| (0.0..=360.0).contains(d)),
+        other => {
+            return other
+                .parse::<f64>()
+                .ok()
+                .filter(|d| (0.0..=360.0).contains(d));
+        }
     };
     Some(b)
 }
@@ -131,24 +136,44 @@ impl Lexicon {
                     p => p.parse::<u8>().ok().filter(|p| (1..=3).contains(p)),
                 };
                 if file.starts_with("type") {
-                    let feats: Vec<String> =
-                        value.split(['|', ',']).map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect();
-                    if let Some(bad) = feats.iter().find(|f| !crate::gazetteer::FEATURES.contains(&f.as_str())) {
+                    let feats: Vec<String> = value
+                        .split(['|', ','])
+                        .map(str::trim)
+                        .filter(|f| !f.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    if let Some(bad) = feats
+                        .iter()
+                        .find(|f| !crate::gazetteer::FEATURES.contains(&f.as_str()))
+                    {
                         errors.push(format!("{path}:{line_no}: unknown feature {bad:?}"));
                         continue;
                     }
                     let Some(pos) = pos_col(2) else {
-                        errors.push(format!("{path}:{line_no}: position must be before or after"));
+                        errors.push(format!(
+                            "{path}:{line_no}: position must be before or after"
+                        ));
                         continue;
                     };
                     lx.types.entry((pos, key)).or_default().extend(feats);
                 } else if file.starts_with("direction") {
-                    let (Some(bearing), Some(precision), Some(pos)) = (bearing(value), prec_col(3), pos_col(4)) else {
-                        errors.push(format!("{path}:{line_no}: bad direction, precision or position"));
+                    let (Some(bearing), Some(precision), Some(pos)) =
+                        (bearing(value), prec_col(3), pos_col(4))
+                    else {
+                        errors.push(format!(
+                            "{path}:{line_no}: bad direction, precision or position"
+                        ));
                         continue;
                     };
                     let inside = cols.get(2).is_some_and(|s| *s == "inside");
-                    lx.directions.insert((pos, key), Direction { bearing, inside, precision });
+                    lx.directions.insert(
+                        (pos, key),
+                        Direction {
+                            bearing,
+                            inside,
+                            precision,
+                        },
+                    );
                 } else if file.starts_with("near") || file.starts_with("vicinity") {
                     let (Some(precision), Some(pos)) = (prec_col(3), pos_col(4)) else {
                         errors.push(format!("{path}:{line_no}: bad precision or position"));
@@ -159,9 +184,14 @@ impl Lexicon {
                     lx.stop.insert(fold::light(phrase));
                 } else if file.starts_with("adjective") || file.starts_with("demonym") {
                     if value.len() == 2 {
-                        lx.adjectives.push((phrase.trim_end_matches('-').to_string(), value.to_ascii_uppercase()));
+                        lx.adjectives.push((
+                            phrase.trim_end_matches('-').to_string(),
+                            value.to_ascii_uppercase(),
+                        ));
                     } else {
-                        errors.push(format!("{path}:{line_no}: country code expected, not {value:?}"));
+                        errors.push(format!(
+                            "{path}:{line_no}: country code expected, not {value:?}"
+                        ));
                     }
                 } else if file.starts_with("locative") {
                     lx.locative.insert(key.join(" "));

@@ -37,7 +37,10 @@ pub enum Error {
     #[error("gazetteer data errors:\n  {}", errors.join("\n  "))]
     Data { errors: Vec<String> },
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// One place mention found in a text.
@@ -73,12 +76,26 @@ pub struct ResolvedPlace {
 
 /// Countries where the bundled gazetteer goes down to villages; a small
 /// prior for this genre when nothing else decides.
-const FOCUS: &[&str] = &["IQ", "SY", "IL", "PS", "LB", "JO", "YE", "IR", "SA", "TR", "EG", "KW", "BH", "QA", "AE", "OM"];
+const FOCUS: &[&str] = &[
+    "IQ", "SY", "IL", "PS", "LB", "JO", "YE", "IR", "SA", "TR", "EG", "KW", "BH", "QA", "AE", "OM",
+];
 
 /// Locative words used when a language has no `locative*.tsv` list.
 const DEFAULT_LOCATIVE: &[(&str, &[&str])] = &[
-    ("fr", &["a", "en", "dans", "vers", "pres", "depuis", "sur", "contre", "entre", "et", "pres de", "de"]),
-    ("en", &["in", "at", "near", "from", "to", "into", "outside", "around", "on", "and", "between", "of", "towards"]),
+    (
+        "fr",
+        &[
+            "a", "en", "dans", "vers", "pres", "depuis", "sur", "contre", "entre", "et", "pres de",
+            "de",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "in", "at", "near", "from", "to", "into", "outside", "around", "on", "and", "between",
+            "of", "towards",
+        ],
+    ),
 ];
 
 /// A node of the token index: the patterns a key names (if it is a whole
@@ -91,19 +108,64 @@ struct Node {
 
 const NO_PATTERN: u32 = u32::MAX;
 
+/// A fast non-cryptographic hash for the name index (keys are gazetteer
+/// names, not attacker-chosen; SipHash costs a third of the load time).
+#[derive(Debug, Clone, Copy, Default)]
+struct FxBuild;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 #[derive(Debug, Clone)]
 enum Target {
     /// Name `name` of place `place`, without its first `skip` tokens (a
     /// leading article) and its last `tail` tokens (a type word).
-    Place { place: u32, name: u16, skip: u8, tail: u8 },
-    Adjective { country: Box<str>, lang: Box<str>, light: Box<str> },
+    Place {
+        place: u32,
+        name: u16,
+        skip: u8,
+        tail: u8,
+    },
+    Adjective {
+        country: Box<str>,
+        lang: Box<str>,
+        light: Box<str>,
+    },
 }
 
 /// The geocoder: gazetteer, context words and the name index.
 pub struct Geocoder {
     places: Vec<Place>,
     /// Skeleton key (tokens joined by one space) or key prefix → node.
-    index: HashMap<Box<str>, Node>,
+    index: HashMap<Box<str>, Node, FxBuild>,
     max_tokens: usize,
     targets: Vec<Vec<Target>>,
     lex: HashMap<String, Lexicon>,
@@ -112,7 +174,10 @@ pub struct Geocoder {
 
 impl std::fmt::Debug for Geocoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Geocoder").field("places", &self.places.len()).field("keys", &self.targets.len()).finish()
+        f.debug_struct("Geocoder")
+            .field("places", &self.places.len())
+            .field("keys", &self.targets.len())
+            .finish()
     }
 }
 
@@ -139,7 +204,7 @@ struct Mention {
     cands: Vec<(u32, bool, bool)>, // place, exact, exact on its canonical name
     type_features: Option<Vec<String>>,
     direction: Option<(Direction, Option<f64>)>, // phrase, km
-    near: Option<u8>,                             // precision near a town
+    near: Option<u8>,                            // precision near a town
     next_country: Option<String>,
     sentence: usize,
     strong_cue: bool,
@@ -159,11 +224,23 @@ impl Geocoder {
     }
 
     /// The bundled resources plus a user gazetteer file (GeoNames form).
-    pub fn with_gazetteer_file(r: &vigie_resources::Resources, path: &Path) -> Result<Geocoder, Error> {
-        Self::with_options(r, &GeocoderOptions { gazetteer_files: vec![path.to_path_buf()], ..Default::default() })
+    pub fn with_gazetteer_file(
+        r: &vigie_resources::Resources,
+        path: &Path,
+    ) -> Result<Geocoder, Error> {
+        Self::with_options(
+            r,
+            &GeocoderOptions {
+                gazetteer_files: vec![path.to_path_buf()],
+                ..Default::default()
+            },
+        )
     }
 
-    pub fn with_options(r: &vigie_resources::Resources, opts: &GeocoderOptions) -> Result<Geocoder, Error> {
+    pub fn with_options(
+        r: &vigie_resources::Resources,
+        opts: &GeocoderOptions,
+    ) -> Result<Geocoder, Error> {
         let mut errors = Vec::new();
         let mut places = Vec::new();
         for path in r.list("gazetteer/curated/") {
@@ -182,8 +259,10 @@ impl Geocoder {
             }
         }
         for p in &opts.gazetteer_files {
-            let text = std::fs::read_to_string(p)
-                .map_err(|source| Error::Io { path: p.display().to_string(), source })?;
+            let text = std::fs::read_to_string(p).map_err(|source| Error::Io {
+                path: p.display().to_string(),
+                source,
+            })?;
             gazetteer::parse_table(&text, &p.display().to_string(), &mut places, &mut errors);
         }
         gazetteer::merge_curated(&mut places);
@@ -207,10 +286,17 @@ impl Geocoder {
         // named "Al Asad Air Base" is also found as "Al Asad"
         let suffixes: HashSet<Vec<String>> = lex
             .values()
-            .flat_map(|l| l.types.keys().filter(|(pos, _)| *pos == Position::After).map(|(_, k)| k.clone()))
+            .flat_map(|l| {
+                l.types
+                    .keys()
+                    .filter(|(pos, _)| *pos == Position::After)
+                    .map(|(_, k)| k.clone())
+            })
             .collect();
         // fold every name into keys, on up to 4 threads
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4);
         let chunk = places.len().div_ceil(threads).max(1);
         let parts: Vec<Vec<(String, Target)>> = std::thread::scope(|sc| {
             let handles: Vec<_> = places
@@ -221,9 +307,13 @@ impl Geocoder {
                     sc.spawn(move || place_keys(ps, (ci * chunk) as u32, suffixes))
                 })
                 .collect();
-            handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_default())
+                .collect()
         });
-        let mut index: HashMap<Box<str>, Node> = HashMap::with_capacity(200_000);
+        let mut index: HashMap<Box<str>, Node, FxBuild> =
+            HashMap::with_capacity_and_hasher(300_000, FxBuild);
         let mut targets: Vec<Vec<Target>> = Vec::with_capacity(150_000);
         let mut max_tokens = 1;
         let adjectives = lex.iter().flat_map(|(lang, l)| {
@@ -249,7 +339,13 @@ impl Geocoder {
                     match index.get_mut(&key[..pos]) {
                         Some(node) => node.longer = true,
                         None => {
-                            index.insert(key[..pos].into(), Node { pattern: NO_PATTERN, longer: true });
+                            index.insert(
+                                key[..pos].into(),
+                                Node {
+                                    pattern: NO_PATTERN,
+                                    longer: true,
+                                },
+                            );
                         }
                     }
                 }
@@ -257,7 +353,10 @@ impl Geocoder {
             max_tokens = max_tokens.max(n);
             let node = match index.get_mut(key.as_str()) {
                 Some(node) => node,
-                None => index.entry(key.into_boxed_str()).or_insert(Node { pattern: NO_PATTERN, longer: false }),
+                None => index.entry(key.into_boxed_str()).or_insert(Node {
+                    pattern: NO_PATTERN,
+                    longer: false,
+                }),
             };
             if node.pattern == NO_PATTERN {
                 node.pattern = targets.len() as u32;
@@ -265,15 +364,28 @@ impl Geocoder {
             }
             targets[node.pattern as usize].push(t);
         }
-        Ok(Geocoder { places, index, max_tokens, targets, lex, neutral: Lexicon::default() })
+        Ok(Geocoder {
+            places,
+            index,
+            max_tokens,
+            targets,
+            lex,
+            neutral: Lexicon::default(),
+        })
     }
 
     /// Light form of a target's name.
     fn target_light(&self, place: u32, name: u16, skip: u8, tail: u8) -> String {
-        let Some(n) = self.places[place as usize].names.get(name as usize) else { return String::new() };
+        let Some(n) = self.places[place as usize].names.get(name as usize) else {
+            return String::new();
+        };
         let toks = fold::tokenize(n);
         let end = toks.len().saturating_sub(tail as usize);
-        let v: Vec<&str> = toks[..end].iter().skip(skip as usize).map(|t| t.light.as_str()).collect();
+        let v: Vec<&str> = toks[..end]
+            .iter()
+            .skip(skip as usize)
+            .map(|t| t.light.as_str())
+            .collect();
         v.join(" ")
     }
 
@@ -318,9 +430,15 @@ impl Geocoder {
         let mut found: Vec<Found> = Vec::new();
         for first in 0..toks.len() {
             for last in first..toks.len().min(first + self.max_tokens) {
-                let Some(node) = self.index.get(&sk[sk_start[first]..sk_end[last]]) else { break };
+                let Some(node) = self.index.get(&sk[sk_start[first]..sk_end[last]]) else {
+                    break;
+                };
                 if node.pattern != NO_PATTERN {
-                    found.push(Found { first, last, pattern: node.pattern as usize });
+                    found.push(Found {
+                        first,
+                        last,
+                        pattern: node.pattern as usize,
+                    });
                 }
                 if !node.longer {
                     break;
@@ -343,17 +461,30 @@ impl Geocoder {
                 j += 1;
             }
             i = j;
-            let light_span: String = toks[first..=last].iter().map(|t| t.light.as_str()).collect::<Vec<_>>().join(" ");
+            let light_span: String = toks[first..=last]
+                .iter()
+                .map(|t| t.light.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
             let mut cands: Vec<(u32, bool, bool)> = Vec::new();
             let mut adjective = None;
             for &p in &pats {
                 for t in &self.targets[p] {
                     match t {
-                        Target::Adjective { country, lang: l, light } if l.as_ref() == lang && light.as_ref() == light_span => {
+                        Target::Adjective {
+                            country,
+                            lang: l,
+                            light,
+                        } if l.as_ref() == lang && light.as_ref() == light_span => {
                             adjective = Some(country.to_string());
                         }
                         Target::Adjective { .. } => {}
-                        Target::Place { place, name, skip, tail } => {
+                        Target::Place {
+                            place,
+                            name,
+                            skip,
+                            tail,
+                        } => {
                             let light = self.target_light(*place, *name, *skip, *tail);
                             let exact = light == light_span;
                             if !exact && !self.fuzzy_ok(&light, &light_span) {
@@ -364,7 +495,9 @@ impl Geocoder {
                                     c.1 |= exact;
                                     c.2 |= exact && *name == 0 && *tail == 0;
                                 }
-                                None => cands.push((*place, exact, exact && *name == 0 && *tail == 0)),
+                                None => {
+                                    cands.push((*place, exact, exact && *name == 0 && *tail == 0))
+                                }
                             }
                         }
                     }
@@ -372,7 +505,9 @@ impl Geocoder {
             }
             if let Some(cc) = adjective {
                 // "Libyan" is a country adjective, not a village spelt alike
-                let exact_curated = cands.iter().any(|c| c.1 && self.places[c.0 as usize].curated);
+                let exact_curated = cands
+                    .iter()
+                    .any(|c| c.1 && self.places[c.0 as usize].curated);
                 if !exact_curated || !is_capitalized(text, &toks, first, last) {
                     adj_countries.push((sentence[first], cc));
                     continue;
@@ -409,7 +544,11 @@ impl Geocoder {
         let mut order: Vec<usize> = (0..mentions.len()).collect();
         order.sort_by_key(|&k| {
             let m = &mentions[k];
-            (m.fuzzy, std::cmp::Reverse(m.name_last - m.name_first), m.name_first)
+            (
+                m.fuzzy,
+                std::cmp::Reverse(m.name_last - m.name_first),
+                m.name_first,
+            )
         });
         let mut keep = vec![false; mentions.len()];
         let mut used = vec![false; toks.len()];
@@ -418,7 +557,9 @@ impl Geocoder {
             if used[m.name_first..=m.name_last].iter().any(|u| *u) {
                 continue;
             }
-            used[m.name_first..=m.name_last].iter_mut().for_each(|u| *u = true);
+            used[m.name_first..=m.name_last]
+                .iter_mut()
+                .for_each(|u| *u = true);
             keep[k] = true;
         }
         let mut k = 0;
@@ -434,13 +575,20 @@ impl Geocoder {
         // "Tripoli, Libya", "Tripoli (Liban)", "Tripoli au Liban"
         for k in 0..mentions.len().saturating_sub(1) {
             let (a, b) = (&mentions[k], &mentions[k + 1]);
-            let gap_ok = b.name_first > a.name_last + usize::from(!text[toks[a.name_last].end..toks[b.name_first].start].contains([',', '(']))
+            let gap_ok = b.name_first
+                > a.name_last
+                    + usize::from(
+                        !text[toks[a.name_last].end..toks[b.name_first].start].contains([',', '(']),
+                    )
                 && b.name_first - a.name_last <= 3
                 && !b.fuzzy
                 && (text[toks[a.name_last].end..toks[b.name_first].start].contains([',', '('])
-                    || toks[a.name_last + 1..b.name_first]
-                        .iter()
-                        .all(|t| matches!(t.light.as_str(), "in" | "a" | "au" | "en" | "dans" | "le" | "la" | "l")));
+                    || toks[a.name_last + 1..b.name_first].iter().all(|t| {
+                        matches!(
+                            t.light.as_str(),
+                            "in" | "a" | "au" | "en" | "dans" | "le" | "la" | "l"
+                        )
+                    }));
             if gap_ok {
                 let cc: Vec<&String> = b
                     .cands
@@ -473,11 +621,17 @@ impl Geocoder {
         }
         for m in &mentions {
             // a country, province or region named without ambiguity
-            let ccs: HashSet<&str> = m.cands.iter().map(|c| self.places[c.0 as usize].country.as_str()).collect();
-            let areal = m
+            let ccs: HashSet<&str> = m
                 .cands
                 .iter()
-                .any(|c| matches!(self.places[c.0 as usize].feature.as_str(), "country" | "admin1" | "region"));
+                .map(|c| self.places[c.0 as usize].country.as_str())
+                .collect();
+            let areal = m.cands.iter().any(|c| {
+                matches!(
+                    self.places[c.0 as usize].feature.as_str(),
+                    "country" | "admin1" | "region"
+                )
+            });
             if ccs.len() == 1 && areal && !m.stop && !m.fuzzy {
                 for cc in ccs {
                     *doc_cc.entry(cc.to_string()).or_default() += 1;
@@ -487,19 +641,30 @@ impl Geocoder {
         }
 
         // first pass without proximity, second with anchors from the first
-        let first_pass: Vec<Option<(u32, f64, &'static str)>> =
-            mentions.iter().map(|m| self.choose(m, &doc_cc, &sent_cc, &[])).collect();
+        let first_pass: Vec<Option<(u32, f64, &'static str)>> = mentions
+            .iter()
+            .map(|m| self.choose(m, &doc_cc, &sent_cc, &[]))
+            .collect();
         let anchors: Vec<(usize, f64, f64)> = first_pass
             .iter()
             .enumerate()
             .filter_map(|(k, c)| c.filter(|c| c.1 >= 2.0).map(|c| (k, c.0)))
-            .map(|(k, pi)| (k, self.places[pi as usize].lat, self.places[pi as usize].lon))
+            .map(|(k, pi)| {
+                (
+                    k,
+                    self.places[pi as usize].lat,
+                    self.places[pi as usize].lon,
+                )
+            })
             .filter(|(k, _, _)| !mentions[*k].fuzzy)
             .collect();
         let mut out = Vec::with_capacity(mentions.len());
         for (k, m) in mentions.iter().enumerate() {
-            let others: Vec<(f64, f64)> =
-                anchors.iter().filter(|a| a.0 != k).map(|a| (a.1, a.2)).collect();
+            let others: Vec<(f64, f64)> = anchors
+                .iter()
+                .filter(|a| a.0 != k)
+                .map(|a| (a.1, a.2))
+                .collect();
             let choice = self.choose(m, &doc_cc, &sent_cc, &others);
             let mut rule = String::new();
             let place = match choice {
@@ -546,8 +711,17 @@ impl Geocoder {
             .iter()
             .map(|m| {
                 let toks = fold::tokenize(text);
-                let span = text.get(toks[m.name_first].start..toks[m.name_last].end).unwrap_or("").to_string();
-                (span, m.cands.iter().map(|c| (self.places[c.0 as usize].id.clone(), c.1)).collect())
+                let span = text
+                    .get(toks[m.name_first].start..toks[m.name_last].end)
+                    .unwrap_or("")
+                    .to_string();
+                (
+                    span,
+                    m.cands
+                        .iter()
+                        .map(|c| (self.places[c.0 as usize].id.clone(), c.1))
+                        .collect(),
+                )
             })
             .collect()
     }
@@ -563,7 +737,15 @@ impl Geocoder {
         fold::distance_at_most(&a, &b, max).is_some()
     }
 
-    fn read_context(&self, lx: &Lexicon, _text: &str, toks: &[Token], m: &mut Mention, prev_end: usize, next_start: usize) {
+    fn read_context(
+        &self,
+        lx: &Lexicon,
+        _text: &str,
+        toks: &[Token],
+        m: &mut Mention,
+        prev_end: usize,
+        next_start: usize,
+    ) {
         // Arabic article written before the name
         if m.name_first > prev_end && toks[m.name_first - 1].light == "al" {
             m.name_first -= 1;
@@ -582,36 +764,46 @@ impl Geocoder {
         let mut end = before.len(); // phrases must end at `end`
         let mut consumed_first: Option<usize> = None;
         // type word right before ("base aérienne de", "port de", "province de")
-        if let Some((len, feats)) =
-            longest_suffix(&before[..end], lx.max_phrase, |k| lx.types.get(&(Position::Before, k.to_vec())).cloned())
-        {
+        if let Some((len, feats)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
+            lx.types.get(&(Position::Before, k.to_vec())).cloned()
+        }) {
             m.type_features = Some(feats);
             end -= len;
             consumed_first = Some(before[end].0);
         }
         // direction ("au nord de", "à 30 km au nord de", "le nord-est de", "northern")
-        if let Some((len, d)) =
-            longest_suffix(&before[..end], lx.max_phrase, |k| lx.directions.get(&(Position::Before, k.to_vec())).copied())
-        {
+        if let Some((len, d)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
+            lx.directions.get(&(Position::Before, k.to_vec())).copied()
+        }) {
             end -= len;
             consumed_first = Some(before[end].0);
             let mut dist = None;
             // "<n> km" (optionally "à <n> km", "some <n> km")
-            if end >= 2 && matches!(before[end - 1].1, "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer") {
+            if end >= 2
+                && matches!(
+                    before[end - 1].1,
+                    "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer"
+                )
+            {
                 if let Ok(n) = before[end - 2].1.parse::<f64>() {
                     dist = Some(n);
                     end -= 2;
                     consumed_first = Some(before[end].0);
-                    if end >= 1 && matches!(before[end - 1].1, "a" | "some" | "about" | "environ" | "around") {
+                    if end >= 1
+                        && matches!(
+                            before[end - 1].1,
+                            "a" | "some" | "about" | "environ" | "around"
+                        )
+                    {
                         end -= 1;
                         consumed_first = Some(before[end].0);
                     }
                 }
             }
             m.direction = Some((d, dist));
-        } else if let Some((len, prec)) =
-            longest_suffix(&before[..end], lx.max_phrase, |k| lx.near.get(&(Position::Before, k.to_vec())).copied())
-        {
+        } else if let Some((len, prec)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
+            lx.near.get(&(Position::Before, k.to_vec())).copied()
+        }) {
             end -= len;
             consumed_first = Some(before[end].0);
             m.near = Some(prec);
@@ -657,7 +849,12 @@ impl Geocoder {
         if let Some(f) = consumed_first {
             m.first = f;
             // a determiner directly before the phrase belongs to the mention
-            if m.first > prev_end && matches!(toks[m.first - 1].light.as_str(), "le" | "la" | "les" | "l" | "the") {
+            if m.first > prev_end
+                && matches!(
+                    toks[m.first - 1].light.as_str(),
+                    "le" | "la" | "les" | "l" | "the"
+                )
+            {
                 m.first -= 1;
             }
         }
@@ -669,7 +866,8 @@ impl Geocoder {
                     && m.first > prev_end + 1
                     && lx.locative.contains(toks[m.first - 2].light.as_str())
         };
-        m.strong_cue = m.type_features.is_some() || m.direction.is_some() || m.near.is_some() || loc;
+        m.strong_cue =
+            m.type_features.is_some() || m.direction.is_some() || m.near.is_some() || loc;
     }
 
     /// Best candidate: (place, margin, rule) or None when unclear.
@@ -684,7 +882,11 @@ impl Geocoder {
         for &(pi, exact, canonical) in &m.cands {
             let p = &self.places[pi as usize];
             let mut s = 0.0;
-            let mut why = if m.cands.len() == 1 { "geo.match.unique" } else { "geo.population" };
+            let mut why = if m.cands.len() == 1 {
+                "geo.match.unique"
+            } else {
+                "geo.population"
+            };
             if !exact {
                 s -= 0.5;
             }
@@ -708,7 +910,10 @@ impl Geocoder {
                 s += 0.5;
             }
             if let Some(feats) = &m.type_features {
-                if feats.iter().any(|f| f == &p.feature || (f == "base" && p.feature == "airbase")) {
+                if feats
+                    .iter()
+                    .any(|f| f == &p.feature || (f == "base" && p.feature == "airbase"))
+                {
                     s += 6.0;
                     why = "geo.type_word";
                 }
@@ -724,7 +929,10 @@ impl Geocoder {
                 why = "geo.context.document";
             }
             if !anchors.is_empty() {
-                let d = anchors.iter().map(|a| resolve::km(a.0, a.1, p.lat, p.lon)).fold(f64::INFINITY, f64::min);
+                let d = anchors
+                    .iter()
+                    .map(|a| resolve::km(a.0, a.1, p.lat, p.lon))
+                    .fold(f64::INFINITY, f64::min);
                 if d < 50.0 {
                     s += 2.5;
                     why = "geo.context.proximity";
@@ -737,12 +945,17 @@ impl Geocoder {
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         let mut best = *scored.first()?;
-        let admin_asked = m
-            .type_features
-            .as_ref()
-            .is_some_and(|f| f.iter().any(|f| matches!(f.as_str(), "admin1" | "admin2" | "region")));
+        let admin_asked = m.type_features.as_ref().is_some_and(|f| {
+            f.iter()
+                .any(|f| matches!(f.as_str(), "admin1" | "admin2" | "region"))
+        });
         // a town and the province named after it: the town, unless the text says "province"
-        if !admin_asked && matches!(self.places[best.1 as usize].feature.as_str(), "admin1" | "admin2" | "region") {
+        if !admin_asked
+            && matches!(
+                self.places[best.1 as usize].feature.as_str(),
+                "admin1" | "admin2" | "region"
+            )
+        {
             let cc = &self.places[best.1 as usize].country;
             if let Some(town) = scored.iter().find(|c| {
                 let q = &self.places[c.1 as usize];
@@ -757,8 +970,13 @@ impl Geocoder {
         let rival = scored.iter().filter(|c| c.1 != best.1).find(|c| {
             let q = &self.places[c.1 as usize];
             let nested = q.country == bp.country
-                && (matches!(q.feature.as_str(), "admin1" | "admin2" | "region" | "country")
-                    || matches!(bp.feature.as_str(), "admin1" | "admin2" | "region" | "country"));
+                && (matches!(
+                    q.feature.as_str(),
+                    "admin1" | "admin2" | "region" | "country"
+                ) || matches!(
+                    bp.feature.as_str(),
+                    "admin1" | "admin2" | "region" | "country"
+                ));
             !nested && resolve::km(bp.lat, bp.lon, q.lat, q.lon) > 50.0
         });
         let margin = rival.map_or(10.0, |r| best.0 - r.0);
@@ -766,7 +984,9 @@ impl Geocoder {
             return None;
         }
         let why = if let Some(f) = &m.type_features {
-            if f.iter().any(|f| f == &bp.feature || (f == "base" && bp.feature == "airbase")) {
+            if f.iter()
+                .any(|f| f == &bp.feature || (f == "base" && bp.feature == "airbase"))
+            {
                 type_rule(&bp.feature)
             } else {
                 best.2
@@ -793,23 +1013,34 @@ impl Geocoder {
         // a spelling variant: never inside a person's name, and only with a cue
         if m.fuzzy
             && (in_name_run(text, toks, m)
-                || !(m.strong_cue || country_support || p.curated && !sentence_start_before(text, toks, m.name_first)))
+                || !(m.strong_cue
+                    || country_support
+                    || p.curated && !sentence_start_before(text, toks, m.name_first)))
         {
             return false;
         }
         // an imported facility found without its type word needs one in the text
         if !p.curated && p.feature != "town" && m.type_features.is_none() {
-            let span: Vec<&str> = toks[m.name_first..=m.name_last].iter().map(|t| t.light.as_str()).collect();
+            let span: Vec<&str> = toks[m.name_first..=m.name_last]
+                .iter()
+                .map(|t| t.light.as_str())
+                .collect();
             let span = span.join(" ");
             if !p.names.iter().any(|n| fold::light(n) == span) {
                 return false;
             }
         }
         if m.stop {
-            return m.type_features.is_some() || country_support || (m.strong_cue && doc_cc.contains_key(&p.country));
+            return m.type_features.is_some()
+                || country_support
+                || (m.strong_cue && doc_cc.contains_key(&p.country));
         }
-        let tokens = (m.name_first..=m.name_last).filter(|&i| toks[i].light != "al").count();
-        let near_anchor = anchors.iter().any(|a| resolve::km(a.0, a.1, p.lat, p.lon) < 60.0);
+        let tokens = (m.name_first..=m.name_last)
+            .filter(|&i| toks[i].light != "al")
+            .count();
+        let near_anchor = anchors
+            .iter()
+            .any(|a| resolve::km(a.0, a.1, p.lat, p.lon) < 60.0);
         let supported = m.strong_cue || country_support || near_anchor;
         // towns take no article: "le Hamas", "the Pentagon" are not places
         if p.feature == "town"
@@ -820,12 +1051,17 @@ impl Geocoder {
             && m.first > 0
         {
             let w = toks[m.first - 1].light.as_str();
-            if matches!(w, "le" | "la" | "les" | "the") && !sentence_start_before(text, toks, m.first) {
+            if matches!(w, "le" | "la" | "les" | "the")
+                && !sentence_start_before(text, toks, m.first)
+            {
                 return false;
             }
         }
         // a capitalised first word of a sentence is weak evidence for a place far away
-        let canonical = m.cands.iter().any(|c| self.places[c.0 as usize].id == p.id && c.2);
+        let canonical = m
+            .cands
+            .iter()
+            .any(|c| self.places[c.0 as usize].id == p.id && c.2);
         if (tokens == 1 || !canonical)
             && !p.curated
             && !FOCUS.contains(&p.country.as_str())
@@ -865,7 +1101,10 @@ impl Geocoder {
         let areal = p.precision == 3;
         // "the Idlib countryside", "la région de Hassaké" with the town chosen: the area around it
         if let Some(f) = &m.type_features {
-            if p.feature == "town" && !f.is_empty() && f.iter().all(|f| matches!(f.as_str(), "region" | "admin2")) {
+            if p.feature == "town"
+                && !f.is_empty()
+                && f.iter().all(|f| matches!(f.as_str(), "region" | "admin2"))
+            {
                 r.geo_precision = r.geo_precision.max(2);
             }
         }
@@ -880,7 +1119,14 @@ impl Geocoder {
             };
             let (km, prec) = match (d.inside, dist) {
                 (_, Some(km)) => (km, if areal { 3 } else { 2 }),
-                (true, None) => (radius * 0.5, if areal { 3 } else { d.precision.max(p.precision) }),
+                (true, None) => (
+                    radius * 0.5,
+                    if areal {
+                        3
+                    } else {
+                        d.precision.max(p.precision)
+                    },
+                ),
                 (false, None) => (radius + 15.0, if areal { 3 } else { d.precision.max(2) }),
             };
             let (lat, lon) = resolve::offset(p.lat, p.lon, d.bearing, km);
@@ -900,7 +1146,11 @@ impl Geocoder {
 
 /// Keys of the names of `places` (the first has index `base`): each name's
 /// skeleton, and again without a leading article.
-fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> Vec<(String, Target)> {
+fn place_keys(
+    places: &[Place],
+    base: u32,
+    suffixes: &HashSet<Vec<String>>,
+) -> Vec<(String, Target)> {
     let mut out = Vec::with_capacity(places.len() * 5);
     let mut seen: Vec<String> = Vec::new();
     for (k, p) in places.iter().enumerate() {
@@ -914,9 +1164,19 @@ fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> V
             // "Al Asad" (curated rows list their short names themselves)
             if !p.curated && p.feature != "town" && toks.len() > 1 {
                 for tail in (1..toks.len()).rev() {
-                    let words: Vec<String> = toks[toks.len() - tail..].iter().map(|t| t.light.clone()).collect();
+                    let words: Vec<String> = toks[toks.len() - tail..]
+                        .iter()
+                        .map(|t| t.light.clone())
+                        .collect();
                     if suffixes.contains(&words) {
-                        push_keys(&toks[..toks.len() - tail], place, name, tail as u8, &mut seen, &mut out);
+                        push_keys(
+                            &toks[..toks.len() - tail],
+                            place,
+                            name,
+                            tail as u8,
+                            &mut seen,
+                            &mut out,
+                        );
                         break;
                     }
                 }
@@ -928,7 +1188,14 @@ fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> V
 
 /// Keys of one name (its tokens without the last `tail` ones): the name,
 /// and the name without a leading article.
-fn push_keys(toks: &[Token], place: u32, name: u16, tail: u8, seen: &mut Vec<String>, out: &mut Vec<(String, Target)>) {
+fn push_keys(
+    toks: &[Token],
+    place: u32,
+    name: u16,
+    tail: u8,
+    seen: &mut Vec<String>,
+    out: &mut Vec<(String, Target)>,
+) {
     // "The Mission": the English article is not part of the key
     let mut skip = usize::from(toks.len() > 1 && toks[0].light == "the");
     while skip < toks.len() {
@@ -949,7 +1216,15 @@ fn push_keys(toks: &[Token], place: u32, name: u16, tail: u8, seen: &mut Vec<Str
             }
             if !seen.contains(&light) {
                 seen.push(light);
-                out.push((key, Target::Place { place, name, skip: skip as u8, tail }));
+                out.push((
+                    key,
+                    Target::Place {
+                        place,
+                        name,
+                        skip: skip as u8,
+                        tail,
+                    },
+                ));
             }
         }
         if rest.len() > 1 && rest[0].light == "al" {
@@ -981,9 +1256,16 @@ fn type_rule(feature: &str) -> &'static str {
 
 /// Longest phrase (up to `max` context tokens) ending at the end of `ctx`
 /// that `f` knows; returns its length and value.
-fn longest_suffix<T>(ctx: &[(usize, &str)], max: usize, f: impl Fn(&[String]) -> Option<T>) -> Option<(usize, T)> {
+fn longest_suffix<T>(
+    ctx: &[(usize, &str)],
+    max: usize,
+    f: impl Fn(&[String]) -> Option<T>,
+) -> Option<(usize, T)> {
     for len in (1..=max.min(ctx.len())).rev() {
-        let key: Vec<String> = ctx[ctx.len() - len..].iter().map(|x| x.1.to_string()).collect();
+        let key: Vec<String> = ctx[ctx.len() - len..]
+            .iter()
+            .map(|x| x.1.to_string())
+            .collect();
         if let Some(v) = f(&key) {
             return Some((len, v));
         }
@@ -995,26 +1277,41 @@ fn longest_suffix<T>(ctx: &[(usize, &str)], max: usize, f: impl Fn(&[String]) ->
 /// toponym is in a script without case ("mer Rouge", "bande de Gaza" pass;
 /// "nice", "bar" do not).
 fn is_capitalized(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
-    toks[first..=last].iter().filter(|t| t.light != "al").any(|t| {
-        text[t.start..t.end].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && !c.is_ascii())
-    })
+    toks[first..=last]
+        .iter()
+        .filter(|t| t.light != "al")
+        .any(|t| {
+            text[t.start..t.end]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_lowercase() && !c.is_ascii())
+        })
 }
 
 /// The mention is glued to other capitalised words that are not part of
 /// it (a person or organisation name: "Jordan Bardella", "Hassan Nasrallah").
 fn in_name_run(text: &str, toks: &[Token], m: &Mention) -> bool {
-    let cap = |i: usize| text[toks[i].start..toks[i].end].chars().next().is_some_and(char::is_uppercase);
-    let gap_is_space = |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(|c| c == ' ');
+    let cap = |i: usize| {
+        text[toks[i].start..toks[i].end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let gap_is_space =
+        |a: usize, b: usize| text[toks[a].end..toks[b].start].chars().all(|c| c == ' ');
     let before = m.name_first > 0
         && cap(m.name_first - 1)
         && gap_is_space(m.name_first - 1, m.name_first)
         && !sentence_start_before(text, toks, m.name_first - 1);
-    let after = m.name_last + 1 < toks.len() && cap(m.name_last + 1) && gap_is_space(m.name_last, m.name_last + 1);
+    let after = m.name_last + 1 < toks.len()
+        && cap(m.name_last + 1)
+        && gap_is_space(m.name_last, m.name_last + 1);
     before || after
 }
 
 fn sentence_start_before(text: &str, toks: &[Token], i: usize) -> bool {
-    i == 0 || text[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', '\n', ':', '«', '"', '“'])
+    i == 0
+        || text[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', '\n', ':', '«', '"', '“'])
 }
 
 /// Sentence number of each token (cut at . ! ? and line breaks).
@@ -1029,4 +1326,3 @@ fn sentence_ids(text: &str, toks: &[Token]) -> Vec<usize> {
     }
     out
 }
-

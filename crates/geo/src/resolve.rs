@@ -17,7 +17,10 @@ pub fn offset(lat: f64, lon: f64, bearing_deg: f64, dist_km: f64) -> (f64, f64) 
     let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * b.cos()).asin();
     let l2 = l1 + (b.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
     let round = |x: f64| (x * 10_000.0).round() / 10_000.0;
-    (round(p2.to_degrees()), round((l2.to_degrees() + 540.0) % 360.0 - 180.0))
+    (
+        round(p2.to_degrees()),
+        round((l2.to_degrees() + 540.0) % 360.0 - 180.0),
+    )
 }
 
 #[cfg(test)]
@@ -27,7 +30,10 @@ mod tests {
     #[test]
     fn thirty_km_north_moves_about_a_quarter_degree() {
         let (lat, lon) = offset(33.3, 44.4, 0.0, 30.0);
-        assert!((lat - 33.57).abs() < 0.01 && (lon - 44.4).abs() < 1e-6, "{lat} {lon}");
+        assert!(
+            (lat - 33.57).abs() < 0.01 && (lon - 44.4).abs() < 1e-6,
+            "{lat} {lon}"
+        );
         assert!((km(33.3, 44.4, lat, lon) - 30.0).abs() < 0.1);
     }
 }

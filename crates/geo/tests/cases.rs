@@ -37,7 +37,10 @@ fn describe(ms: &[PlaceMatch], text: &str) -> String {
     ms.iter()
         .map(|m| {
             let p = m.place.as_ref().map_or("UNRESOLVED".to_string(), |p| {
-                format!("{} {} p{} {}", p.name, p.country, p.geo_precision, p.gazetteer_id)
+                format!(
+                    "{} {} p{} {}",
+                    p.name, p.country, p.geo_precision, p.gazetteer_id
+                )
             });
             format!("[{}]→{} ({})", &text[m.start..m.end], p, m.rule)
         })
@@ -47,7 +50,9 @@ fn describe(ms: &[PlaceMatch], text: &str) -> String {
 
 fn check(g: &Geocoder, c: &Case) -> Result<(), String> {
     let ms = g.geocode(&c.text, &c.lang);
-    let Some(s) = c.text.find(&c.mention) else { return Err("mention not in text".into()) };
+    let Some(s) = c.text.find(&c.mention) else {
+        return Err("mention not in text".into());
+    };
     let e = s + c.mention.len();
     let hit = ms.iter().find(|m| m.name_start < e && s < m.name_end);
     let got = || describe(&ms, &c.text);
@@ -62,14 +67,20 @@ fn check(g: &Geocoder, c: &Case) -> Result<(), String> {
             let cc = parts.next().unwrap_or("");
             let name = parts.next().unwrap_or("");
             let prec = parts.next().unwrap_or("");
-            let Some(p) = &m.place else { return Err(format!("unresolved; got {}", got())) };
+            let Some(p) = &m.place else {
+                return Err(format!("unresolved; got {}", got()));
+            };
             let name_ok = name.is_empty()
                 || fold::light(&p.name).contains(&fold::light(name))
                 || fold::light(&p.gazetteer_id).contains(&fold::light(name));
             let ok = (cc.is_empty() || p.country == cc)
                 && name_ok
                 && (prec.is_empty() || prec.parse::<u8>().ok() == Some(p.geo_precision));
-            if ok { Ok(()) } else { Err(format!("expected {exp}; got {}", got())) }
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("expected {exp}; got {}", got()))
+            }
         }
     }
 }
@@ -82,7 +93,10 @@ fn geocoding_cases_pass_at_95_percent() -> Result<(), vigie_geo::Error> {
     let mut failures = Vec::new();
     for c in &cases {
         if let Err(why) = check(&g, c) {
-            failures.push(format!("cases.tsv:{} [{}] {:?} / {:?}: {why}", c.line, c.lang, c.text, c.mention));
+            failures.push(format!(
+                "cases.tsv:{} [{}] {:?} / {:?}: {why}",
+                c.line, c.lang, c.text, c.mention
+            ));
         }
     }
     let pass = cases.len() - failures.len();
@@ -90,7 +104,11 @@ fn geocoding_cases_pass_at_95_percent() -> Result<(), vigie_geo::Error> {
     for f in &failures {
         eprintln!("FAIL {f}");
     }
-    eprintln!("geo cases: {pass}/{} passed ({:.1}%)", cases.len(), rate * 100.0);
+    eprintln!(
+        "geo cases: {pass}/{} passed ({:.1}%)",
+        cases.len(),
+        rate * 100.0
+    );
     assert!(rate >= 0.95, "pass rate {:.1}% below 95%", rate * 100.0);
     Ok(())
 }
