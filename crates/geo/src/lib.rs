@@ -1071,6 +1071,10 @@ impl Geocoder {
         {
             return false;
         }
+        // a site named in full ("Beta Air Base") is not a common word
+        if p.feature != "town" && tokens >= 2 && !m.fuzzy {
+            return true;
+        }
         let big = p.curated || p.population >= 20_000;
         if big {
             // a place inside a run of capitalised words ("Jordan Peterson") needs support
