@@ -43,10 +43,17 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::Demo).unwrap_or(i);
     let (w, e) = cx.weekday(j)?;
     let (rel, e) = rel_after(cx, e);
-    let p = with_part_post(
+    let mut p = with_part_post(
         cx,
         Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"),
     );
+    // "mardi soir dernier"
+    if rel == Rel::None && p.part.is_some() {
+        if let (r @ (Rel::Last | Rel::Next), x) = rel_after(cx, p.end) {
+            p.expr = Expr::Weekday { weekday: w, rel: r };
+            p.end = x;
+        }
+    }
     let k = if cx.punct(p.end, ",") {
         p.end + 1
     } else {

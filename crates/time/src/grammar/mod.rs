@@ -465,6 +465,18 @@ fn fill(e: Expr, other: &Expr) -> Option<Expr> {
                 rel,
             })
         }
+        // "d'octobre à décembre 2023"
+        Expr::Month {
+            month,
+            year: None,
+            rel,
+        } => {
+            let year = match other {
+                Expr::Month { year, .. } | Expr::Date { year, .. } => *year,
+                _ => None,
+            };
+            Some(Expr::Month { month, year, rel })
+        }
         other => Some(other),
     }
 }
@@ -526,6 +538,11 @@ fn night(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
                 return Some(p);
             }
         }
+    }
+    if let Expr::Range { from, to } = x.expr {
+        let mut p = Parsed::new(i, x.end, Expr::Night { from, to }, "night");
+        p.part = night_part;
+        return Some(p);
     }
     if !x.is_day() {
         return None;
@@ -688,12 +705,18 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         };
         return Some(Parsed::new(i, e, x, "in_future"));
     }
-    let recent = cx
-        .has_role(i, Role::RecentPre)
-        .and_then(|j| cx.duration_rel(j));
-    let upcoming = cx
-        .has_role(i, Role::UpcomingPre)
-        .and_then(|j| cx.duration_rel(j));
+    // "in the past month", "over the next week": one unit
+    let one = |j: usize| match cx.duration_rel(j) {
+        Some(d) => Some(d),
+        None => cx
+            .unit(j)
+            .filter(|(u, _)| {
+                !cx.plural_unit(j) && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+            })
+            .map(|(u, e)| (1, 1, u, e, None)),
+    };
+    let recent = cx.has_role(i, Role::RecentPre).and_then(one);
+    let upcoming = cx.has_role(i, Role::UpcomingPre).and_then(one);
     if let Some((min, max, unit, e, rel)) = recent.or(upcoming) {
         let sign = match rel {
             Some(Rel::Next) => 1,
@@ -933,7 +956,7 @@ pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
     } else {
         cx.skip_det(i)
     };
-    let (rel, unit, e) = if rel_first {
+    let (rel, unit, e) = if rel_first && cx.rel(j).is_some() {
         let (rel, k) = cx.rel(j)?;
         let (u, e) = cx.unit(k)?;
         (rel, u, e)
@@ -950,8 +973,23 @@ pub(crate) fn period(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
         }
     } else {
         let (u, k) = cx.unit(j)?;
-        let (rel, e) = cx.rel(k)?;
-        (rel, u, e)
+        match cx.rel(k) {
+            Some((rel, e)) => (rel, u, e),
+            // "la semaine d'avant", "the week before", "the month after"
+            None => {
+                let k2 = cx.role(k, |r| r == Role::Of).map_or(k, |(_, x)| x);
+                let (r, e) = cx.role(k2, |r| matches!(r, Role::Before | Role::After))?;
+                if j == i || cx.plural_unit(k - 1) {
+                    return None;
+                }
+                let rel = if r == Role::Before {
+                    Rel::Previous
+                } else {
+                    Rel::Following
+                };
+                (rel, u, e)
+            }
+        }
     };
     // "the past weeks", "ces derniers jours" without a count: a few units back
     let unit_at = (j..e).find(|&k| cx.unit(k).is_some()).unwrap_or(j);
