@@ -153,6 +153,21 @@ impl Extractor {
         best
     }
 
+    /// A wire dateline ("WASHINGTON, Jan 29, 2024 (Reuters) -", "Beyrouth,
+    /// 14 avril 2024"): a complete date in the first lines of the text.
+    fn dateline(&self, text: &str, lang: &str) -> Option<Date> {
+        let head_end = text.char_indices().map(|(i, _)| i).find(|&i| i >= 400).unwrap_or(text.len());
+        let head = text.get(..head_end)?;
+        let ctx = vigie_time::ResolveContext { reference: None, anchor: None, prefer: vigie_time::Prefer::Past };
+        self.time
+            .find(head, lang)
+            .iter()
+            .filter(|m| !m.anaphoric && !m.open_since)
+            .filter_map(|m| m.resolve(&ctx))
+            .find(|v| v.precision == 1 && v.start == v.end)
+            .map(|v| v.start)
+    }
+
     /// For a text that names no year: the most recent year, not after the
     /// current one, in which its weekday-and-date mentions agree ("dimanche
     /// 7 janvier" read in 2026 is 2024). News is read after it is written.
@@ -197,7 +212,11 @@ impl Extractor {
         let reference = match doc.meta.published {
             Some(d) => Some(d),
             None => {
-                let d = self.time.infer_reference(text, lang).or_else(|| self.infer_without_year(text, lang));
+                let d = self
+                    .time
+                    .infer_reference(text, lang)
+                    .or_else(|| self.dateline(text, lang))
+                    .or_else(|| self.infer_without_year(text, lang));
                 if let Some(d) = d {
                     inferred = true;
                     out.inferred_published = Some(d);
