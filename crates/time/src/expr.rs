@@ -182,6 +182,11 @@ pub enum Expr {
         modifier: Modifier,
         inner: Box<Expr>,
     },
+    /// First (1) or second (2) half: "au premier semestre 2023", "the second half of March".
+    Half {
+        half: u8,
+        inner: Box<Expr>,
+    },
 }
 
 impl Expr {
@@ -198,6 +203,7 @@ impl Expr {
             Expr::Since { from } => from.anaphoric(),
             Expr::Shift { inner, .. }
             | Expr::Modified { inner, .. }
+            | Expr::Half { inner, .. }
             | Expr::Containing { inner, .. } => inner.anaphoric(),
             _ => false,
         }
@@ -218,6 +224,7 @@ impl Expr {
             Expr::Since { from } => from.years(out),
             Expr::Shift { inner, .. }
             | Expr::Modified { inner, .. }
+            | Expr::Half { inner, .. }
             | Expr::Containing { inner, .. } => inner.years(out),
             _ => {}
         }

@@ -39,6 +39,7 @@ pub(crate) enum Role {
     FuturePost,
     UpcomingPre,
     WeekOf,
+    Half(u8),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -427,6 +428,11 @@ fn parse_role(phrase: &str, role: &str, value: &str) -> Result<Role, String> {
         "future_post" => Role::FuturePost,
         "upcoming_pre" => Role::UpcomingPre,
         "week_of" => Role::WeekOf,
+        "half" => Role::Half(match value {
+            "1" => 1,
+            "2" => 2,
+            o => return Err(format!("{phrase:?}: half must be 1 or 2, not {o:?}")),
+        }),
         o => return Err(format!("{phrase:?}: unknown role {o:?}")),
     })
 }

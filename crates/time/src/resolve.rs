@@ -292,6 +292,38 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             let e = add_days(i.end, i64::from(days))?;
             Some(Iv::new(s, e, i.grain))
         }
+        Expr::Half { half, ref inner } => {
+            let i = go(inner, cx)?;
+            let (s, e) = match i.grain {
+                Grain::Year | Grain::Season | Grain::Quarter => {
+                    let months = if i.grain == Grain::Year { 6 } else { 1 };
+                    let s = if half == 1 {
+                        i.start
+                    } else {
+                        add_months(i.start, months)?
+                    };
+                    let e = if half == 1 {
+                        add_months(i.start, months - 1)?.last_of_month()
+                    } else {
+                        i.end
+                    };
+                    (s, e)
+                }
+                _ => {
+                    let mid = dn(i.start) + (dn(i.end) - dn(i.start) + 1) / 2;
+                    if half == 1 {
+                        (i.start, from_dn(mid - 1)?)
+                    } else {
+                        (from_dn(mid)?, i.end)
+                    }
+                }
+            };
+            Some(Iv {
+                start: s,
+                end: e,
+                ..i
+            })
+        }
         Expr::Modified {
             modifier,
             ref inner,

@@ -203,6 +203,10 @@ impl<'a> Cx<'a> {
             {
                 return None;
             }
+            // "1990 ans" is a duration
+            if self.unit(i + 1).is_some() {
+                return None;
+            }
             return Some((v as i16, i + 1));
         }
         None
@@ -353,6 +357,9 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         vague(cx, i),
         numeric(g, cx, i),
         week_of(g, cx, i),
+        nth_week(g, cx, i),
+        half(g, cx, i),
+        decade(cx, i),
         g.simple(cx, i, false).map(|p| night_into(g, cx, p)),
     ];
     let mut best: Option<Parsed> = None;
@@ -894,7 +901,7 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let b = cx.tok(i + 2).filter(|t| t.glued)?.num()?;
     if !cx.tok(i + 3).is_some_and(|t| t.glued && t.key == sep.key) {
-        return None;
+        return day_month_numeric(g, cx, i, a, b);
     }
     let c = cx.tok(i + 4).filter(|t| t.glued)?.num()?;
     // a fourth group ("01.23.45.67") is a phone number, not a date
@@ -936,6 +943,111 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         rel: Rel::None,
     };
     Some(Parsed::new(i, i + 5, expr, "numeric_date"))
+}
+
+/// "le 15/02", "on 2/15": day and month without a year, only after an
+/// article or preposition ("3/4 des habitants" is a fraction) and with "/".
+fn day_month_numeric(
+    g: &dyn Grammar,
+    cx: &Cx,
+    i: usize,
+    a: (u32, u8),
+    b: (u32, u8),
+) -> Option<Parsed> {
+    // "3/4" is a fraction: one of the two numbers must be written with two digits
+    if i == 0 || !cx.punct(i + 1, "/") || a.1 > 2 || b.1 > 2 || (a.1 < 2 && b.1 < 2) {
+        return None;
+    }
+    let after_prep = (i.saturating_sub(3)..i).any(|k| {
+        cx.role(k, |r| {
+            matches!(
+                r,
+                Role::Det | Role::Since | Role::RangeFrom(_) | Role::RangeTo(_)
+            )
+        })
+        .is_some_and(|(_, e)| e == i)
+    });
+    // a further "/" or digit glued after is something else
+    let next_glued = cx
+        .tok(i + 3)
+        .is_some_and(|t| t.glued && t.kind != TokKind::Word);
+    if !after_prep || next_glued {
+        return None;
+    }
+    let (m, d) = if g.month_first() && a.0 <= 12 {
+        (a.0, b.0)
+    } else {
+        (b.0, a.0)
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let expr = Expr::Date {
+        year: None,
+        month: m as u8,
+        day: d as u8,
+        weekday: None,
+        rel: Rel::None,
+    };
+    Some(Parsed::new(i, i + 3, expr, "numeric_date"))
+}
+
+/// "la première semaine de mars", "the second week of January": days 1–7,
+/// 8–14, 15–21, 22–28 of the month.
+pub(crate) fn nth_week(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (n, k) = cx.ordinal(j)?;
+    let (u, k) = cx.unit(k)?;
+    if u != Unit::Week || !(1..=4).contains(&n) {
+        return None;
+    }
+    let k = cx.skip_det(k);
+    let m = g.simple(cx, k, true)?;
+    let Expr::Month { month, year, rel } = m.expr else {
+        return None;
+    };
+    let _ = rel;
+    let day = |d: u8| Expr::Date {
+        year,
+        month,
+        day: d,
+        weekday: None,
+        rel: Rel::None,
+    };
+    let first = 1 + 7 * (n - 1);
+    let expr = Expr::Range {
+        from: Box::new(day(first)),
+        to: Box::new(day(first + 6)),
+    };
+    Some(Parsed::new(i, m.end, expr, "nth_week"))
+}
+
+/// "les années 1990", "in the 1990s": the ten years of a decade.
+pub(crate) fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (y, e) = if let Some((y, e)) = cx.year(i) {
+        // "1990s"
+        let t = cx.tok(e)?;
+        if !(t.glued && t.key == "s") {
+            return None;
+        }
+        (y, e + 1)
+    } else {
+        let j = cx.skip_det(i);
+        let (u, k) = cx.unit(j)?;
+        if u != Unit::Year || !cx.plural_unit(j) {
+            return None;
+        }
+        let (y, e) = cx.year(k)?;
+        (y, e)
+    };
+    if y % 10 != 0 {
+        return None;
+    }
+    let expr = Expr::Range {
+        from: Box::new(Expr::Year { year: y }),
+        to: Box::new(Expr::Year { year: y + 9 }),
+    };
+    Some(Parsed::new(i, e, expr, "decade"))
 }
 
 /// Shared by both word orders: "[ce] dimanche" / "[this] Sunday" parts after a day.
@@ -1233,6 +1345,36 @@ pub(crate) fn month(cx: &Cx, i: usize, bare: bool, rel_first: bool) -> Option<Pa
             rel,
         },
         "month",
+    ))
+}
+
+/// "au premier semestre 2023", "the second half of March", "la première moitié de l'année".
+pub(crate) fn half(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let (role, j0) = cx.role(i, |r| matches!(r, Role::Half(_)))?;
+    let Role::Half(h) = role else { return None };
+    let j = cx.skip_det(j0);
+    let this = |u| Expr::Period {
+        base: Base::Reference,
+        unit: u,
+        offset: 0,
+    };
+    let (inner, end) = match g.simple(cx, j, true).filter(|x| !x.is_day()) {
+        Some(x) => (x.expr, x.end),
+        None => match cx.unit(j) {
+            // "la première moitié de l'année", "the first half of the month"
+            Some((u @ (Unit::Month | Unit::Year), e)) => (this(u), e),
+            // "au premier semestre": of the current year
+            _ => (this(Unit::Year), j0),
+        },
+    };
+    Some(Parsed::new(
+        i,
+        end,
+        Expr::Half {
+            half: h,
+            inner: Box::new(inner),
+        },
+        "half",
     ))
 }
 
