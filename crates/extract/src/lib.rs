@@ -209,13 +209,18 @@ impl Extractor {
 
         // Publication date: metadata, else inferred from the text.
         let mut inferred = false;
-        let reference = match doc.meta.published {
+        let mut from_dateline = false;
+        let given = match doc.meta.published_source {
+            vigie_core::PublishedSource::Inferred => None,
+            _ => doc.meta.published,
+        };
+        let reference = match given {
             Some(d) => Some(d),
             None => {
-                let d = self
-                    .time
-                    .infer_reference(text, lang)
-                    .or_else(|| self.dateline(text, lang))
+                let dl = self.dateline(text, lang);
+                from_dateline = dl.is_some();
+                let d = dl
+                    .or_else(|| self.time.infer_reference(text, lang))
                     .or_else(|| self.infer_without_year(text, lang));
                 if let Some(d) = d {
                     inferred = true;
@@ -225,7 +230,7 @@ impl Extractor {
                         start: 0,
                         end: 0,
                         text: d.to_string(),
-                        rule: "time.infer_reference".into(),
+                        rule: if from_dateline { "extract.infer.dateline".into() } else { "time.infer_reference".into() },
                         note: "publication date inferred from the text".into(),
                     });
                 } else {
@@ -240,7 +245,7 @@ impl Extractor {
 
         let mentions = self.time.find(text, lang);
         let reference = match (reference, inferred) {
-            (Some(d), true) => {
+            (Some(d), true) if !from_dateline => {
                 let adjusted = self.lead_weekday_after(d, &mentions, doc, text);
                 if adjusted != d {
                     out.inferred_published = Some(adjusted);
