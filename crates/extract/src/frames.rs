@@ -673,7 +673,8 @@ fn perpetrator(
         }
     }
     // 2. An agent ("menée par X", "by X", "par la coalition").
-    for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce).filter(|c| cx.words_between(trig.end, c.start) <= 3) {
+    let reach = if interception { 3 } else { 1 };
+    for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce).filter(|c| cx.words_between(trig.end, c.start) <= reach) {
         if let Some(h) = cx.ann.actors.iter().find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2) {
             if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
                 return (Some(a), Some("agent"), Some(h.span));
