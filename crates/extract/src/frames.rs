@@ -439,7 +439,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 actor2 = launcher(cx, sent, t.span, cs, ce, actor1);
             }
             // Place: the target's place.
-            let mut places = place_of(cx, sent, t.span, cs, ce, a1_span);
+            let mut places = place_of(cx, sent, t.span, cs, ce, a1_span, is_interception);
             let mut place_rule = None;
             if places.is_empty() && !def.weak {
                 if let Some(p) = place_from_adjective(cx, sent, t.span, ce) {
@@ -793,15 +793,17 @@ fn launcher(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, inter
 /// places coordinated with it ("à Tiri, Haddatha et Rachaf", "dans le Golan
 /// et à Eilat"); else the nearest before the trigger in the sentence. Places
 /// inside actor names ("Résistance islamique en Irak") never count.
-fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: Option<Span>) -> Vec<PlaceCand> {
+fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: Option<Span>, interception: bool) -> Vec<PlaceCand> {
     let inside_actor = |p: &PlaceCand| {
         cx.ann.actors.iter().any(|h| {
             h.span.overlaps(p.name_span) && matches!(h.what, ActorRef::Named(_)) && h.kind != crate::data::AliasKind::Metonym
         }) || a1.is_some_and(|s| s.overlaps(p.name_span))
             || cx.ann.actors.iter().any(|h| {
+                // "Washington a riposté": a capital or country that acts is
+                // an actor; after "contre"/"against" it is the target's land.
                 h.span.overlaps(p.name_span)
                     && h.kind == crate::data::AliasKind::Metonym
-                    && cx.ann.cue(Cue::AgentPrep).iter().any(|c| c.end <= h.span.start && h.span.start - c.end <= 6)
+                    && !cx.ann.cue(Cue::TargetPrep).iter().any(|c| c.end <= h.span.start && cx.words_between(c.end, h.span.start) <= 1)
             })
     };
     // Places after the next trigger of the clause belong to it.
@@ -811,6 +813,7 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
         .iter()
         .filter(|t| t.span.start >= trig.end && t.span.start < ce)
         .filter(|t| cx.lex.triggers.get(t.def).is_none_or(|d| !continues_previous(cx, sent, t.span, d)))
+        .filter(|t| !(interception && cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "launch")))
         .map(|t| t.span.start)
         .min()
         .unwrap_or(ce);
@@ -1067,7 +1070,26 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
     km <= 30.0 || coarse && km <= 150.0 && a.place.country == b.place.country || both_coarse && a.place.country == b.place.country
 }
 
+/// A strike told by its launcher and the interception of it are one event.
+fn launch_and_interception(g: &Frame, f: &Frame) -> bool {
+    let pair = |d: &Frame, o: &Frame| {
+        d.itype == "disrupted_weapons_use" && o.itype != "disrupted_weapons_use" && o.actor1.is_some() && o.actor1 == d.actor2
+    };
+    pair(g, f) || pair(f, g)
+}
+
 fn same_incident(g: &Frame, f: &Frame) -> bool {
+    if launch_and_interception(g, f) {
+        let places_ok = match (&g.place, &f.place) {
+            (Some(a), Some(b)) => same_place(a, b),
+            _ => true,
+        };
+        let dates_ok = match (g.date, f.date) {
+            (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+            _ => true,
+        };
+        return places_ok && dates_ok && g.sentence.abs_diff(f.sentence) <= 4;
+    }
     // Restatements are told close together, unless at the very same site.
     let same_site = matches!((&g.place, &f.place), (Some(a), Some(b)) if a.place.gazetteer_id == b.place.gazetteer_id && a.place.geo_precision <= 2);
     if g.sentence.abs_diff(f.sentence) > 4 && !same_site {
@@ -1100,6 +1122,17 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
 }
 
 fn absorb(g: &mut Frame, f: Frame) {
+    if f.itype == "disrupted_weapons_use" && g.itype != "disrupted_weapons_use" && g.actor1.is_some() && g.actor1 == f.actor2 {
+        // The interception is what happened: its type and sides win.
+        g.itype = f.itype.clone();
+        g.actor1 = f.actor1;
+        g.actor2 = f.actor2;
+        g.claimed = f.claimed;
+        g.reported_by = f.reported_by.clone();
+        if f.weapon.is_some() {
+            g.weapon = f.weapon.clone();
+        }
+    }
     if g.itype == "other" && f.itype != "other" {
         g.itype = f.itype.clone();
     }
