@@ -375,7 +375,7 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
 /// whose month comes from the other end of a range (month 0 until filled).
 fn simple_or_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let i = cx.skip_det(i);
-    let s = g.simple(cx, i, true).or_else(|| numeric(g, cx, i));
+    let s = longest([g.simple(cx, i, true), numeric(g, cx, i), modified(g, cx, i)]);
     let d = cx
         .day(i)
         .filter(|_| cx.tok(i).is_some_and(|t| t.num().is_some()) || cx.ordinal(i).is_some());
