@@ -156,9 +156,11 @@ pub enum Expr {
         unit: Unit,
         inner: Box<Expr>,
     },
-    /// A day of the month without its month ("on the 15th").
+    /// A day of the month without its month ("on the 15th", "dimanche 7"),
+    /// maybe with the weekday it falls on.
     DayOfMonth {
         day: u8,
+        weekday: Option<u8>,
     },
     Range {
         from: Box<Expr>,

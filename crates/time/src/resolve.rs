@@ -237,17 +237,36 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             let i = go(inner, cx)?;
             period(i.start, unit, 0, cx.prefer)
         }
-        Expr::DayOfMonth { day } => {
+        Expr::DayOfMonth { day, weekday } => {
             let r = cx.reference?;
             let (ry, rm) = (i32::from(r.year()), i32::from(r.month()));
-            let step = if cx.prefer == Prefer::Past { -1 } else { 1 };
-            (0..13)
-                .filter_map(|k| {
-                    let s = month_start(ry, rm, step * k)?;
-                    ymd(i32::from(s.year()), i32::from(s.month()), i32::from(day))
-                })
-                .find(|c| if step < 0 { *c <= r } else { *c >= r })
-                .map(Iv::day)
+            let cands = |step: i32| {
+                (0..25)
+                    .filter_map(move |k| {
+                        let s = month_start(ry, rm, step * k)?;
+                        ymd(i32::from(s.year()), i32::from(s.month()), i32::from(day))
+                    })
+                    .filter(move |c| weekday.is_none_or(|w| wd(*c) == w))
+                    .find(move |c| if step < 0 { *c <= r } else { *c >= r })
+            };
+            let (a, b) = (cands(-1), cands(1));
+            let pick = match (weekday, cx.prefer) {
+                // with a weekday, the nearest agreeing day, ties to the preference
+                (Some(_), p) => match (a, b) {
+                    (Some(x), Some(y)) => {
+                        let (dx, dy) = (dn(r) - dn(x), dn(y) - dn(r));
+                        if dx < dy || (dx == dy && p == Prefer::Past) {
+                            Some(x)
+                        } else {
+                            Some(y)
+                        }
+                    }
+                    (x, y) => x.or(y),
+                },
+                (None, Prefer::Past) => a,
+                (None, Prefer::Future) => b,
+            };
+            pick.map(Iv::day)
         }
         Expr::Range { ref from, ref to } => {
             let f = go(from, cx)?;

@@ -156,7 +156,10 @@ fn day_only(cx: &Cx, i: usize) -> Option<Parsed> {
     Some(Parsed::new(
         j,
         e,
-        Expr::DayOfMonth { day: d },
+        Expr::DayOfMonth {
+            day: d,
+            weekday: None,
+        },
         "day_of_month",
     ))
 }

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::expr::{Expr, Rel};
 use crate::lexicon::Role;
+use crate::token::TokKind;
 
 pub(crate) struct French;
 
@@ -82,6 +83,23 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
                 part: d.part.or(p.part),
                 rule: "weekday_date",
                 ..d
+            });
+        }
+    }
+    // "dimanche 7", "lundi 8 au soir": the month is left to resolution; only
+    // before punctuation, a part of the day or the end, not "lundi 8 soldats"
+    if let (Some(t), Some((day, e))) = (cx.tok(k), cx.day(k)) {
+        let free =
+            cx.tok(e).is_none_or(|n| n.kind == TokKind::Punct) || cx.part(e, false).is_some();
+        if t.num().is_some() && free && rel == Rel::None {
+            let expr = Expr::DayOfMonth {
+                day,
+                weekday: Some(w),
+            };
+            let q = with_part_post(cx, Parsed::new(i, e, expr, "weekday_day"));
+            return Some(Parsed {
+                part: q.part.or(p.part),
+                ..q
             });
         }
     }
