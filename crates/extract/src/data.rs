@@ -43,10 +43,11 @@ pub enum Cue {
     Units,
     Anaphoric,
     Origin,
+    KilledOne,
 }
 
 impl Cue {
-    pub const ALL: [(Cue, &'static str, bool); 31] = [
+    pub const ALL: [(Cue, &'static str, bool); 32] = [
         (Cue::Claim, "claim", true),
         (Cue::Report, "report", true),
         (Cue::Sources, "sources", true),
@@ -78,6 +79,7 @@ impl Cue {
         (Cue::Units, "units", true),
         (Cue::Anaphoric, "anaphoric", false),
         (Cue::Origin, "origin", false),
+        (Cue::KilledOne, "killed_one", false),
     ];
 }
 

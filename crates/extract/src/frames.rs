@@ -983,15 +983,18 @@ pub fn cumulative_toll(cx: &DocCtx<'_>, sent: Span) -> bool {
 /// The lowest count of people killed in a sentence ("trois militaires ont
 /// été tués", "tuant cinq combattants", "killing three").
 pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
-    let mut best: Option<u64> = None;
+    let in_time = |n: &crate::annotate::NumberHit| cx.times.iter().any(|t| t.span.overlaps(n.span));
+    let usable = |n: &&crate::annotate::NumberHit| {
+        !is_unit_after(cx, n.span) && !in_time(n) && !is_year(n.value, cx.text.get(n.span.range()).unwrap_or("")) && n.value < 100_000
+    };
     for k in cx.ann.cues_in(Cue::Killed, sent.start, sent.end) {
-        // A number before the cue (within a few words, no other cue between)…
+        // A number before the cue (within a few words, no injury word between)…
         let before = cx
             .ann
             .numbers
             .iter()
             .filter(|n| n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 6)
-            .filter(|n| !is_unit_after(cx, n.span))
+            .filter(usable)
             .filter(|n| cx.ann.cues_in(Cue::Injured, n.span.end, k.start).next().is_none())
             .max_by_key(|n| n.span.start);
         // …or right after it ("tuant cinq combattants", "killing three").
@@ -1000,7 +1003,7 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             .numbers
             .iter()
             .filter(|n| n.span.start >= k.end && n.span.end <= sent.end && cx.words_between(k.end, n.span.start) <= 2)
-            .filter(|n| !is_unit_after(cx, n.span))
+            .filter(usable)
             .min_by_key(|n| n.span.start);
         let n = match (before, after) {
             (Some(b), Some(a)) => {
@@ -1009,13 +1012,28 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             (b, a) => b.or(a),
         };
         if let Some(n) = n {
-            if n.value < 100_000 && !is_year(n.value, cx.text.get(n.span.range()).unwrap_or("")) {
-                best = Some(best.map_or(n.value, |b| b.min(n.value)));
+            // "six soldiers and three militants": both counts.
+            let mut total = n.value;
+            let mut last = n.span;
+            for m in cx.ann.numbers.iter().filter(|m| m.span.start > n.span.end && m.span.end <= sent.end) {
+                let gap = cx.folded_slice(last.end, m.span.start);
+                let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let joined = words.len() <= 4 && words.iter().any(|w| *w == "and" || *w == "et");
+                if joined && usable(&m) && !(n.span.start < k.start && m.span.start > k.end) {
+                    total += m.value;
+                    last = m.span;
+                } else {
+                    break;
+                }
             }
+            return u32::try_from(total).ok();
         }
     }
-    let _ = WORD_GAP;
-    best.and_then(|v| u32::try_from(v).ok())
+    // "Un soldat a été tué", "a civilian was killed".
+    if cx.ann.cues_in(Cue::KilledOne, sent.start, sent.end).next().is_some() {
+        return Some(1);
+    }
+    None
 }
 
 fn is_year(v: u64, s: &str) -> bool {
