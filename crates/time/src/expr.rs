@@ -184,6 +184,13 @@ pub enum Expr {
         modifier: Modifier,
         inner: Box<Expr>,
     },
+    /// The `n`th (1–5, or -1 for the last) given weekday of a month:
+    /// "le premier lundi de mars", "the last Monday of March".
+    NthWeekday {
+        n: i8,
+        weekday: u8,
+        month: Box<Expr>,
+    },
     /// First (1) or second (2) half: "au premier semestre 2023", "the second half of March".
     Half {
         half: u8,
@@ -206,6 +213,7 @@ impl Expr {
             Expr::Shift { inner, .. }
             | Expr::Modified { inner, .. }
             | Expr::Half { inner, .. }
+            | Expr::NthWeekday { month: inner, .. }
             | Expr::Containing { inner, .. } => inner.anaphoric(),
             _ => false,
         }
@@ -227,6 +235,7 @@ impl Expr {
             Expr::Shift { inner, .. }
             | Expr::Modified { inner, .. }
             | Expr::Half { inner, .. }
+            | Expr::NthWeekday { month: inner, .. }
             | Expr::Containing { inner, .. } => inner.years(out),
             _ => {}
         }

@@ -311,6 +311,22 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             let e = add_days(i.end, i64::from(days))?;
             Some(Iv::new(s, e, i.grain))
         }
+        Expr::NthWeekday {
+            n,
+            weekday,
+            ref month,
+        } => {
+            let m = go(month, cx)?;
+            let day = if n > 0 {
+                let first = m.start;
+                let d0 = dn(first) + i64::from((weekday + 7 - wd(first)) % 7);
+                from_dn(d0 + 7 * i64::from(n - 1))?
+            } else {
+                let last = m.end;
+                from_dn(dn(last) - i64::from((wd(last) + 7 - weekday) % 7))?
+            };
+            (day <= m.end).then(|| Iv::day(day))
+        }
         Expr::Half { half, ref inner } => {
             let i = go(inner, cx)?;
             let (s, e) = match i.grain {

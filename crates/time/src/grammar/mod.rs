@@ -40,6 +40,7 @@ impl Parsed {
                 | Expr::Weekday { .. }
                 | Expr::DayOffset { .. }
                 | Expr::DayOfMonth { .. }
+                | Expr::NthWeekday { .. }
         )
     }
 }
@@ -359,6 +360,8 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         week_of(g, cx, i),
         nth_week(g, cx, i),
         half(g, cx, i),
+        nth_weekday(g, cx, i),
+        dash_range(g, cx, i),
         decade(cx, i),
         g.simple(cx, i, false).map(|p| night_into(g, cx, p)),
     ];
@@ -717,8 +720,11 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         Some(d) => Some(d),
         None => cx
             .unit(j)
+            // only after a phrase ("in the past month"): "last month" is a calendar month
             .filter(|(u, _)| {
-                !cx.plural_unit(j) && matches!(u, Unit::Week | Unit::Month | Unit::Year)
+                j > i + 1
+                    && !cx.plural_unit(j)
+                    && matches!(u, Unit::Week | Unit::Month | Unit::Year)
             })
             .map(|(u, e)| (1, 1, u, e, None)),
     };
@@ -1376,6 +1382,45 @@ pub(crate) fn half(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         },
         "half",
     ))
+}
+
+/// "le premier lundi de mars", "the first Tuesday of October 2024", "the
+/// last Monday of March".
+pub(crate) fn nth_weekday(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (n, k) = match cx.ordinal(j) {
+        Some((n, k)) if (1..=5).contains(&n) => (n as i8, k),
+        _ => match cx.rel(j) {
+            Some((Rel::Last, k)) => (-1, k),
+            _ => return None,
+        },
+    };
+    let (w, k) = cx.weekday(k)?;
+    let k = cx.role(k, |r| r == Role::Of)?.1;
+    let m = g.simple(cx, cx.skip_det(k), true)?;
+    if !matches!(m.expr, Expr::Month { .. }) {
+        return None;
+    }
+    let expr = Expr::NthWeekday {
+        n,
+        weekday: w,
+        month: Box::new(m.expr),
+    };
+    Some(Parsed::new(i, m.end, expr, "nth_weekday"))
+}
+
+/// "Aug. 8 - Aug. 12", "7 janvier – 9 janvier": two complete dates around a dash.
+pub(crate) fn dash_range(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let x = g
+        .simple(cx, i, false)
+        .filter(|p| matches!(p.expr, Expr::Date { .. }))?;
+    if !cx.punct(x.end, "-") {
+        return None;
+    }
+    let y = g
+        .simple(cx, x.end + 1, false)
+        .filter(|p| matches!(p.expr, Expr::Date { .. }))?;
+    build_range(x, y, i, "range")
 }
 
 /// "la semaine du 8 janvier", "the week of Jan. 8".
