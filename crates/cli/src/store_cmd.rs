@@ -1,34 +1,392 @@
-//! `vigie ingest`, `events`, `figures`, `docs` (owned by the store work; stubs until it lands).
+//! `vigie ingest`, `events`, `figures`, `docs`: the store commands.
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::Context;
+use vigie_core::Date;
+use vigie_pipeline::DocOutcome;
+use vigie_store::export::{self, Format};
+use vigie_store::{BatchStats, DocFilter, EventFilter, FigureFilter, Store};
+
+use crate::extract_cmd::{InputArgs, parse_date};
+
+/// Where the store lives.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbArg {
+    /// The SQLite store (created by `vigie ingest` when missing).
+    #[arg(
+        long,
+        value_name = "FILE",
+        env = "VIGIE_DB",
+        default_value = "vigie.db"
+    )]
+    pub db: PathBuf,
+}
+
+impl DbArg {
+    /// Opens an existing store for reading.
+    fn open_existing(&self) -> anyhow::Result<Store> {
+        if !self.db.exists() {
+            anyhow::bail!(
+                "no store at {} (run `vigie ingest PATHS --db {}` first)",
+                self.db.display(),
+                self.db.display()
+            );
+        }
+        Store::open(&self.db).with_context(|| format!("opening {}", self.db.display()))
+    }
+}
 
 #[derive(clap::Args, Debug)]
 pub struct IngestArgs {
-    /// Files or directories to ingest.
-    pub paths: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub db: DbArg,
+
+    /// Documents per transaction: a crash loses at most one batch, and a
+    /// rerun completes it.
+    #[arg(long, value_name = "N", default_value_t = 500)]
+    pub batch: usize,
+}
+
+fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|p| p.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("expected W,S,E,N in degrees: {e}"))?;
+    match v.as_slice() {
+        [w, s, e, n] if w <= e && s <= n => Ok([*w, *s, *e, *n]),
+        _ => Err("expected four numbers W,S,E,N with W <= E and S <= N".into()),
+    }
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse()
+}
+
+/// Where query output goes.
+#[derive(clap::Args, Debug, Clone)]
+pub struct OutArg {
+    /// Write here instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+impl OutArg {
+    fn writer(&self) -> anyhow::Result<Box<dyn Write>> {
+        Ok(match &self.out {
+            Some(p) => Box::new(BufWriter::new(
+                File::create(p).with_context(|| format!("creating {}", p.display()))?,
+            )),
+            None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        })
+    }
 }
 
 #[derive(clap::Args, Debug)]
-pub struct EventsArgs {}
+pub struct EventsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+
+    /// Events on or after this day (YYYY-MM-DD; date intervals that reach it).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<Date>,
+
+    /// Events on or before this day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<Date>,
+
+    /// Country, ISO 3166-1 alpha-2 (IQ, SY, …).
+    #[arg(long, value_name = "ISO2")]
+    pub country: Option<String>,
+
+    /// Actor name or part of it (actor1 or actor2, any case).
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+
+    /// ACLED sub-event type ("Air/drone strike") or event type.
+    #[arg(long = "type", value_name = "SUBTYPE")]
+    pub event_type: Option<String>,
+
+    /// Bounding box W,S,E,N in degrees.
+    #[arg(long, value_name = "W,S,E,N", value_parser = parse_bbox, allow_hyphen_values = true)]
+    pub bbox: Option<[f64; 4]>,
+
+    /// Only events that rest on the perpetrator's own claim (true) or not (false).
+    #[arg(long, value_name = "BOOL")]
+    pub claimed: Option<bool>,
+
+    /// jsonl (event records with sources), csv, acled (ACLED's 31 columns),
+    /// geojson (FeatureCollection) or plover (PLOVER JSON).
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl", value_parser = parse_format)]
+    pub format: Format,
+
+    /// At most this many events.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub out: OutArg,
+}
 
 #[derive(clap::Args, Debug)]
-pub struct FiguresArgs {}
+pub struct FiguresArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+
+    /// Figures as of this day or later.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub from: Option<Date>,
+
+    /// Figures as of this day or earlier.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub to: Option<Date>,
+
+    /// Subject or part of it ("Palestinians").
+    #[arg(long, value_name = "TEXT")]
+    pub subject: Option<String>,
+
+    /// killed, injured, missing, displaced or detained.
+    #[arg(long, value_name = "WHAT")]
+    pub what: Option<String>,
+
+    /// Source or part of it ("Ministry of Health").
+    #[arg(long, value_name = "TEXT")]
+    pub source: Option<String>,
+
+    /// jsonl or csv (one row per figure, series ordered by subject, source, what, date).
+    #[arg(long, value_name = "FORMAT", default_value = "jsonl", value_parser = ["jsonl", "csv"])]
+    pub format: String,
+
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub out: OutArg,
+}
 
 #[derive(clap::Args, Debug)]
-pub struct DocsArgs {}
+pub struct DocsArgs {
+    #[command(flatten)]
+    pub db: DbArg,
 
-pub fn run_ingest(_a: IngestArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vigie ingest` is not implemented yet")
+    /// Only this document id.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+
+    /// Only documents linked to another (exact, near duplicate, partial republication).
+    #[arg(long)]
+    pub linked: bool,
+
+    /// List the inputs that runs skipped or failed on instead of documents.
+    #[arg(long)]
+    pub issues: bool,
+
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub out: OutArg,
 }
 
-pub fn run_events(_a: EventsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vigie events` is not implemented yet")
+pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
+    let mut store =
+        Store::open(&a.db.db).with_context(|| format!("opening {}", a.db.db.display()))?;
+    let inputs: Vec<String> = a
+        .input
+        .paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let run = store.begin_run(&inputs)?;
+    let batch_size = a.batch.max(1);
+
+    // The store writes on its own thread while the pipeline processes the
+    // next documents: ingest then costs little more than extract.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<DocOutcome>(batch_size * 2);
+    let writer = std::thread::Builder::new()
+        .name("vigie-store".into())
+        .spawn(move || -> anyhow::Result<(Store, BatchStats)> {
+            let mut stats = BatchStats::default();
+            let mut pending: Vec<DocOutcome> = Vec::with_capacity(batch_size);
+            for outcome in rx {
+                pending.push(outcome);
+                if pending.len() >= batch_size {
+                    stats.add(&write_batch(&mut store, run, &mut pending)?);
+                }
+            }
+            stats.add(&write_batch(&mut store, run, &mut pending)?);
+            Ok((store, stats))
+        })?;
+
+    fn write_batch(
+        store: &mut Store,
+        run: i64,
+        pending: &mut Vec<DocOutcome>,
+    ) -> anyhow::Result<BatchStats> {
+        let mut batch = store.batch(run)?;
+        for outcome in pending.drain(..) {
+            match outcome {
+                DocOutcome::Processed(doc) => {
+                    batch
+                        .add_doc(&doc)
+                        .with_context(|| format!("storing {}", doc.meta.origin))?;
+                }
+                DocOutcome::Skipped { origin, reason } => {
+                    batch.add_issue(&origin, "skipped", &reason)?
+                }
+                DocOutcome::Failed { origin, reason } => {
+                    batch.add_issue(&origin, "failed", &reason)?
+                }
+            }
+        }
+        Ok(batch.commit()?)
+    }
+
+    let result = a.input.run(&mut |outcome| {
+        tx.send(outcome)
+            .map_err(|_| std::io::Error::other("the store writer stopped"))
+    });
+    drop(tx);
+    let written = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the store writer panicked"))?;
+    let (mut store, stats) = match written {
+        Ok(w) => w,
+        Err(e) => {
+            // Batches committed so far stay; the run stays marked running.
+            return Err(e.context(format!("writing to {}", a.db.db.display())));
+        }
+    };
+    let summary = match result {
+        Ok(summary) => summary,
+        Err(e) => {
+            let _ = store.finish_run(
+                run,
+                "failed",
+                &serde_json::json!({"error": format!("{e:#}")}),
+            );
+            return Err(e);
+        }
+    };
+    let counts = store.counts()?;
+    store.finish_run(
+        run,
+        "done",
+        &serde_json::json!({"pipeline": summary, "stored": stats, "store": counts}),
+    )?;
+    if !a.input.quiet {
+        eprintln!(
+            "vigie: stored {} new document{} ({} unchanged, {} replaced), {} event{} ({} new cluster{}, {} joined), \
+             {} figure{}, {} duplicate link{}",
+            stats.added,
+            plural(stats.added),
+            stats.unchanged,
+            stats.replaced,
+            stats.events,
+            plural(stats.events),
+            stats.new_clusters,
+            plural(stats.new_clusters),
+            stats.joined_clusters,
+            stats.figures,
+            plural(stats.figures),
+            stats.links,
+            plural(stats.links),
+        );
+        eprintln!(
+            "vigie: {} now holds {} documents, {} events in {} clusters, {} figures, {} links",
+            a.db.db.display(),
+            counts.documents,
+            counts.events,
+            counts.clusters,
+            counts.figures,
+            counts.links
+        );
+    }
+    Ok(ExitCode::from(summary.exit_code()))
 }
 
-pub fn run_figures(_a: FiguresArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vigie figures` is not implemented yet")
+fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
-pub fn run_docs(_a: DocsArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`vigie docs` is not implemented yet")
+pub fn run_events(a: EventsArgs) -> anyhow::Result<ExitCode> {
+    let store = a.db.open_existing()?;
+    let filter = EventFilter {
+        from: a.from,
+        to: a.to,
+        country: a.country,
+        actor: a.actor,
+        event_type: a.event_type,
+        bbox: a.bbox,
+        claimed: a.claimed,
+        limit: a.limit,
+    };
+    let events = store.events(&filter)?;
+    let mut out = a.out.writer()?;
+    export::write(a.format, &events, &mut out).map_err(unwrap_io)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Brings an IO error inside a store error to the top, so that a closed pipe
+/// is recognized as such by `main`.
+fn unwrap_io(e: vigie_store::Error) -> anyhow::Error {
+    match e.into_io() {
+        Ok(io) => io.into(),
+        Err(other) => other.into(),
+    }
+}
+
+pub fn run_figures(a: FiguresArgs) -> anyhow::Result<ExitCode> {
+    let store = a.db.open_existing()?;
+    let filter = FigureFilter {
+        from: a.from,
+        to: a.to,
+        subject: a.subject,
+        what: a.what,
+        source: a.source,
+        limit: a.limit,
+    };
+    let figures = store.figures(&filter)?;
+    let mut out = a.out.writer()?;
+    if a.format == "csv" {
+        export::write_figures_csv(&figures, &mut out).map_err(unwrap_io)?;
+    } else {
+        for f in &figures {
+            serde_json::to_writer(&mut out, f)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_docs(a: DocsArgs) -> anyhow::Result<ExitCode> {
+    let store = a.db.open_existing()?;
+    let mut out = a.out.writer()?;
+    if a.issues {
+        for row in store.issues(None)? {
+            serde_json::to_writer(&mut out, &row)?;
+            out.write_all(b"\n")?;
+        }
+    } else {
+        let rows = store.docs(&DocFilter {
+            id: a.id,
+            linked_only: a.linked,
+            limit: a.limit,
+        })?;
+        for row in rows {
+            serde_json::to_writer(&mut out, &row)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -251,11 +251,19 @@ impl<'a> Batch<'a> {
                 )?;
             }
         }
-        let mut stmt = self
-            .tx
-            .prepare_cached("INSERT OR IGNORE INTO lsh (key, doc) VALUES (?1, ?2)")?;
-        for k in keys {
-            stmt.execute(params![k as i64, rowid])?;
+        // One statement for all of the document's band keys.
+        if !keys.is_empty() {
+            // ?1 is the document, the anonymous ? are numbered 2, 3, … in order.
+            let mut sql = String::from("INSERT OR IGNORE INTO lsh (doc, key) VALUES ");
+            for i in 0..keys.len() {
+                sql.push_str(if i == 0 { "(?1, ?)" } else { ", (?1, ?)" });
+            }
+            let mut stmt = self.tx.prepare_cached(&sql)?;
+            stmt.raw_bind_parameter(1, rowid)?;
+            for (i, k) in keys.iter().enumerate() {
+                stmt.raw_bind_parameter(i + 2, *k as i64)?;
+            }
+            stmt.raw_execute()?;
         }
         Ok(())
     }

@@ -1,0 +1,391 @@
+//! `vigie ingest | events | figures | docs` run as the real binary in temporary directories.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use vigie_store::Store;
+
+fn vigie() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
+    c.env_remove("VIGIE_DB").env_remove("VIGIE_RESOURCES");
+    c
+}
+
+fn ok(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// An agency dispatch written for these tests.
+const DISPATCH: &str = "Une attaque de drone a visé lundi 4 mars 2024 un dépôt de munitions près de la ville \
+de Kirkouk, dans le nord de l'Irak, a indiqué un responsable des services de sécurité. L'explosion a \
+provoqué un important incendie qui a duré plusieurs heures selon des témoins. Aucune victime n'a été \
+signalée dans l'immédiat. Les forces de sécurité ont bouclé le secteur et lancé des recherches pour \
+retrouver le point de départ de l'engin. Aucun groupe n'a revendiqué l'attaque dans la soirée.";
+
+/// A republication: the dispatch minus its last sentence, plus the outlet's own paragraphs.
+fn republication() -> String {
+    let cut = DISPATCH.rfind("Aucun groupe").unwrap();
+    format!(
+        "Irak : un dépôt visé près de Kirkouk.\n\n{}\n\nNotre rédaction a pu joindre un habitant du \
+         quartier voisin, qui décrit une série de détonations entendues jusque tard dans la nuit. Les \
+         commerçants du marché central ont baissé leurs rideaux par précaution et la circulation a été \
+         détournée vers la rocade sud pendant toute la journée de mardi.",
+        DISPATCH[..cut].trim()
+    )
+}
+
+fn write_articles(dir: &Path) -> PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("dispatch.txt"), DISPATCH).unwrap();
+    std::fs::write(articles.join("outlet.txt"), republication()).unwrap();
+    std::fs::write(
+        articles.join("other.txt"),
+        "Le conseil municipal a voté mercredi le budget de la rentrée scolaire, après une longue séance \
+         consacrée aux cantines et aux transports des élèves des communes rurales.",
+    )
+    .unwrap();
+    articles
+}
+
+fn ingest(dir: &Path, db: &Path, inputs: &[&Path]) -> String {
+    let mut c = vigie();
+    c.current_dir(dir)
+        .arg("ingest")
+        .arg("--quiet")
+        .arg("--db")
+        .arg(db)
+        .arg("--published")
+        .arg("2024-03-04");
+    for i in inputs {
+        c.arg(i);
+    }
+    ok(c.output().unwrap())
+}
+
+fn counts(db: &Path) -> vigie_store::Counts {
+    Store::open(db).unwrap().counts().unwrap()
+}
+
+#[test]
+fn ingest_twice_adds_nothing_and_links_the_republication() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let once = counts(&db);
+    assert_eq!(once.documents, 3);
+    ingest(tmp.path(), &db, &[&articles]);
+    assert_eq!(
+        counts(&db),
+        once,
+        "a second ingest of the same documents adds nothing"
+    );
+
+    let out = ok(vigie()
+        .arg("docs")
+        .arg("--db")
+        .arg(&db)
+        .arg("--linked")
+        .output()
+        .unwrap());
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "{out}");
+    let outlet = rows
+        .iter()
+        .find(|r| r["id"] == "outlet.txt")
+        .expect("outlet.txt is linked");
+    let link = &outlet["links"][0];
+    assert_eq!(link["doc"], "dispatch.txt");
+    assert_eq!(link["kind"], "partial");
+    let overlap = link["overlap"].as_f64().unwrap();
+    assert!((0.5..1.0).contains(&overlap), "{link}");
+    assert_eq!(outlet["run_status"], "done");
+}
+
+#[test]
+fn db_path_comes_from_the_flag_then_the_environment_then_the_working_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    ok(vigie()
+        .current_dir(tmp.path())
+        .args(["ingest", "-q"])
+        .arg(&articles)
+        .output()
+        .unwrap());
+    assert!(tmp.path().join("vigie.db").exists());
+    let env_db = tmp.path().join("from-env.db");
+    ok(vigie()
+        .current_dir(tmp.path())
+        .env("VIGIE_DB", &env_db)
+        .args(["ingest", "-q"])
+        .arg(&articles)
+        .output()
+        .unwrap());
+    assert!(env_db.exists());
+    let flag_db = tmp.path().join("from-flag.db");
+    ok(vigie()
+        .current_dir(tmp.path())
+        .env("VIGIE_DB", &env_db)
+        .args(["ingest", "-q", "--db"])
+        .arg(&flag_db)
+        .arg(&articles)
+        .output()
+        .unwrap());
+    assert!(flag_db.exists());
+    // Queries on a store that does not exist fail with a hint, and create nothing.
+    let missing = tmp.path().join("missing.db");
+    let out = vigie()
+        .args(["events", "--db"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("vigie ingest"));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn acled_and_geojson_exports_from_the_cli() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let acled = ok(vigie()
+        .args(["events", "--format", "acled", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap());
+    let header = acled.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,\
+         assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,\
+         admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,\
+         tags,timestamp"
+    );
+    let geo = ok(vigie()
+        .args(["events", "--format", "geojson", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap());
+    let v: serde_json::Value = serde_json::from_str(&geo).unwrap();
+    assert_eq!(v["type"], "FeatureCollection");
+    assert!(v["features"].is_array());
+    let bad = vigie()
+        .args(["events", "--format", "xml", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let bad = vigie()
+        .args(["events", "--bbox", "1,2,3", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    ok(vigie()
+        .args([
+            "events",
+            "--bbox",
+            "-10,-5,50,60",
+            "--claimed",
+            "false",
+            "--db",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap());
+    ok(vigie()
+        .args(["figures", "--format", "csv", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap());
+    ok(vigie()
+        .args(["docs", "--issues", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap());
+}
+
+/// Tiny generated documents: varied words (no shared boilerplate), a few
+/// with an attack sentence, every tenth a copy of an earlier one.
+fn generate(path: &Path, n: usize) {
+    use std::io::Write;
+    let words = [
+        "marché", "route", "école", "conseil", "pluie", "récolte", "port", "usine", "train",
+        "pont", "vote", "musée", "festival", "hôpital", "rivière", "quartier", "budget", "saison",
+        "colline", "village",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut f = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    let mut texts: Vec<String> = Vec::new();
+    for i in 0..n {
+        let text = if i % 10 == 9 {
+            texts[(next() % texts.len() as u64) as usize].clone()
+        } else {
+            let mut t = String::new();
+            for _ in 0..12 {
+                t.push_str(words[(next() % words.len() as u64) as usize]);
+                t.push_str(&format!("{} ", next() % 1000));
+            }
+            if i % 7 == 0 {
+                t.push_str(&format!(
+                    "Une frappe de drone a visé le {} mars 2024 un dépôt près de Mossoul.",
+                    1 + i % 28
+                ));
+            }
+            t
+        };
+        writeln!(
+            f,
+            "{}",
+            serde_json::json!({"id": format!("g{i}"), "text": text, "published": "2024-03-29"})
+        )
+        .unwrap();
+        if texts.len() < 1000 {
+            texts.push(text);
+        }
+    }
+    f.flush().unwrap();
+}
+
+fn table_fingerprint(db: &Path) -> (vigie_store::Counts, Vec<String>) {
+    let store = Store::open(db).unwrap();
+    let conn = store.connection();
+    let mut stmt = conn
+        .prepare(
+            "SELECT c.id || ':' || c.source_count || ':' || (SELECT group_concat(e.id, ',') FROM events e WHERE e.cluster = c.rowid)
+             FROM clusters c ORDER BY c.id",
+        )
+        .unwrap();
+    let mut rows: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let mut links = conn
+        .prepare(
+            "SELECT a.id || '>' || b.id || ':' || l.kind FROM doc_links l JOIN documents a ON a.rowid = l.a
+             JOIN documents b ON b.rowid = l.b ORDER BY 1",
+        )
+        .unwrap();
+    rows.extend(
+        links
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|r| r.unwrap()),
+    );
+    (store.counts().unwrap(), rows)
+}
+
+/// SIGKILL an ingest partway, check the file, rerun, and compare with an
+/// uninterrupted run. 50,000 tiny documents in release builds; debug builds
+/// (the normal `cargo test`) use 4,000 to stay under a minute on a busy
+/// two-core machine. `VIGIE_KILL_TEST_DOCS=50000` runs the full size anywhere.
+#[test]
+fn a_killed_ingest_leaves_a_sound_store_and_a_rerun_completes_it() {
+    let n = std::env::var("VIGIE_KILL_TEST_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(if cfg!(debug_assertions) {
+            4_000
+        } else {
+            50_000
+        });
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("docs.jsonl");
+    generate(&input, n);
+
+    let full = tmp.path().join("full.db");
+    ingest(tmp.path(), &full, &[&input]);
+    let expected = table_fingerprint(&full);
+    assert_eq!(expected.0.documents as usize, n);
+    assert!(expected.0.links > 0, "exact copies are linked");
+
+    let killed = tmp.path().join("killed.db");
+    let mut child = vigie()
+        .current_dir(tmp.path())
+        .args([
+            "ingest",
+            "--quiet",
+            "--batch",
+            "200",
+            "--published",
+            "2024-03-04",
+            "--db",
+        ])
+        .arg(&killed)
+        .arg(&input)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut at_kill = 0;
+    loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "ingest never got going"
+        );
+        if child.try_wait().unwrap().is_some() {
+            panic!(
+                "the ingest finished before it could be killed (stored {at_kill} so far); use more documents"
+            );
+        }
+        if killed.exists() {
+            if let Ok(c) = Store::open(&killed).and_then(|s| s.counts()) {
+                at_kill = c.documents;
+                if at_kill as usize >= n / 4 {
+                    break;
+                }
+            }
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    let store = Store::open(&killed).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    let partial = store.counts().unwrap();
+    assert!(
+        (partial.documents as usize) < n,
+        "killed partway: {partial:?}"
+    );
+    assert_eq!(
+        store.last_run().unwrap().unwrap().1,
+        "running",
+        "the killed run never finished"
+    );
+    drop(store);
+
+    ingest(tmp.path(), &killed, &[&input]);
+    let after = table_fingerprint(&killed);
+    assert_eq!(
+        after.0, expected.0,
+        "counts after the rerun equal an uninterrupted run's"
+    );
+    assert!(
+        after.1 == expected.1,
+        "clusters and links after the rerun equal an uninterrupted run's"
+    );
+}
