@@ -66,12 +66,27 @@ pub struct Direction {
     pub precision: u8,
 }
 
+/// Key of a context phrase in the maps below: `b ` or `a ` (before,
+/// after) and the context tokens joined by spaces.
+pub fn phrase_key(pos: Position, tokens: &[impl AsRef<str>], out: &mut String) {
+    out.clear();
+    out.push_str(match pos {
+        Position::Before => "b",
+        Position::After => "a",
+    });
+    for t in tokens {
+        out.push(' ');
+        out.push_str(t.as_ref());
+    }
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
-    pub types: HashMap<(Position, Vec<String>), Vec<String>>,
-    pub directions: HashMap<(Position, Vec<String>), Direction>,
+    /// Keys: see [`phrase_key`].
+    pub types: HashMap<String, Vec<String>>,
+    pub directions: HashMap<String, Direction>,
     /// Vicinity phrases and the precision they give near a town or site.
-    pub near: HashMap<(Position, Vec<String>), u8>,
+    pub near: HashMap<String, u8>,
     pub stop: HashSet<String>,
     pub adjectives: Vec<(String, String)>,
     pub locative: HashSet<String>,
@@ -155,7 +170,9 @@ impl Lexicon {
                         ));
                         continue;
                     };
-                    lx.types.entry((pos, key)).or_default().extend(feats);
+                    let mut k = String::new();
+                    phrase_key(pos, &key, &mut k);
+                    lx.types.entry(k).or_default().extend(feats);
                 } else if file.starts_with("direction") {
                     let (Some(bearing), Some(precision), Some(pos)) =
                         (bearing(value), prec_col(3), pos_col(4))
@@ -167,7 +184,11 @@ impl Lexicon {
                     };
                     let inside = cols.get(2).is_some_and(|s| *s == "inside");
                     lx.directions.insert(
-                        (pos, key),
+                        {
+                            let mut k = String::new();
+                            phrase_key(pos, &key, &mut k);
+                            k
+                        },
                         Direction {
                             bearing,
                             inside,
@@ -179,7 +200,9 @@ impl Lexicon {
                         errors.push(format!("{path}:{line_no}: bad precision or position"));
                         continue;
                     };
-                    lx.near.insert((pos, key), precision);
+                    let mut k = String::new();
+                    phrase_key(pos, &key, &mut k);
+                    lx.near.insert(k, precision);
                 } else if file.starts_with("stop") {
                     lx.stop.insert(fold::light(phrase));
                 } else if file.starts_with("adjective") || file.starts_with("demonym") {

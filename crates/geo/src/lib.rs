@@ -27,7 +27,7 @@ use std::path::Path;
 
 use crate::fold::Token;
 pub use crate::gazetteer::Place;
-use crate::lexicon::{Direction, Lexicon, Position, context_token};
+use crate::lexicon::{Direction, Lexicon, Position, context_token, phrase_key};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -146,13 +146,14 @@ impl std::hash::Hasher for FxHasher {
 
 #[derive(Debug, Clone)]
 enum Target {
-    /// Name `name` of place `place`, without its first `skip` tokens (a
-    /// leading article) and its last `tail` tokens (a type word).
+    /// Name `name` of place `place`, perhaps without a leading article or
+    /// its last `tail` tokens (a type word); `light` is the light form of
+    /// what is left, compared with the text's.
     Place {
         place: u32,
         name: u16,
-        skip: u8,
         tail: u8,
+        light: Box<str>,
     },
     Adjective {
         country: Box<str>,
@@ -289,8 +290,8 @@ impl Geocoder {
             .flat_map(|l| {
                 l.types
                     .keys()
-                    .filter(|(pos, _)| *pos == Position::After)
-                    .map(|(_, k)| k.clone())
+                    .filter_map(|k| k.strip_prefix("a "))
+                    .map(|k| k.split(' ').map(str::to_string).collect::<Vec<_>>())
             })
             .collect();
         // fold every name into keys, on up to 4 threads
@@ -374,21 +375,6 @@ impl Geocoder {
         })
     }
 
-    /// Light form of a target's name.
-    fn target_light(&self, place: u32, name: u16, skip: u8, tail: u8) -> String {
-        let Some(n) = self.places[place as usize].names.get(name as usize) else {
-            return String::new();
-        };
-        let toks = fold::tokenize(n);
-        let end = toks.len().saturating_sub(tail as usize);
-        let v: Vec<&str> = toks[..end]
-            .iter()
-            .skip(skip as usize)
-            .map(|t| t.light.as_str())
-            .collect();
-        v.join(" ")
-    }
-
     /// Number of gazetteer entries.
     pub fn len(&self) -> usize {
         self.places.len()
@@ -466,6 +452,8 @@ impl Geocoder {
                 .map(|t| t.light.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            let capitalized = is_capitalized(text, &toks, first, last);
+            let fuzzy_possible = light_span.len() >= 5;
             let mut cands: Vec<(u32, bool, bool)> = Vec::new();
             let mut adjective = None;
             for &p in &pats {
@@ -479,15 +467,17 @@ impl Geocoder {
                             adjective = Some(country.to_string());
                         }
                         Target::Adjective { .. } => {}
+                        // places are written with a capital: lower-case words skip the work
+                        Target::Place { .. } if !capitalized => {}
                         Target::Place {
                             place,
                             name,
-                            skip,
                             tail,
+                            light,
+                            ..
                         } => {
-                            let light = self.target_light(*place, *name, *skip, *tail);
-                            let exact = light == light_span;
-                            if !exact && !self.fuzzy_ok(&light, &light_span) {
+                            let exact = light.as_ref() == light_span;
+                            if !(exact || fuzzy_possible && self.fuzzy_ok(light, &light_span)) {
                                 continue;
                             }
                             match cands.iter_mut().find(|c| c.0 == *place) {
@@ -764,16 +754,16 @@ impl Geocoder {
         let mut end = before.len(); // phrases must end at `end`
         let mut consumed_first: Option<usize> = None;
         // type word right before ("base aérienne de", "port de", "province de")
-        if let Some((len, feats)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
-            lx.types.get(&(Position::Before, k.to_vec())).cloned()
-        }) {
+        if let Some((len, feats)) =
+            longest_suffix(&before[..end], lx.max_phrase, |k| lx.types.get(k).cloned())
+        {
             m.type_features = Some(feats);
             end -= len;
             consumed_first = Some(before[end].0);
         }
         // direction ("au nord de", "à 30 km au nord de", "le nord-est de", "northern")
         if let Some((len, d)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
-            lx.directions.get(&(Position::Before, k.to_vec())).copied()
+            lx.directions.get(k).copied()
         }) {
             end -= len;
             consumed_first = Some(before[end].0);
@@ -801,9 +791,9 @@ impl Geocoder {
                 }
             }
             m.direction = Some((d, dist));
-        } else if let Some((len, prec)) = longest_suffix(&before[..end], lx.max_phrase, |k| {
-            lx.near.get(&(Position::Before, k.to_vec())).copied()
-        }) {
+        } else if let Some((len, prec)) =
+            longest_suffix(&before[..end], lx.max_phrase, |k| lx.near.get(k).copied())
+        {
             end -= len;
             consumed_first = Some(before[end].0);
             m.near = Some(prec);
@@ -820,10 +810,12 @@ impl Geocoder {
             j += 1;
         }
         let mut k = 0;
+        let mut key = String::new();
         if m.type_features.is_none() {
             for len in (1..=after.len()).rev() {
-                let key: Vec<String> = after[..len].iter().map(|x| x.1.to_string()).collect();
-                if let Some(f) = lx.types.get(&(Position::After, key)) {
+                let words: Vec<&str> = after[..len].iter().map(|x| x.1).collect();
+                phrase_key(Position::After, &words, &mut key);
+                if let Some(f) = lx.types.get(&key) {
                     m.type_features = Some(f.clone());
                     m.last = after[len - 1].0;
                     k = len;
@@ -833,13 +825,14 @@ impl Geocoder {
         }
         if m.direction.is_none() && m.near.is_none() {
             for len in (1..=after.len() - k).rev() {
-                let key: Vec<String> = after[k..k + len].iter().map(|x| x.1.to_string()).collect();
-                if let Some(p) = lx.near.get(&(Position::After, key.clone())) {
+                let words: Vec<&str> = after[k..k + len].iter().map(|x| x.1).collect();
+                phrase_key(Position::After, &words, &mut key);
+                if let Some(p) = lx.near.get(&key) {
                     m.near = Some(*p);
                     m.last = after[k + len - 1].0;
                     break;
                 }
-                if let Some(d) = lx.directions.get(&(Position::After, key)) {
+                if let Some(d) = lx.directions.get(&key) {
                     m.direction = Some((*d, None));
                     m.last = after[k + len - 1].0;
                     break;
@@ -1219,14 +1212,14 @@ fn push_keys(
                 fold::skeleton_token(&t.light, &mut key);
             }
             if !seen.contains(&light) {
-                seen.push(light);
+                seen.push(light.clone());
                 out.push((
                     key,
                     Target::Place {
                         place,
                         name,
-                        skip: skip as u8,
                         tail,
+                        light: light.into(),
                     },
                 ));
             }
@@ -1263,13 +1256,12 @@ fn type_rule(feature: &str) -> &'static str {
 fn longest_suffix<T>(
     ctx: &[(usize, &str)],
     max: usize,
-    f: impl Fn(&[String]) -> Option<T>,
+    f: impl Fn(&str) -> Option<T>,
 ) -> Option<(usize, T)> {
+    let mut key = String::new();
     for len in (1..=max.min(ctx.len())).rev() {
-        let key: Vec<String> = ctx[ctx.len() - len..]
-            .iter()
-            .map(|x| x.1.to_string())
-            .collect();
+        let words: Vec<&str> = ctx[ctx.len() - len..].iter().map(|x| x.1).collect();
+        phrase_key(Position::Before, &words, &mut key);
         if let Some(v) = f(&key) {
             return Some((len, v));
         }
