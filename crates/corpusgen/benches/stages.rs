@@ -413,7 +413,9 @@ mod vigie_corpusgen_bench {
     fn patterns(r: &Resources) -> Vec<String> {
         let mut out = BTreeSet::new();
         for path in r.list("lang/") {
-            let Ok(Some(text)) = r.text(&path) else { continue };
+            let Ok(Some(text)) = r.text(&path) else {
+                continue;
+            };
             if path.ends_with(".tsv") {
                 for (_, l) in data_lines(&text) {
                     if let Some(first) = l.split('\t').next() {
@@ -428,7 +430,12 @@ mod vigie_corpusgen_bench {
         }
         if let Ok(Some(text)) = r.text("actors.toml") {
             if let Ok(v) = toml::from_str::<toml::Value>(&text) {
-                for a in v.get("actor").and_then(|a| a.as_array()).into_iter().flatten() {
+                for a in v
+                    .get("actor")
+                    .and_then(|a| a.as_array())
+                    .into_iter()
+                    .flatten()
+                {
                     for key in ["name", "fr", "en", "ar", "metonyms", "partisan"] {
                         if let Some(x) = a.get(key) {
                             strings(x, &mut out);
@@ -441,11 +448,17 @@ mod vigie_corpusgen_bench {
             if !path.ends_with(".tsv") {
                 continue;
             }
-            let Ok(Some(text)) = r.text(&path) else { continue };
+            let Ok(Some(text)) = r.text(&path) else {
+                continue;
+            };
             let geonames = path.ends_with("geonames.tsv");
             for (_, l) in data_lines(&text) {
                 let f: Vec<&str> = l.split('\t').collect();
-                let cols: &[usize] = if geonames { &[1, 7] } else { &[1, 8, 9, 10, 11] };
+                let cols: &[usize] = if geonames {
+                    &[1, 7]
+                } else {
+                    &[1, 8, 9, 10, 11]
+                };
                 for &c in cols {
                     for name in f.get(c).into_iter().flat_map(|v| v.split('|')) {
                         let name = name.trim();

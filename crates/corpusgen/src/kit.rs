@@ -183,17 +183,24 @@ fn places(r: &Resources, lang: &str) -> (Vec<String>, Vec<String>) {
     };
     let mut names = BTreeSet::new();
     let mut focus = BTreeSet::new();
+    // The countries of the curated sites are the ones the news is about.
+    for_tsv_rows(r, "gazetteer/curated/sites.tsv", |f| {
+        if let Some(cc) = f.get(3).filter(|c| !c.is_empty()) {
+            focus.insert(cc.to_string());
+        }
+    });
     for file in [
         "gazetteer/curated/sites.tsv",
         "gazetteer/curated/admin1.tsv",
         "gazetteer/curated/regions.tsv",
     ] {
         for_tsv_rows(r, file, |f| {
-            if let Some(cc) = f.get(3).filter(|c| !c.is_empty()) {
-                focus.insert(cc.to_string());
-            }
-            if let Some(n) = first_name(f, col) {
-                names.insert(n);
+            if f.get(3)
+                .is_some_and(|cc| cc.is_empty() || focus.contains(*cc))
+            {
+                if let Some(n) = first_name(f, col) {
+                    names.insert(n);
+                }
             }
         });
     }

@@ -177,6 +177,8 @@ struct Writer<'a> {
     country: String,
     published: Date,
     event_day: Date,
+    /// Templates used so far (paragraph kind, index).
+    used: std::collections::HashSet<(u8, usize)>,
 }
 
 impl<'a> Writer<'a> {
@@ -197,9 +199,7 @@ impl<'a> Writer<'a> {
             .checked_add(day.days())
             .unwrap_or_else(|_| first_day());
         let back = rng.below(3) as i64;
-        let event_day = published
-            .checked_sub(back.days())
-            .unwrap_or(published);
+        let event_day = published.checked_sub(back.days()).unwrap_or(published);
         Writer {
             kit,
             rng,
@@ -210,6 +210,7 @@ impl<'a> Writer<'a> {
             country,
             published,
             event_day,
+            used: std::collections::HashSet::new(),
         }
     }
 
@@ -255,13 +256,18 @@ impl<'a> Writer<'a> {
             Para::Filler => (&t.filler, 1 + self.rng.below(3)),
         };
         let mut out = String::new();
-        let mut used = Vec::with_capacity(sentences);
         for _ in 0..sentences {
-            let i = self.rng.below(list.len());
-            if used.contains(&i) {
-                continue; // no sentence twice in a paragraph
+            // No template twice in an article while others remain.
+            let mut i = self.rng.below(list.len());
+            for _ in 0..4 {
+                if !self.used.contains(&(kind as u8, i)) {
+                    break;
+                }
+                i = self.rng.below(list.len());
             }
-            used.push(i);
+            if !self.used.insert((kind as u8, i)) && !out.is_empty() {
+                continue;
+            }
             if !out.is_empty() {
                 out.push(' ');
             }
