@@ -13,7 +13,10 @@ use vigie_geo::Geocoder;
 
 static GEO: LazyLock<Geocoder> = LazyLock::new(|| Geocoder::bundled().expect("bundled gazetteer"));
 
-fuzz_target!(|data: &[u8]| {
+// Load once, outside the per-input timeout.
+fuzz_target!(init: {
+    LazyLock::force(&GEO);
+}, |data: &[u8]| {
     let Some((&sel, body)) = data.split_first() else {
         return;
     };

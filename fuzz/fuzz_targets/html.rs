@@ -13,7 +13,10 @@ static HTML: LazyLock<HtmlExtractor> = LazyLock::new(|| {
     HtmlExtractor::from_resources(&Resources::embedded()).expect("bundled boilerplate rules")
 });
 
-fuzz_target!(|data: &[u8]| {
+// Load once, outside the per-input timeout.
+fuzz_target!(init: {
+    LazyLock::force(&HTML);
+}, |data: &[u8]| {
     let page = String::from_utf8_lossy(data);
     let a = HTML.extract(&page);
     assert_eq!(a.text.trim(), a.text, "main text is trimmed");

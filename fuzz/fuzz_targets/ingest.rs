@@ -53,7 +53,11 @@ fn expected_jsonl_outcomes(body: &[u8]) -> usize {
     n
 }
 
-fuzz_target!(|data: &[u8]| {
+// Load once, outside the per-input timeout.
+fuzz_target!(init: {
+    LazyLock::force(&LENIENT);
+    LazyLock::force(&STRICT);
+}, |data: &[u8]| {
     let Some((&sel, body)) = data.split_first() else {
         return;
     };

@@ -44,7 +44,11 @@ fn check(text: &str, ev: &Evidence, what: &str) {
     assert_eq!(ev.text, &text[ev.start..ev.end], "{what} evidence text");
 }
 
-fuzz_target!(|data: &[u8]| {
+// Load once, outside the per-input timeout.
+fuzz_target!(init: {
+    LazyLock::force(&DATED);
+    LazyLock::force(&UNDATED);
+}, |data: &[u8]| {
     let Some((&sel, body)) = data.split_first() else {
         return;
     };

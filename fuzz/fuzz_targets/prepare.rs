@@ -20,7 +20,10 @@ use vigie_text::Preparer;
 static PREP: LazyLock<Preparer> =
     LazyLock::new(|| Preparer::from_resources(&Resources::embedded()).expect("bundled resources"));
 
-fuzz_target!(|data: &[u8]| {
+// Load once, outside the per-input timeout.
+fuzz_target!(init: {
+    LazyLock::force(&PREP);
+}, |data: &[u8]| {
     let Some((&sel, body)) = data.split_first() else {
         return;
     };

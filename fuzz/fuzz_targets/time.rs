@@ -14,7 +14,10 @@ use vigie_time::{Date, Prefer, ResolveContext, TimeTagger};
 static TAGGER: LazyLock<TimeTagger> =
     LazyLock::new(|| TimeTagger::bundled().expect("bundled time data"));
 
-fuzz_target!(|data: &[u8]| {
+// Load once, outside the per-input timeout.
+fuzz_target!(init: {
+    LazyLock::force(&TAGGER);
+}, |data: &[u8]| {
     let Some((&sel, body)) = data.split_first() else {
         return;
     };
