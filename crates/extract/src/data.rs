@@ -130,6 +130,8 @@ pub struct LangLex {
     pub cues: BTreeMap<Cue, PhraseSet>,
     pub demonyms: Vec<String>,
     pub demonym_set: PhraseSet,
+    /// French-like word order: "frappes israéliennes".
+    pub adjective_follows_noun: bool,
 }
 
 /// What an actor alias is.
@@ -414,8 +416,9 @@ pub fn load_lang(res: &Resources, lang: &str, ontology: Option<&Ontology>, error
             Err(e) => errors.push(format!("{cpath}: {key}: {e}")),
         }
     }
+    let adjective_follows_noun = table.get("adjective_follows_noun").and_then(toml::Value::as_bool).unwrap_or(false);
     for k in table.keys() {
-        if !Cue::ALL.iter().any(|(_, key, _)| key == k) {
+        if k != "adjective_follows_noun" && !Cue::ALL.iter().any(|(_, key, _)| key == k) {
             errors.push(format!("{cpath}: unknown list {k}"));
         }
     }
@@ -436,5 +439,16 @@ pub fn load_lang(res: &Resources, lang: &str, ontology: Option<&Ontology>, error
             errors.push(format!("{dpath}: {e}"));
             PhraseSet::empty()
         });
-    Some(LangLex { lang: lang.to_string(), triggers, trigger_set, weapons, weapon_set, numbers, cues, demonyms, demonym_set })
+    Some(LangLex {
+        lang: lang.to_string(),
+        triggers,
+        trigger_set,
+        weapons,
+        weapon_set,
+        numbers,
+        cues,
+        demonyms,
+        demonym_set,
+        adjective_follows_noun,
+    })
 }

@@ -168,6 +168,30 @@ impl DocCtx<'_> {
                 }
             }
             ActorRef::StateGeneric => {
+                // "la défense aérienne de la coalition", "l'armée de l'air israélienne".
+                let own = self.ann.actors.iter().find(|h| {
+                    h.span.start > pos && sent.contains(h.span) && self.words_between(pos, h.span.start) <= 5
+                        && self.text.get(pos..h.span.start).is_some_and(|g| !g.contains(','))
+                        && !matches!(h.what, ActorRef::StateGeneric | ActorRef::Focus)
+                });
+                if let Some(h) = own {
+                    let next = self.ann.actors.iter().position(|x| x.span == h.span);
+                    if let Some(i) = next {
+                        let hh = self.ann.actors[i];
+                        let tail = self.text.get(pos..hh.span.start).unwrap_or("");
+                        if tail.split_whitespace().count() <= 5 {
+                            match hh.what {
+                                ActorRef::Named(a) => return Some(a),
+                                ActorRef::Adjective(d) => {
+                                    if let Some(a) = self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso)) {
+                                        return Some(a);
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
                 // The state forces the text is telling about, else a country
                 // adjective or metonym before it in the sentence.
                 if let Some(a) = self.last_state.get() {
@@ -656,7 +680,7 @@ fn perpetrator(
         if !sent.contains(h.span) {
             continue;
         }
-        let after = h.span.start >= trig.end && {
+        let after = cx.lex.adjective_follows_noun && h.span.start >= trig.end && {
             let gap = cx.folded_slice(trig.end, h.span.start);
             let gap = gap.trim_matches(|c: char| c == ' ' || c == '"' || c == '\'');
             gap.is_empty()
@@ -690,7 +714,10 @@ fn perpetrator(
         if crate::annotate::preceded_by(text, h.span.start, targets) {
             continue;
         }
-        if matches!(h.what, ActorRef::Adjective(_)) {
+        // An adjective counts only on a weapon or a force ("Israeli fighter jets").
+        if matches!(h.what, ActorRef::Adjective(_))
+            && !cx.ann.weapons.iter().any(|w| w.span.start >= h.span.end && cx.words_between(h.span.end, w.span.start) <= 1)
+        {
             continue;
         }
         // For an interception, a subject that launched something is the launcher.
@@ -709,13 +736,21 @@ fn perpetrator(
         if reporter {
             continue;
         }
-        let victim = cx.ann.cues_in(Cue::Killed, h.span.end, trig.start).next().is_some()
-            || cx.ann.cues_in(Cue::Injured, h.span.end, trig.start).next().is_some();
+        let claims_after = cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 2);
+        let victim = !claims_after
+            && (cx.ann.cues_in(Cue::Killed, h.span.end, trig.start).next().is_some()
+                || cx.ann.cues_in(Cue::Injured, h.span.end, trig.start).next().is_some());
         if victim {
             continue;
         }
         let _ = cs;
-        best = Some((cx.resolve_actor(h.what, h.span.start, sent), h.span));
+        let resolved = cx.resolve_actor(h.what, h.span.start, sent);
+        // A generic "armed factions" after a named group describes it.
+        let generic = resolved.is_some_and(|a| cx.actors.defs[a].name == "Unidentified Armed Group");
+        if generic && best.as_ref().is_some_and(|(b, _)| b.is_some()) {
+            continue;
+        }
+        best = Some((resolved, h.span));
     }
     if let Some((Some(a), span)) = best {
         return (Some(a), Some("subject"), Some(span));
