@@ -468,7 +468,22 @@ impl Geocoder {
                         }
                         Target::Adjective { .. } => {}
                         // places are written with a capital: lower-case words skip the work
-                        Target::Place { .. } if !capitalized => {}
+                        // …unless the curated name itself is lower case ("territoires occupés")
+                        Target::Place {
+                            place, name, light, ..
+                        } if !capitalized => {
+                            let p = &self.places[*place as usize];
+                            if p.curated
+                                && light.as_ref() == light_span
+                                && light.contains(' ')
+                                && p.names
+                                    .get(*name as usize)
+                                    .is_some_and(|n| !n.chars().any(char::is_uppercase))
+                                && !cands.iter().any(|c| c.0 == *place)
+                            {
+                                cands.push((*place, true, false));
+                            }
+                        }
                         Target::Place {
                             place,
                             name,
@@ -506,9 +521,8 @@ impl Geocoder {
             if cands.is_empty() {
                 continue;
             }
-            if !is_capitalized(text, &toks, first, last) {
-                continue;
-            }
+            // (lower-case spans only carry candidates whose curated name is lower case)
+
             let any_exact = cands.iter().any(|c| c.1);
             if any_exact {
                 cands.retain(|c| c.1);
