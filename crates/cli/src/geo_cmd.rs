@@ -70,7 +70,7 @@ pub fn run_geo(args: GeoArgs) -> anyhow::Result<ExitCode> {
     let geo = vigie_geo::Geocoder::with_options(&res, &opts).context("loading the gazetteer")?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut emit = |line: usize, text: &str, out: &mut dyn Write| -> anyhow::Result<()> {
+    let emit = |line: usize, text: &str, out: &mut dyn Write| -> anyhow::Result<()> {
         for m in geo.geocode(text, &args.lang) {
             if m.place.is_none() && !args.unresolved {
                 continue;
