@@ -197,7 +197,14 @@ impl Store {
 
     /// Opens a write transaction for a batch of documents of run `run`.
     pub fn batch(&mut self, run: i64) -> Result<Batch<'_>> {
-        Batch::new(self.conn.transaction()?, run)
+        // IMMEDIATE: take the write lock at the start, so that two ingests
+        // into one file queue up (busy timeout) instead of failing when one
+        // commits between the other's reads and writes.
+        Batch::new(
+            self.conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
+            run,
+        )
     }
 
     pub fn counts(&self) -> Result<Counts> {

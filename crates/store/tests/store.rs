@@ -608,3 +608,36 @@ fn a_rolled_back_batch_leaves_nothing() {
     }
     assert_eq!(store.counts().unwrap(), vigie_store::Counts::default());
 }
+
+#[test]
+fn two_writers_on_one_file_queue_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    drop(Store::open(&path).unwrap());
+    let docs = corpus();
+    let handles: Vec<_> = (0..2)
+        .map(|w| {
+            let path = path.clone();
+            let docs: Vec<ProcessedDoc> = docs
+                .iter()
+                .map(|d| {
+                    let mut d = d.clone();
+                    d.meta.id = format!("w{w}-{}", d.meta.id);
+                    d
+                })
+                .collect();
+            std::thread::spawn(move || {
+                let mut store = Store::open(&path).unwrap();
+                for d in &docs {
+                    ingest(&mut store, std::slice::from_ref(d));
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.counts().unwrap().documents, 6);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
