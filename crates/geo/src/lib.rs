@@ -211,6 +211,8 @@ struct Mention {
     strong_cue: bool,
     stop: bool,
     fuzzy: bool,
+    /// The sentence is written in title case (a headline).
+    headline: bool,
 }
 
 impl Geocoder {
@@ -411,6 +413,22 @@ impl Geocoder {
             sk.push(' ');
         }
         let sentence = sentence_ids(text, &toks);
+        // title-case sentences (headlines): a small word such as "In", "On",
+        // "And", "Of" capitalised inside the sentence
+        let mut headline: Vec<bool> = vec![false; sentence.last().map_or(0, |s| s + 1)];
+        for (i, t) in toks.iter().enumerate() {
+            if i > 0
+                && sentence[i - 1] == sentence[i]
+                && (lx.locative.contains(t.light.as_str())
+                    || matches!(t.light.as_str(), "and" | "the" | "of" | "for"))
+                && text[t.start..t.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
+                headline[sentence[i]] = true;
+            }
+        }
         // every token sequence that is a key: one pass over the tokens,
         // following key prefixes in the index
         let mut found: Vec<Found> = Vec::new();
@@ -541,6 +559,7 @@ impl Geocoder {
                 strong_cue: false,
                 stop: lx.stop.contains(&light_span),
                 fuzzy: !any_exact,
+                headline: headline.get(sentence[first]).copied().unwrap_or(false),
             });
         }
 
@@ -1301,6 +1320,9 @@ fn is_capitalized(text: &str, toks: &[Token], first: usize, last: usize) -> bool
 /// The mention is glued to other capitalised words that are not part of
 /// it (a person or organisation name: "Jordan Bardella", "Hassan Nasrallah").
 fn in_name_run(text: &str, toks: &[Token], m: &Mention) -> bool {
+    if m.headline {
+        return false; // "US Strikes Hit Militias In Iraq And Syria": capitals say nothing
+    }
     let cap = |i: usize| {
         text[toks[i].start..toks[i].end]
             .chars()
