@@ -1358,3 +1358,45 @@ fn sentence_ids(text: &str, toks: &[Token]) -> Vec<usize> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geocoder_can_be_shared_between_threads() {
+        fn shared<T: Send + Sync>() {}
+        shared::<Geocoder>();
+    }
+
+    #[test]
+    fn small_gazetteer_resolves_by_context_and_leaves_ties_unresolved() -> Result<(), Error> {
+        let dir = tempfile::tempdir().map_err(|e| Error::Io {
+            path: "tmp".into(),
+            source: e,
+        })?;
+        let path = dir.path().join("g.tsv");
+        std::fs::write(
+            &path,
+            "geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n\
+             1\tZorbatown\tAA\t\t10.0\t10.0\t50000\t\n\
+             2\tZorbatown\tBB\t\t20.0\t20.0\t50000\t\n",
+        )
+        .map_err(|e| Error::Io {
+            path: "g.tsv".into(),
+            source: e,
+        })?;
+        let g = Geocoder::with_options(
+            &vigie_resources::Resources::embedded(),
+            &GeocoderOptions {
+                gazetteer_files: vec![path],
+                without_bundled_geonames: true,
+            },
+        )?;
+        let ms = g.geocode("Rockets hit Zorbatown.", "en");
+        assert_eq!(ms.len(), 1, "{ms:?}");
+        assert!(ms[0].place.is_none(), "{ms:?}");
+        assert_eq!(ms[0].rule, "geo.unresolved.ambiguous");
+        Ok(())
+    }
+}
