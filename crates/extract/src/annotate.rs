@@ -61,10 +61,18 @@ impl Annotations {
     pub fn new(text: &str, lex: &LangLex, actors: &Actors) -> Annotations {
         let folded = Folded::new(text);
         let span = |s: usize, e: usize| Span::new(folded.start(s), folded.end(e).max(folded.start(s)));
-        let triggers =
-            lex.trigger_set.find(&folded, text).into_iter().map(|h| TriggerHit { span: span(h.start, h.end), def: h.entry }).collect();
-        let weapons =
-            lex.weapon_set.find(&folded, text).into_iter().map(|h| WeaponHit { span: span(h.start, h.end), entry: h.entry }).collect();
+        let triggers = lex
+            .trigger_set
+            .find(&folded, text)
+            .into_iter()
+            .map(|h| TriggerHit { span: span(h.start, h.end), def: h.entry })
+            .collect();
+        let weapons = lex
+            .weapon_set
+            .find(&folded, text)
+            .into_iter()
+            .map(|h| WeaponHit { span: span(h.start, h.end), entry: h.entry })
+            .collect();
         let mut cues = BTreeMap::new();
         for (cue, set) in &lex.cues {
             cues.insert(*cue, set.find(&folded, text).into_iter().map(|h| span(h.start, h.end)).collect::<Vec<_>>());
@@ -85,7 +93,11 @@ impl Annotations {
             }
         }
         for h in lex.demonym_set.find(&folded, text) {
-            actor_hits.push(ActorHit { span: span(h.start, h.end), what: ActorRef::Adjective(h.entry), kind: AliasKind::Name });
+            actor_hits.push(ActorHit {
+                span: span(h.start, h.end),
+                what: ActorRef::Adjective(h.entry),
+                kind: AliasKind::Name,
+            });
         }
         // Longer mentions win over mentions they contain ("Résistance
         // islamique en Irak" over "Irak", "forces américaines" over "américaines").
@@ -96,7 +108,9 @@ impl Annotations {
             ActorRef::StateGeneric => 2,
             ActorRef::Focus => 3,
         };
-        actor_hits.sort_by(|a, b| rank(a).cmp(&rank(b)).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start)));
+        actor_hits.sort_by(|a, b| {
+            rank(a).cmp(&rank(b)).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
+        });
         let mut kept: Vec<ActorHit> = Vec::new();
         for h in actor_hits {
             if kept.iter().any(|k| k.span.overlaps(h.span)) {
@@ -126,7 +140,8 @@ impl Annotations {
 /// True when one of `spans` ends right before `pos` (only spaces between).
 pub fn preceded_by(text: &str, pos: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| {
-        s.end <= pos && text.get(s.end..pos).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\'') && gap.len() <= 2)
+        s.end <= pos
+            && text.get(s.end..pos).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\'') && gap.len() <= 2)
     })
 }
 
@@ -136,9 +151,9 @@ pub fn locative_before(text: &str, pos: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| {
         s.end <= pos
             && pos - s.end <= 24
-            && text.get(s.end..pos).is_some_and(|gap| {
-                gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() <= 1
-            })
+            && text
+                .get(s.end..pos)
+                .is_some_and(|gap| gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() <= 1)
     })
 }
 
@@ -170,7 +185,8 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
                 let k = j + sep_len;
                 let group = b.get(k..k + 3);
                 let after = b.get(k + 3).copied();
-                if group.is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !after.is_some_and(|c| c.is_ascii_digit()) {
+                if group.is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !after.is_some_and(|c| c.is_ascii_digit())
+                {
                     digits.extend(b[k..k + 3].iter().map(|&c| c as char));
                     j = k + 3;
                 } else {

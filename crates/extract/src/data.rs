@@ -323,7 +323,12 @@ fn load_tsv_pairs(res: &Resources, path: &str, errors: &mut Vec<String>, min_col
     out
 }
 
-pub fn load_lang(res: &Resources, lang: &str, ontology: Option<&Ontology>, errors: &mut Vec<String>) -> Option<LangLex> {
+pub fn load_lang(
+    res: &Resources,
+    lang: &str,
+    ontology: Option<&Ontology>,
+    errors: &mut Vec<String>,
+) -> Option<LangLex> {
     let base = format!("lang/{lang}/extract");
     let tpath = format!("{base}/triggers.toml");
     let ttext = match res.text(&tpath) {
@@ -346,17 +351,16 @@ pub fn load_lang(res: &Resources, lang: &str, ontology: Option<&Ontology>, error
         if !seen.insert(t.id.clone()) {
             errors.push(format!("{tpath}: duplicate trigger id {:?}", t.id));
         }
-        let known = CONTEXT_TYPES.contains(&t.r#type.as_str())
-            || ontology.is_none_or(|o| o.r#type.contains_key(&t.r#type));
+        let known =
+            CONTEXT_TYPES.contains(&t.r#type.as_str()) || ontology.is_none_or(|o| o.r#type.contains_key(&t.r#type));
         if !known {
             errors.push(format!("{tpath}: trigger {:?}: unknown type {:?}", t.id, t.r#type));
         }
     }
-    let trigger_set = PhraseSet::new(
-        triggers.iter().enumerate().flat_map(|(i, t)| t.phrases.iter().map(move |p| (i, p.as_str()))),
-    )
-    .map_err(|e| errors.push(format!("{tpath}: {e}")))
-    .ok()?;
+    let trigger_set =
+        PhraseSet::new(triggers.iter().enumerate().flat_map(|(i, t)| t.phrases.iter().map(move |p| (i, p.as_str()))))
+            .map_err(|e| errors.push(format!("{tpath}: {e}")))
+            .ok()?;
 
     let wpath = format!("{base}/weapons.tsv");
     let wrows = load_tsv_pairs(res, &wpath, errors, 3);
@@ -434,11 +438,10 @@ pub fn load_lang(res: &Resources, lang: &str, ontology: Option<&Ontology>, error
             demonyms.push(iso);
         }
     }
-    let demonym_set =
-        PhraseSet::new(dpats.iter().map(|(i, p)| (*i, p.as_str()))).unwrap_or_else(|e| {
-            errors.push(format!("{dpath}: {e}"));
-            PhraseSet::empty()
-        });
+    let demonym_set = PhraseSet::new(dpats.iter().map(|(i, p)| (*i, p.as_str()))).unwrap_or_else(|e| {
+        errors.push(format!("{dpath}: {e}"));
+        PhraseSet::empty()
+    });
     Some(LangLex {
         lang: lang.to_string(),
         triggers,

@@ -90,12 +90,15 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                 if s.is_empty() { None } else { Some(s) }
             } else {
                 cx.text.get(n.span.end..limit).and_then(|s| {
-                    let w: Vec<&str> = s.split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(3).collect();
+                    let w: Vec<&str> =
+                        s.split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(3).collect();
                     if w.is_empty() { None } else { Some(w.join(" ")) }
                 })
             };
             let subject = match subject {
-                Some(s) if s.split_whitespace().all(|w| ["autres", "others", "other"].contains(&w)) => last_subject.clone(),
+                Some(s) if s.split_whitespace().all(|w| ["autres", "others", "other"].contains(&w)) => {
+                    last_subject.clone()
+                }
                 Some(s) => {
                     last_subject = Some(s.clone());
                     Some(s)
@@ -111,7 +114,8 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                 .find_map(|t| cx.resolver.resolve(t.idx, cx.reference, None))
                 .map(|d| d.end)
                 .or(cx.reference);
-            let mut rules = vec![format!("{}.figure.{}", cx.lang, if cumulative { "cumulative" } else { "large_count" })];
+            let mut rules =
+                vec![format!("{}.figure.{}", cx.lang, if cumulative { "cumulative" } else { "large_count" })];
             rules.push(format!("{}.figure.qualifier.{qualifier}", cx.lang));
             out.push(FigureDraft {
                 sentence: sent,
@@ -161,12 +165,9 @@ fn toll_of(cx: &DocCtx<'_>, sent: Span, n: Span, limit: usize) -> Option<(&'stat
 }
 
 fn qualifier_of(cx: &DocCtx<'_>, sent: Span, n: Span) -> &'static str {
-    for (cue, q) in [
-        (Cue::QAtLeast, "at_least"),
-        (Cue::QMoreThan, "more_than"),
-        (Cue::QApprox, "approx"),
-        (Cue::QUpTo, "up_to"),
-    ] {
+    for (cue, q) in
+        [(Cue::QAtLeast, "at_least"), (Cue::QMoreThan, "more_than"), (Cue::QApprox, "approx"), (Cue::QUpTo, "up_to")]
+    {
         if cx.ann.cues_in(cue, sent.start, n.start).any(|c| n.start - c.end <= 2) {
             return q;
         }

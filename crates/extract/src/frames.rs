@@ -105,8 +105,6 @@ pub struct Dropped {
     pub why: String,
 }
 
-const WORD_GAP: usize = 3;
-
 impl DocCtx<'_> {
     fn slice(&self, s: Span) -> &str {
         self.text.get(s.range()).unwrap_or("")
@@ -159,7 +157,9 @@ impl DocCtx<'_> {
                 // "X a annoncé que ses combattants", "IDF said it struck": a
                 // name earlier in the sentence, else the group in focus.
                 let named = self.ann.actors.iter().rev().find(|h| {
-                    sent.contains(h.span) && h.span.end <= pos && matches!(h.what, ActorRef::Named(_))
+                    sent.contains(h.span)
+                        && h.span.end <= pos
+                        && matches!(h.what, ActorRef::Named(_))
                         && !crate::annotate::preceded_by(self.text, h.span.start, self.ann.cue(Cue::TargetPrep))
                 });
                 match named.map(|h| h.what) {
@@ -170,7 +170,9 @@ impl DocCtx<'_> {
             ActorRef::StateGeneric => {
                 // "la défense aérienne de la coalition", "l'armée de l'air israélienne".
                 let own = self.ann.actors.iter().find(|h| {
-                    h.span.start > pos && sent.contains(h.span) && self.words_between(pos, h.span.start) <= 5
+                    h.span.start > pos
+                        && sent.contains(h.span)
+                        && self.words_between(pos, h.span.start) <= 5
                         && self.text.get(pos..h.span.start).is_some_and(|g| !g.contains(','))
                         && !matches!(h.what, ActorRef::StateGeneric | ActorRef::Focus)
                 });
@@ -183,7 +185,8 @@ impl DocCtx<'_> {
                             match hh.what {
                                 ActorRef::Named(a) => return Some(a),
                                 ActorRef::Adjective(d) => {
-                                    if let Some(a) = self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso)) {
+                                    if let Some(a) = self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso))
+                                    {
                                         return Some(a);
                                     }
                                 }
@@ -271,7 +274,10 @@ impl DocCtx<'_> {
                 continue;
             };
             if let Some(a) = self.resolve_actor(h.what, h.span.start, sent) {
-                cands.push((d, Speaker::Actor(a)));
+                // Named groups first: "X, une nébuleuse de factions pro-iraniennes, a revendiqué".
+                let specific =
+                    matches!(h.what, ActorRef::Named(_)) && self.actors.defs[a].name != "Unidentified Armed Group";
+                cands.push((d + if specific { 0 } else { 100 }, Speaker::Actor(a)));
             }
         }
         for s in self.ann.cues_in(Cue::Sources, sent.start, sent.end) {
@@ -325,7 +331,9 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
         let trig: Vec<_> = cx.ann.triggers.iter().filter(|t| sent.contains(t.span)).copied().collect();
         let mut interception_in_sentence = trig.iter().any(|t| {
             cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "disrupted_weapons_use")
-                && cx.weapon_in(sent.start, sent.end, t.span.start).is_some_and(|(w, _)| w != "small_arms" && w != "ied")
+                && cx
+                    .weapon_in(sent.start, sent.end, t.span.start)
+                    .is_some_and(|(w, _)| w != "small_arms" && w != "ied")
         });
         for t in trig {
             let Some(def) = cx.lex.triggers.get(t.def) else { continue };
@@ -404,9 +412,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 (a, b) => a.clone().or_else(|| b.clone()),
             };
             // A weapon right after the trigger ("a tiré deux missiles") is its own.
-            let own_weapon = post_weapon.as_ref().filter(|(_, s)| cx.words_between(t.span.end, s.start) <= 4).map(|w| w.0.clone());
+            let own_weapon =
+                post_weapon.as_ref().filter(|(_, s)| cx.words_between(t.span.end, s.start) <= 4).map(|w| w.0.clone());
             let weapon = def.weapon.clone().or(own_weapon).or_else(|| clause_weapon.as_ref().map(|w| w.0.clone()));
-            if itype == "launch" && post_weapon.as_ref().is_none_or(|(_, s)| cx.words_between(t.span.end, s.start) > 6) {
+            if itype == "launch" && post_weapon.as_ref().is_none_or(|(_, s)| cx.words_between(t.span.end, s.start) > 6)
+            {
                 drop("launch verb without a weapon", &mut dropped);
                 continue;
             }
@@ -419,7 +429,10 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             if def.weak && !is_interception {
                 let has_target = cx.ann.cues_in(Cue::TargetPrep, t.span.end, ce).next().is_some()
-                    || cx.ann.cues_in(Cue::TargetNoun, t.span.end, ce).any(|n| cx.words_between(t.span.end, n.start) <= 5)
+                    || cx
+                        .ann
+                        .cues_in(Cue::TargetNoun, t.span.end, ce)
+                        .any(|n| cx.words_between(t.span.end, n.start) <= 5)
                     || cx.places.iter().any(|p| p.span.start >= cs && p.span.end <= ce);
                 if weapon.is_none() && !has_target {
                     drop("weak trigger without weapon, target or place", &mut dropped);
@@ -436,10 +449,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             // Target and its side.
             let actor1 = if is_interception && actor1.is_none() {
-                let state_speaker = speakers.iter().map(|(s, _, _)| s).chain(last_speaker.iter()).find_map(|s| match s {
-                    Speaker::Actor(a) => Some(*a),
-                    _ => None,
-                });
+                let state_speaker =
+                    speakers.iter().map(|(s, _, _)| s).chain(last_speaker.iter()).find_map(|s| match s {
+                        Speaker::Actor(a) => Some(*a),
+                        _ => None,
+                    });
                 if state_speaker.is_some() {
                     rules.push(format!("{lang}.actor.interceptor_is_speaker"));
                 }
@@ -450,7 +464,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             // Nobody named: the perpetrator of the incident told just before.
             let actor1 = match actor1 {
                 None if !is_interception => {
-                    let prev = frames.iter().rev().find(|f| si.saturating_sub(f.sentence) <= 2 && f.actor1.is_some()).and_then(|f| f.actor1);
+                    let prev = frames
+                        .iter()
+                        .rev()
+                        .find(|f| si.saturating_sub(f.sentence) <= 2 && f.actor1.is_some())
+                        .and_then(|f| f.actor1);
                     if prev.is_some() {
                         rules.push(format!("{lang}.actor.narrative"));
                     }
@@ -511,7 +529,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                         rules.push(format!("{lang}.type.state_strike_aerial"));
                         "air_drone_strike".to_string()
                     } else if itype == "bombard" {
-                        if state { "air_drone_strike".to_string() } else { "shelling_artillery_missile_attack".to_string() }
+                        if state {
+                            "air_drone_strike".to_string()
+                        } else {
+                            "shelling_artillery_missile_attack".to_string()
+                        }
                     } else {
                         "other".to_string()
                     }
@@ -569,13 +591,7 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 }
                 cx.last_state.set(if cx.actors.defs[a].is_state() { Some(a) } else { None });
             }
-            if state && !is_interception && claimed {
-                // A government's account of its own forces' strike is a
-                // report, not a claim.
-                claimed = false;
-                rules.retain(|r| !r.contains(".claim."));
-                rules.push(format!("{lang}.claim.state_account_is_report"));
-            }
+
             // Several countries named for one undated action: a summary.
             if places.len() > 1 && places.iter().all(|p| p.place.geo_precision >= 3) && !firm_date {
                 let names: Vec<&str> = places.iter().map(|p| p.place.name.as_str()).collect();
@@ -584,7 +600,9 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             if places.is_empty() && is_interception {
                 // "most of the rockets were intercepted": where the attack was.
-                if let Some(prev) = frames.iter().rev().find(|f| f.place.is_some() && si.saturating_sub(f.sentence) <= 2) {
+                if let Some(prev) =
+                    frames.iter().rev().find(|f| f.place.is_some() && si.saturating_sub(f.sentence) <= 2)
+                {
                     if let Some(p) = &prev.place {
                         places.push(p.clone());
                         rules.push(format!("{lang}.place.intercepted_attack"));
@@ -684,11 +702,16 @@ fn perpetrator(
             let gap = cx.folded_slice(trig.end, h.span.start);
             let gap = gap.trim_matches(|c: char| c == ' ' || c == '"' || c == '\'');
             gap.is_empty()
-                || cx.ann.cues_in(Cue::Genitive, trig.end, h.span.start).any(|g| cx.words_between(g.end, h.span.start) == 0)
+                || cx
+                    .ann
+                    .cues_in(Cue::Genitive, trig.end, h.span.start)
+                    .any(|g| cx.words_between(g.end, h.span.start) == 0)
                     && cx.words_between(trig.end, h.span.start) <= 2
         };
         let before = h.span.end <= trig.start
-            && text.get(h.span.end..trig.start).is_some_and(|g| g.trim_matches(|c: char| c == ' ' || c == '-').is_empty())
+            && text
+                .get(h.span.end..trig.start)
+                .is_some_and(|g| g.trim_matches(|c: char| c == ' ' || c == '-').is_empty())
             && matches!(h.what, ActorRef::Adjective(_) | ActorRef::Named(_));
         if (after || before) && !interception {
             if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
@@ -699,7 +722,9 @@ fn perpetrator(
     // 2. An agent ("menée par X", "by X", "par la coalition").
     let reach = if interception { 3 } else { 1 };
     for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce).filter(|c| cx.words_between(trig.end, c.start) <= reach) {
-        if let Some(h) = cx.ann.actors.iter().find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2) {
+        if let Some(h) =
+            cx.ann.actors.iter().find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2)
+        {
             if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
                 return (Some(a), Some("agent"), Some(h.span));
             }
@@ -716,7 +741,11 @@ fn perpetrator(
         }
         // An adjective counts only on a weapon or a force ("Israeli fighter jets").
         if matches!(h.what, ActorRef::Adjective(_))
-            && !cx.ann.weapons.iter().any(|w| w.span.start >= h.span.end && cx.words_between(h.span.end, w.span.start) <= 1)
+            && !cx
+                .ann
+                .weapons
+                .iter()
+                .any(|w| w.span.start >= h.span.end && cx.words_between(h.span.end, w.span.start) <= 1)
         {
             continue;
         }
@@ -725,18 +754,24 @@ fn perpetrator(
             && cx.ann.triggers.iter().any(|t| {
                 t.span.start >= h.span.end
                     && t.span.end <= trig.start
-                    && cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "launch" || d.r#type == "shelling_artillery_missile_attack")
+                    && cx
+                        .lex
+                        .triggers
+                        .get(t.def)
+                        .is_some_and(|d| d.r#type == "launch" || d.r#type == "shelling_artillery_missile_attack")
             })
         {
             continue;
         }
         // The subject of "said", "acknowledged", "a indiqué" is a speaker.
-        let reporter = cx.ann.cues_in(Cue::Report, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 3)
-            && cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).next().is_none();
+        let reporter =
+            cx.ann.cues_in(Cue::Report, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 3)
+                && cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).next().is_none();
         if reporter {
             continue;
         }
-        let claims_after = cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 2);
+        let claims_after =
+            cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 2);
         let victim = !claims_after
             && (cx.ann.cues_in(Cue::Killed, h.span.end, trig.start).next().is_some()
                 || cx.ann.cues_in(Cue::Injured, h.span.end, trig.start).next().is_some());
@@ -778,16 +813,18 @@ fn target_of(
     if let Some(i) = body.find([',', '.', ';']) {
         end = start + i;
     }
-    let target = cx.text.get(start..end).map(|s| s.trim().trim_matches(|c| c == '"' || c == ' ').to_string()).filter(|s| {
-        let n = s.split_whitespace().count();
-        (1..=14).contains(&n)
-    });
+    let target =
+        cx.text.get(start..end).map(|s| s.trim().trim_matches(|c| c == '"' || c == ' ').to_string()).filter(|s| {
+            let n = s.split_whitespace().count();
+            (1..=14).contains(&n)
+        });
     let mut side = None;
     for h in &cx.ann.actors {
         if h.span.start < start || h.span.end > end.max(start) || Some(h.span) == a1_span {
             continue;
         }
-        let after_place = cx.places.iter().any(|p| p.name_span.end <= h.span.start && h.span.start - p.name_span.end <= 1);
+        let after_place =
+            cx.places.iter().any(|p| p.name_span.end <= h.span.start && h.span.start - p.name_span.end <= 1);
         if after_place && matches!(h.what, ActorRef::Adjective(_)) {
             continue;
         }
@@ -802,7 +839,14 @@ fn target_of(
 }
 
 /// The side whose weapon was intercepted.
-fn launcher(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, interceptor: Option<usize>) -> Option<usize> {
+fn launcher(
+    cx: &DocCtx<'_>,
+    sent: Span,
+    trig: Span,
+    cs: usize,
+    ce: usize,
+    interceptor: Option<usize>,
+) -> Option<usize> {
     // An actor or adjective in the clause that is not the interceptor, the
     // nearest to the trigger; else the armed group in focus.
     let mut best: Option<(usize, usize)> = None;
@@ -828,17 +872,31 @@ fn launcher(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, inter
 /// places coordinated with it ("à Tiri, Haddatha et Rachaf", "dans le Golan
 /// et à Eilat"); else the nearest before the trigger in the sentence. Places
 /// inside actor names ("Résistance islamique en Irak") never count.
-fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: Option<Span>, interception: bool) -> Vec<PlaceCand> {
+fn place_of(
+    cx: &DocCtx<'_>,
+    sent: Span,
+    trig: Span,
+    cs: usize,
+    ce: usize,
+    a1: Option<Span>,
+    interception: bool,
+) -> Vec<PlaceCand> {
     let inside_actor = |p: &PlaceCand| {
         cx.ann.actors.iter().any(|h| {
-            h.span.overlaps(p.name_span) && matches!(h.what, ActorRef::Named(_)) && h.kind != crate::data::AliasKind::Metonym
+            h.span.overlaps(p.name_span)
+                && matches!(h.what, ActorRef::Named(_))
+                && h.kind != crate::data::AliasKind::Metonym
         }) || a1.is_some_and(|s| s.overlaps(p.name_span))
             || cx.ann.actors.iter().any(|h| {
                 // "Washington a riposté": a capital or country that acts is
                 // an actor; after "contre"/"against" it is the target's land.
                 h.span.overlaps(p.name_span)
                     && h.kind == crate::data::AliasKind::Metonym
-                    && !cx.ann.cue(Cue::TargetPrep).iter().any(|c| c.end <= h.span.start && cx.words_between(c.end, h.span.start) <= 1)
+                    && !cx
+                        .ann
+                        .cue(Cue::TargetPrep)
+                        .iter()
+                        .any(|c| c.end <= h.span.start && cx.words_between(c.end, h.span.start) <= 1)
             })
     };
     // Places after the next trigger of the clause belong to it.
@@ -852,7 +910,9 @@ fn place_of(cx: &DocCtx<'_>, sent: Span, trig: Span, cs: usize, ce: usize, a1: O
         .map(|t| t.span.start)
         .min()
         .unwrap_or(ce);
-    let origin = |p: &PlaceCand| cx.ann.cue(Cue::Origin).iter().any(|c| c.end <= p.span.start && cx.words_between(c.end, p.name_span.start) <= 3);
+    let origin = |p: &PlaceCand| {
+        cx.ann.cue(Cue::Origin).iter().any(|c| c.end <= p.span.start && cx.words_between(c.end, p.name_span.start) <= 3)
+    };
     let mut after: Vec<&PlaceCand> =
         cx.places.iter().filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p)).collect();
     if after.iter().any(|p| !origin(p)) {
@@ -903,10 +963,34 @@ fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCa
             let gap_start = prev.name_span.end.min(p.name_span.start);
             let gap = cx.folded_slice(gap_start, p.name_span.start);
             let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-            let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
+            let coord =
+                words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
             let locating = words.iter().any(|w| {
-                ["dans", "in", "pres", "near", "province", "region", "gouvernorat", "governorate", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "campagne", "countryside", "district", "banlieue", "suburbs", "outskirts"]
-                    .contains(w)
+                [
+                    "dans",
+                    "in",
+                    "pres",
+                    "near",
+                    "province",
+                    "region",
+                    "gouvernorat",
+                    "governorate",
+                    "nord",
+                    "sud",
+                    "est",
+                    "ouest",
+                    "north",
+                    "south",
+                    "east",
+                    "west",
+                    "campagne",
+                    "countryside",
+                    "district",
+                    "banlieue",
+                    "suburbs",
+                    "outskirts",
+                ]
+                .contains(w)
             });
             coord && !locating && words.len() <= 8 && p.place.geo_precision <= prev.place.geo_precision.max(1) + 1
         });
@@ -926,7 +1010,10 @@ fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCa
 /// country its adjective names, at country precision.
 fn place_from_adjective(cx: &DocCtx<'_>, sent: Span, trig: Span, ce: usize) -> Option<PlaceCand> {
     let h = cx.ann.actors.iter().find(|h| {
-        h.span.start >= trig.end && h.span.end <= ce && sent.contains(h.span) && matches!(h.what, ActorRef::Adjective(_))
+        h.span.start >= trig.end
+            && h.span.end <= ce
+            && sent.contains(h.span)
+            && matches!(h.what, ActorRef::Adjective(_))
     })?;
     let ActorRef::Adjective(d) = h.what else { return None };
     let iso = cx.lex.demonyms.get(d)?;
@@ -968,10 +1055,16 @@ fn date_of(
     // No date of its own: the event belongs to the narrative the text is
     // telling (the last date given to an event), else to the article's day.
     if let Some(a) = anchor {
-        return (Some(DateVal { start: a, end: a, precision: 1 }), false, Some(format!("{}.time.narrative_date", cx.lang)));
+        return (
+            Some(DateVal { start: a, end: a, precision: 1 }),
+            false,
+            Some(format!("{}.time.narrative_date", cx.lang)),
+        );
     }
     match cx.reference {
-        Some(d) => (Some(DateVal { start: d, end: d, precision: 1 }), false, Some(format!("{}.time.reference_date", cx.lang))),
+        Some(d) => {
+            (Some(DateVal { start: d, end: d, precision: 1 }), false, Some(format!("{}.time.reference_date", cx.lang)))
+        }
         None => (None, false, None),
     }
 }
@@ -1010,9 +1103,9 @@ pub fn cumulative_toll(cx: &DocCtx<'_>, sent: Span) -> bool {
         .iter()
         .flat_map(|c| cx.ann.cues_in(*c, sent.start, sent.end))
         .collect();
-    cx.ann.cues_in(Cue::Cumulative, sent.start, sent.end).any(|c| {
-        kills.iter().any(|k| c.end <= k.start || (c.start >= k.end && cx.words_between(k.end, c.start) <= 6))
-    })
+    cx.ann
+        .cues_in(Cue::Cumulative, sent.start, sent.end)
+        .any(|c| kills.iter().any(|k| c.end <= k.start || (c.start >= k.end && cx.words_between(k.end, c.start) <= 6)))
 }
 
 /// The lowest count of people killed in a sentence ("trois militaires ont
@@ -1020,7 +1113,10 @@ pub fn cumulative_toll(cx: &DocCtx<'_>, sent: Span) -> bool {
 pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
     let in_time = |n: &crate::annotate::NumberHit| cx.times.iter().any(|t| t.span.overlaps(n.span));
     let usable = |n: &&crate::annotate::NumberHit| {
-        !is_unit_after(cx, n.span) && !in_time(n) && !is_year(n.value, cx.text.get(n.span.range()).unwrap_or("")) && n.value < 100_000
+        !is_unit_after(cx, n.span)
+            && !in_time(n)
+            && !is_year(n.value, cx.text.get(n.span.range()).unwrap_or(""))
+            && n.value < 100_000
     };
     for k in cx.ann.cues_in(Cue::Killed, sent.start, sent.end) {
         // A number before the cue (within a few words, no injury word between)…
@@ -1028,7 +1124,9 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             .ann
             .numbers
             .iter()
-            .filter(|n| n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 6)
+            .filter(|n| {
+                n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 6
+            })
             .filter(usable)
             .filter(|n| cx.ann.cues_in(Cue::Injured, n.span.end, k.start).next().is_none())
             .max_by_key(|n| n.span.start);
@@ -1042,7 +1140,11 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             .min_by_key(|n| n.span.start);
         let n = match (before, after) {
             (Some(b), Some(a)) => {
-                if k.start - b.span.end <= a.span.start - k.end { Some(b) } else { Some(a) }
+                if k.start - b.span.end <= a.span.start - k.end {
+                    Some(b)
+                } else {
+                    Some(a)
+                }
             }
             (b, a) => b.or(a),
         };
@@ -1077,8 +1179,15 @@ fn is_year(v: u64, s: &str) -> bool {
 
 /// True when a unit word ("tonnes", "missiles", "km") follows the number.
 pub fn is_unit_after(cx: &DocCtx<'_>, n: Span) -> bool {
-    cx.ann.cue(Cue::Units).iter().any(|u| u.start >= n.end && cx.words_between(n.end, u.start) == 0 && u.start - n.end <= 3)
-        || cx.text.get(n.end..).is_some_and(|r| r.trim_start().starts_with(['%', 'h']) && !r.is_empty() && r.trim_start().chars().nth(1).is_none_or(|c| !c.is_alphabetic()))
+    cx.ann
+        .cue(Cue::Units)
+        .iter()
+        .any(|u| u.start >= n.end && cx.words_between(n.end, u.start) == 0 && u.start - n.end <= 3)
+        || cx.text.get(n.end..).is_some_and(|r| {
+            r.trim_start().starts_with(['%', 'h'])
+                && !r.is_empty()
+                && r.trim_start().chars().nth(1).is_none_or(|c| !c.is_alphabetic())
+        })
 }
 
 /// Merges frames that restate one incident; returns the kept frames.
@@ -1120,13 +1229,18 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
     }
     let coarse = a.place.geo_precision >= 2 || b.place.geo_precision >= 2;
     let both_coarse = a.place.geo_precision >= 3 && b.place.geo_precision >= 3;
-    km <= 30.0 || coarse && km <= 150.0 && a.place.country == b.place.country || both_coarse && a.place.country == b.place.country
+    km <= 30.0
+        || coarse && km <= 150.0 && a.place.country == b.place.country
+        || both_coarse && (a.place.country == b.place.country || km <= 150.0)
 }
 
 /// A strike told by its launcher and the interception of it are one event.
 fn launch_and_interception(g: &Frame, f: &Frame) -> bool {
     let pair = |d: &Frame, o: &Frame| {
-        d.itype == "disrupted_weapons_use" && o.itype != "disrupted_weapons_use" && o.actor1.is_some() && o.actor1 == d.actor2
+        d.itype == "disrupted_weapons_use"
+            && o.itype != "disrupted_weapons_use"
+            && o.actor1.is_some()
+            && o.actor1 == d.actor2
     };
     pair(g, f) || pair(f, g)
 }
@@ -1175,7 +1289,11 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
 }
 
 fn absorb(g: &mut Frame, f: Frame) {
-    if f.itype == "disrupted_weapons_use" && g.itype != "disrupted_weapons_use" && g.actor1.is_some() && g.actor1 == f.actor2 {
+    if f.itype == "disrupted_weapons_use"
+        && g.itype != "disrupted_weapons_use"
+        && g.actor1.is_some()
+        && g.actor1 == f.actor2
+    {
         // The interception is what happened: its type and sides win.
         g.itype = f.itype.clone();
         g.actor1 = f.actor1;

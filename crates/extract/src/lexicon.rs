@@ -181,7 +181,8 @@ mod tests {
 
     #[test]
     fn matches_with_boundaries_longest_first_and_case() {
-        let set = PhraseSet::new([(0, "attaque(s)"), (1, "attaque(s) de drone(s)"), (2, "IS"), (3, "bombard*")]).unwrap_or_else(|e| panic!("{e}"));
+        let set = PhraseSet::new([(0, "attaque(s)"), (1, "attaque(s) de drone(s)"), (2, "IS"), (3, "bombard*")])
+            .unwrap_or_else(|e| panic!("{e}"));
         let text = "Une attaque de drones, puis IS is bombardé; attaquer.";
         let f = Folded::new(text);
         let hits = set.find(&f, text);

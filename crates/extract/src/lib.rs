@@ -140,8 +140,16 @@ impl Extractor {
             .unwrap_or(text.len().min(400));
         let mut best = d;
         for m in mentions.iter().filter(|m| m.end <= lead_end && !m.anaphoric && !m.open_since) {
-            let past = m.resolve(&vigie_time::ResolveContext { reference: Some(d), anchor: None, prefer: vigie_time::Prefer::Past });
-            let fut = m.resolve(&vigie_time::ResolveContext { reference: Some(d), anchor: None, prefer: vigie_time::Prefer::Future });
+            let past = m.resolve(&vigie_time::ResolveContext {
+                reference: Some(d),
+                anchor: None,
+                prefer: vigie_time::Prefer::Past,
+            });
+            let fut = m.resolve(&vigie_time::ResolveContext {
+                reference: Some(d),
+                anchor: None,
+                prefer: vigie_time::Prefer::Future,
+            });
             if let (Some(p), Some(f)) = (past, fut) {
                 let gap = (f.start - p.start).get_days();
                 let ahead = (f.start - d).get_days();
@@ -230,7 +238,11 @@ impl Extractor {
                         start: 0,
                         end: 0,
                         text: d.to_string(),
-                        rule: if from_dateline { "extract.infer.dateline".into() } else { "time.infer_reference".into() },
+                        rule: if from_dateline {
+                            "extract.infer.dateline".into()
+                        } else {
+                            "time.infer_reference".into()
+                        },
                         note: "publication date inferred from the text".into(),
                     });
                 } else {
@@ -266,7 +278,12 @@ impl Extractor {
             .iter()
             .enumerate()
             .filter(|(_, m)| m.end <= text.len() && m.start <= m.end)
-            .map(|(i, m)| TimeCand { span: Span::new(m.start, m.end), anaphoric: m.anaphoric, open_since: m.open_since, idx: i })
+            .map(|(i, m)| TimeCand {
+                span: Span::new(m.start, m.end),
+                anaphoric: m.anaphoric,
+                open_since: m.open_since,
+                idx: i,
+            })
             .collect();
         let places: Vec<PlaceCand> = self
             .geo
@@ -274,7 +291,10 @@ impl Extractor {
             .into_iter()
             .filter_map(|p| {
                 // "Iran-backed", "US-led": part of an adjective, not a place.
-                if text.get(p.name_end..).is_some_and(|r| r.starts_with('-') && r[1..].starts_with(|c: char| c.is_alphabetic())) {
+                if text
+                    .get(p.name_end..)
+                    .is_some_and(|r| r.starts_with('-') && r[1..].starts_with(|c: char| c.is_alphabetic()))
+                {
                     return None;
                 }
                 let place = p.place?;
@@ -390,7 +410,9 @@ impl Extractor {
         let row = self.ontology.r#type.get(&f.itype).or_else(|| self.ontology.r#type.get("other"));
         let wrow = f.weapon.as_ref().and_then(|w| self.ontology.weapon.get(w));
         let (event_type, sub_event_type, plover_kind, mut mode, mut cameo) = match row {
-            Some(r) => (r.event_type.clone(), r.sub_event_type.clone(), r.plover.clone(), r.mode.clone(), r.cameo.clone()),
+            Some(r) => {
+                (r.event_type.clone(), r.sub_event_type.clone(), r.plover.clone(), r.mode.clone(), r.cameo.clone())
+            }
             None => (String::new(), "Other".to_string(), String::new(), None, String::new()),
         };
         if let Some(w) = wrow {

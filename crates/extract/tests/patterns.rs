@@ -43,7 +43,10 @@ fn every_trigger_example_holds() {
                 match &e.expect {
                     Expect::None(s) if s == "none" => {
                         if !got.is_empty() {
-                            failures.push(format!("{lang}.trigger.{}: expected no event in {:?}, got {got:?}", t.id, e.text));
+                            failures.push(format!(
+                                "{lang}.trigger.{}: expected no event in {:?}, got {got:?}",
+                                t.id, e.text
+                            ));
                         }
                     }
                     Expect::None(s) => failures.push(format!("{lang}.trigger.{}: bad expect {s:?}", t.id)),
