@@ -674,7 +674,7 @@ fn continues_previous(cx: &DocCtx<'_>, sent: Span, trig: Span, def: &crate::data
         sent.contains(o.span)
             && o.span.end <= trig.start
             && cx.words_between(o.span.end, trig.start) <= 1
-            && cx.lex.triggers.get(o.def).is_some_and(|d| d.r#type != "none")
+            && cx.lex.triggers.get(o.def).is_some_and(|d| d.r#type != "none" && d.r#type != "launch")
     })
 }
 
@@ -1307,7 +1307,9 @@ fn absorb(g: &mut Frame, f: Frame) {
     if g.itype == "other" && f.itype != "other" {
         g.itype = f.itype.clone();
     }
-    if g.weapon.is_none() {
+    // The more specific weapon wins ("un missile" then "un missile balistique").
+    let generic = |w: &Option<String>| w.is_none() || w.as_deref() == Some("missile");
+    if generic(&g.weapon) && !generic(&f.weapon) || g.weapon.is_none() {
         g.weapon = f.weapon.clone();
     }
     if g.actor1.is_none() {
