@@ -93,7 +93,7 @@ static GEO: LazyLock<vigie_geo::Geocoder> =
     LazyLock::new(|| vigie_geo::Geocoder::bundled().unwrap());
 
 /// Bytes and documents of the whole corpus, per iteration.
-fn counted(b: Bencher<'_, '_>) -> Bencher<'_, '_> {
+fn counted<'a, 'b>(b: Bencher<'a, 'b>) -> Bencher<'a, 'b> {
     let c = &*CORPUS;
     b.counter(BytesCount::new(c.bytes))
         .counter(ItemsCount::new(c.articles.len()))
@@ -290,7 +290,7 @@ mod dedupe {
 static PROCESSED: LazyLock<Vec<ProcessedDoc>> = LazyLock::new(|| {
     let engine = engine(1);
     let mut out = Vec::new();
-    vigie_pipeline::run(&engine, &[CORPUS.jsonl.clone()], &mut |o| {
+    vigie_pipeline::run(&engine, std::slice::from_ref(&CORPUS.jsonl), &mut |o| {
         if let vigie_pipeline::DocOutcome::Processed(d) = o {
             out.push(*d);
         }
@@ -326,25 +326,14 @@ mod store {
     }
 }
 
+/// The engine `vigie extract` runs (every stage loaded from the bundled
+/// resources).
 fn engine(threads: usize) -> vigie_pipeline::Engine {
     let config = vigie_pipeline::Config {
         threads,
         ..vigie_pipeline::Config::default()
     };
-    let ex = Arc::clone(&EXTRACTOR);
-    vigie_pipeline::Engine::with_extractor(
-        &config,
-        Box::new(move |doc: &Doc| {
-            let e = ex.extract(doc);
-            vigie_pipeline::Extraction {
-                events: e.events,
-                figures: e.figures,
-                inferred_published: e.inferred_published,
-                diagnostics: e.diagnostics,
-            }
-        }),
-    )
-    .unwrap()
+    vigie_pipeline::Engine::load(&config).unwrap()
 }
 
 mod end_to_end {
@@ -400,7 +389,6 @@ mod vigie_corpusgen_bench {
 
     pub static LEXICON_SCAN: LazyLock<AhoCorasick> = LazyLock::new(|| {
         let patterns = patterns(&Resources::embedded());
-        eprintln!("baseline: {} patterns", patterns.len());
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
