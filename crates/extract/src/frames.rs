@@ -1125,7 +1125,7 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             .numbers
             .iter()
             .filter(|n| {
-                n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 6
+                n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 10
             })
             .filter(usable)
             .filter(|n| cx.ann.cues_in(Cue::Injured, n.span.end, k.start).next().is_none())
