@@ -60,36 +60,65 @@ pub struct Annotations {
 impl Annotations {
     pub fn new(text: &str, lex: &LangLex, actors: &Actors) -> Annotations {
         let folded = Folded::new(text);
-        let span = |s: usize, e: usize| Span::new(folded.start(s), folded.end(e).max(folded.start(s)));
+        let span =
+            |s: usize, e: usize| Span::new(folded.start(s), folded.end(e).max(folded.start(s)));
         let triggers = lex
             .trigger_set
             .find(&folded, text)
             .into_iter()
-            .map(|h| TriggerHit { span: span(h.start, h.end), def: h.entry })
+            .map(|h| TriggerHit {
+                span: span(h.start, h.end),
+                def: h.entry,
+            })
             .collect();
         let weapons = lex
             .weapon_set
             .find(&folded, text)
             .into_iter()
-            .map(|h| WeaponHit { span: span(h.start, h.end), entry: h.entry })
+            .map(|h| WeaponHit {
+                span: span(h.start, h.end),
+                entry: h.entry,
+            })
             .collect();
         let mut cues = BTreeMap::new();
         for (cue, set) in &lex.cues {
-            cues.insert(*cue, set.find(&folded, text).into_iter().map(|h| span(h.start, h.end)).collect::<Vec<_>>());
+            cues.insert(
+                *cue,
+                set.find(&folded, text)
+                    .into_iter()
+                    .map(|h| span(h.start, h.end))
+                    .collect::<Vec<_>>(),
+            );
         }
         let mut actor_hits: Vec<ActorHit> = Vec::new();
-        let locatives: &[Span] = cues.get(&Cue::Locative).map(|v: &Vec<Span>| v.as_slice()).unwrap_or(&[]);
+        let locatives: &[Span] = cues
+            .get(&Cue::Locative)
+            .map(|v: &Vec<Span>| v.as_slice())
+            .unwrap_or(&[]);
         for h in actors.set.find(&folded, text) {
-            let Some(&(actor, kind)) = actors.aliases.get(h.entry) else { continue };
+            let Some(&(actor, kind)) = actors.aliases.get(h.entry) else {
+                continue;
+            };
             let s = span(h.start, h.end);
             if kind == AliasKind::Metonym && locative_before(text, s.start, locatives) {
                 continue;
             }
-            actor_hits.push(ActorHit { span: s, what: ActorRef::Named(actor), kind });
+            actor_hits.push(ActorHit {
+                span: s,
+                what: ActorRef::Named(actor),
+                kind,
+            });
         }
-        for (cue, what) in [(Cue::Focus, ActorRef::Focus), (Cue::StateGeneric, ActorRef::StateGeneric)] {
+        for (cue, what) in [
+            (Cue::Focus, ActorRef::Focus),
+            (Cue::StateGeneric, ActorRef::StateGeneric),
+        ] {
             for s in cues.get(&cue).into_iter().flatten() {
-                actor_hits.push(ActorHit { span: *s, what, kind: AliasKind::Name });
+                actor_hits.push(ActorHit {
+                    span: *s,
+                    what,
+                    kind: AliasKind::Name,
+                });
             }
         }
         for h in lex.demonym_set.find(&folded, text) {
@@ -109,7 +138,10 @@ impl Annotations {
             ActorRef::Focus => 3,
         };
         actor_hits.sort_by(|a, b| {
-            rank(a).cmp(&rank(b)).then(b.span.len().cmp(&a.span.len())).then(a.span.start.cmp(&b.span.start))
+            rank(a)
+                .cmp(&rank(b))
+                .then(b.span.len().cmp(&a.span.len()))
+                .then(a.span.start.cmp(&b.span.start))
         });
         let mut kept: Vec<ActorHit> = Vec::new();
         for h in actor_hits {
@@ -120,7 +152,14 @@ impl Annotations {
         }
         kept.sort_by_key(|h| h.span.start);
         let numbers = find_numbers(text, &folded, lex);
-        Annotations { folded, triggers, weapons, actors: kept, cues, numbers }
+        Annotations {
+            folded,
+            triggers,
+            weapons,
+            actors: kept,
+            cues,
+            numbers,
+        }
     }
 
     pub fn cue(&self, cue: Cue) -> &[Span] {
@@ -129,7 +168,10 @@ impl Annotations {
 
     /// Cue hits of a kind inside `[start, end)`.
     pub fn cues_in(&self, cue: Cue, start: usize, end: usize) -> impl Iterator<Item = Span> + '_ {
-        self.cue(cue).iter().copied().filter(move |s| s.start >= start && s.end <= end)
+        self.cue(cue)
+            .iter()
+            .copied()
+            .filter(move |s| s.start >= start && s.end <= end)
     }
 
     pub fn has_cue(&self, cue: Cue, start: usize, end: usize) -> bool {
@@ -141,7 +183,9 @@ impl Annotations {
 pub fn preceded_by(text: &str, pos: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| {
         s.end <= pos
-            && text.get(s.end..pos).is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\'') && gap.len() <= 2)
+            && text
+                .get(s.end..pos)
+                .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\'') && gap.len() <= 2)
     })
 }
 
@@ -151,9 +195,12 @@ pub fn locative_before(text: &str, pos: usize, spans: &[Span]) -> bool {
     spans.iter().any(|s| {
         s.end <= pos
             && pos - s.end <= 24
-            && text
-                .get(s.end..pos)
-                .is_some_and(|gap| gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count() <= 1)
+            && text.get(s.end..pos).is_some_and(|gap| {
+                gap.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .count()
+                    <= 1
+            })
     })
 }
 
@@ -185,7 +232,8 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
                 let k = j + sep_len;
                 let group = b.get(k..k + 3);
                 let after = b.get(k + 3).copied();
-                if group.is_some_and(|g| g.iter().all(u8::is_ascii_digit)) && !after.is_some_and(|c| c.is_ascii_digit())
+                if group.is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && !after.is_some_and(|c| c.is_ascii_digit())
                 {
                     digits.extend(b[k..k + 3].iter().map(|&c| c as char));
                     j = k + 3;
@@ -202,7 +250,10 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
                 continue;
             }
             if let Ok(v) = digits.parse::<u64>() {
-                out.push(NumberHit { span: Span::new(start, j), value: v });
+                out.push(NumberHit {
+                    span: Span::new(start, j),
+                    value: v,
+                });
             }
             i = j;
             continue;

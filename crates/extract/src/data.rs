@@ -87,7 +87,10 @@ impl Cue {
 #[serde(untagged)]
 pub enum Expect {
     None(String),
-    Some { r#type: String, weapon: Option<String> },
+    Some {
+        r#type: String,
+        weapon: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -195,7 +198,9 @@ impl Actors {
         self.defs.iter().position(|a| a.name == name)
     }
     pub fn state_of(&self, iso: &str) -> Option<usize> {
-        self.defs.iter().position(|a| a.state.as_deref() == Some(iso))
+        self.defs
+            .iter()
+            .position(|a| a.state.as_deref() == Some(iso))
     }
 }
 
@@ -228,7 +233,9 @@ pub struct Ontology {
 pub const CONTEXT_TYPES: [&str; 5] = ["strike", "bombard", "generic", "launch", "none"];
 
 fn toml_err(path: &str, text: &str, e: &toml::de::Error) -> String {
-    let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+    let line = e
+        .span()
+        .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
     match line {
         Some(l) => format!("{path}:{l}: {}", e.message()),
         None => format!("{path}: {}", e.message()),
@@ -278,7 +285,10 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
     let mut patterns: Vec<(usize, String)> = Vec::new();
     for (i, a) in file.actors.iter().enumerate() {
         if !(1..=8).contains(&a.inter) {
-            errors.push(format!("{path}: actor {:?}: inter {} is not an ACLED inter code (1-8)", a.name, a.inter));
+            errors.push(format!(
+                "{path}: actor {:?}: inter {} is not an ACLED inter code (1-8)",
+                a.name, a.inter
+            ));
         }
         let mut add = |list: &[String], kind: AliasKind| {
             for p in list {
@@ -294,7 +304,11 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
         add(&a.partisan, AliasKind::Partisan);
     }
     match PhraseSet::new(patterns.iter().map(|(i, p)| (*i, p.as_str()))) {
-        Ok(set) => Some(Actors { defs: file.actors, aliases, set }),
+        Ok(set) => Some(Actors {
+            defs: file.actors,
+            aliases,
+            set,
+        }),
         Err(e) => {
             errors.push(format!("{path}: {e}"));
             None
@@ -302,7 +316,12 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
     }
 }
 
-fn load_tsv_pairs(res: &Resources, path: &str, errors: &mut Vec<String>, min_cols: usize) -> Vec<(usize, Vec<String>)> {
+fn load_tsv_pairs(
+    res: &Resources,
+    path: &str,
+    errors: &mut Vec<String>,
+    min_cols: usize,
+) -> Vec<(usize, Vec<String>)> {
     let text = match res.text(path) {
         Ok(Some(t)) => t,
         Ok(None) => return Vec::new(),
@@ -315,7 +334,9 @@ fn load_tsv_pairs(res: &Resources, path: &str, errors: &mut Vec<String>, min_col
     for (line, l) in data_lines(&text) {
         let cols: Vec<String> = l.split('\t').map(|c| c.trim().to_string()).collect();
         if cols.len() < min_cols || cols.iter().take(min_cols).any(|c| c.is_empty()) {
-            errors.push(format!("{path}:{line}: expected {min_cols} tab-separated columns"));
+            errors.push(format!(
+                "{path}:{line}: expected {min_cols} tab-separated columns"
+            ));
             continue;
         }
         out.push((line, cols));
@@ -351,16 +372,23 @@ pub fn load_lang(
         if !seen.insert(t.id.clone()) {
             errors.push(format!("{tpath}: duplicate trigger id {:?}", t.id));
         }
-        let known =
-            CONTEXT_TYPES.contains(&t.r#type.as_str()) || ontology.is_none_or(|o| o.r#type.contains_key(&t.r#type));
+        let known = CONTEXT_TYPES.contains(&t.r#type.as_str())
+            || ontology.is_none_or(|o| o.r#type.contains_key(&t.r#type));
         if !known {
-            errors.push(format!("{tpath}: trigger {:?}: unknown type {:?}", t.id, t.r#type));
+            errors.push(format!(
+                "{tpath}: trigger {:?}: unknown type {:?}",
+                t.id, t.r#type
+            ));
         }
     }
-    let trigger_set =
-        PhraseSet::new(triggers.iter().enumerate().flat_map(|(i, t)| t.phrases.iter().map(move |p| (i, p.as_str()))))
-            .map_err(|e| errors.push(format!("{tpath}: {e}")))
-            .ok()?;
+    let trigger_set = PhraseSet::new(
+        triggers
+            .iter()
+            .enumerate()
+            .flat_map(|(i, t)| t.phrases.iter().map(move |p| (i, p.as_str()))),
+    )
+    .map_err(|e| errors.push(format!("{tpath}: {e}")))
+    .ok()?;
 
     let wpath = format!("{base}/weapons.tsv");
     let wrows = load_tsv_pairs(res, &wpath, errors, 3);
@@ -368,7 +396,10 @@ pub fn load_lang(
     let mut wpats = Vec::new();
     for (line, cols) in &wrows {
         let rank = cols[2].parse::<u8>().unwrap_or_else(|_| {
-            errors.push(format!("{wpath}:{line}: rank {:?} is not a number", cols[2]));
+            errors.push(format!(
+                "{wpath}:{line}: rank {:?} is not a number",
+                cols[2]
+            ));
             9
         });
         wpats.push((weapons.len(), cols[0].clone()));
@@ -401,7 +432,10 @@ pub fn load_lang(
     };
     for (cue, key, required) in Cue::ALL {
         let list: Vec<String> = match table.get(key) {
-            Some(toml::Value::Array(a)) => a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
+            Some(toml::Value::Array(a)) => a
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
             Some(_) => {
                 errors.push(format!("{cpath}: {key} must be a list of strings"));
                 Vec::new()
@@ -420,7 +454,10 @@ pub fn load_lang(
             Err(e) => errors.push(format!("{cpath}: {key}: {e}")),
         }
     }
-    let adjective_follows_noun = table.get("adjective_follows_noun").and_then(toml::Value::as_bool).unwrap_or(false);
+    let adjective_follows_noun = table
+        .get("adjective_follows_noun")
+        .and_then(toml::Value::as_bool)
+        .unwrap_or(false);
     for k in table.keys() {
         if k != "adjective_follows_noun" && !Cue::ALL.iter().any(|(_, key, _)| key == k) {
             errors.push(format!("{cpath}: unknown list {k}"));
@@ -438,10 +475,11 @@ pub fn load_lang(
             demonyms.push(iso);
         }
     }
-    let demonym_set = PhraseSet::new(dpats.iter().map(|(i, p)| (*i, p.as_str()))).unwrap_or_else(|e| {
-        errors.push(format!("{dpath}: {e}"));
-        PhraseSet::empty()
-    });
+    let demonym_set =
+        PhraseSet::new(dpats.iter().map(|(i, p)| (*i, p.as_str()))).unwrap_or_else(|e| {
+            errors.push(format!("{dpath}: {e}"));
+            PhraseSet::empty()
+        });
     Some(LangLex {
         lang: lang.to_string(),
         triggers,

@@ -66,37 +66,63 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
             }
             // Ranges ("5 000 à 7 000") are estimates of size, not tolls.
             if let Some(next) = nums.get(k + 1) {
-                let gap = cx.text.get(n.span.end..next.span.start).unwrap_or("").trim();
-                if ["à", "a", "to", "-", "et", "and"].contains(&gap) && is_unit_after(cx, next.span) {
+                let gap = cx
+                    .text
+                    .get(n.span.end..next.span.start)
+                    .unwrap_or("")
+                    .trim();
+                if ["à", "a", "to", "-", "et", "and"].contains(&gap) && is_unit_after(cx, next.span)
+                {
                     continue;
                 }
             }
             if k > 0 {
                 let prev = nums[k - 1];
-                let gap = cx.text.get(prev.span.end..n.span.start).unwrap_or("").trim();
+                let gap = cx
+                    .text
+                    .get(prev.span.end..n.span.start)
+                    .unwrap_or("")
+                    .trim();
                 if ["à", "to", "-"].contains(&gap) {
                     continue;
                 }
             }
             let limit = nums.get(k + 1).map_or(sent.end, |x| x.span.start);
-            let Some((what, cue_span)) = toll_of(cx, sent, n.span, limit) else { continue };
+            let Some((what, cue_span)) = toll_of(cx, sent, n.span, limit) else {
+                continue;
+            };
             let qualifier = qualifier_of(cx, sent, n.span);
             // Subject: the words between the number and the toll cue.
             let subject = if cue_span.start > n.span.end {
                 let s = cx.text.get(n.span.end..cue_span.start).unwrap_or("");
                 let s = s.split([',', '(', ';']).next().unwrap_or("").trim();
-                let words: Vec<&str> = s.split_whitespace().take_while(|w| !is_verbish(w)).collect();
+                let words: Vec<&str> = s
+                    .split_whitespace()
+                    .take_while(|w| !is_verbish(w))
+                    .collect();
                 let s = words.join(" ");
                 if s.is_empty() { None } else { Some(s) }
             } else {
                 cx.text.get(n.span.end..limit).and_then(|s| {
-                    let w: Vec<&str> =
-                        s.split([',', '.', ';']).next().unwrap_or("").split_whitespace().take(3).collect();
-                    if w.is_empty() { None } else { Some(w.join(" ")) }
+                    let w: Vec<&str> = s
+                        .split([',', '.', ';'])
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .take(3)
+                        .collect();
+                    if w.is_empty() {
+                        None
+                    } else {
+                        Some(w.join(" "))
+                    }
                 })
             };
             let subject = match subject {
-                Some(s) if s.split_whitespace().all(|w| ["autres", "others", "other"].contains(&w)) => {
+                Some(s)
+                    if s.split_whitespace()
+                        .all(|w| ["autres", "others", "other"].contains(&w)) =>
+                {
                     last_subject.clone()
                 }
                 Some(s) => {
@@ -106,7 +132,11 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                 None => last_subject.clone(),
             };
             let source = source_of(cx, sent);
-            let place = cx.places.iter().find(|p| sent.contains(p.span)).map(|p| p.place.name.clone());
+            let place = cx
+                .places
+                .iter()
+                .find(|p| sent.contains(p.span))
+                .map(|p| p.place.name.clone());
             let as_of = cx
                 .times
                 .iter()
@@ -114,8 +144,15 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                 .find_map(|t| cx.resolver.resolve(t.idx, cx.reference, None))
                 .map(|d| d.end)
                 .or(cx.reference);
-            let mut rules =
-                vec![format!("{}.figure.{}", cx.lang, if cumulative { "cumulative" } else { "large_count" })];
+            let mut rules = vec![format!(
+                "{}.figure.{}",
+                cx.lang,
+                if cumulative {
+                    "cumulative"
+                } else {
+                    "large_count"
+                }
+            )];
             rules.push(format!("{}.figure.qualifier.{qualifier}", cx.lang));
             out.push(FigureDraft {
                 sentence: sent,
@@ -135,7 +172,10 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
 }
 
 fn is_verbish(w: &str) -> bool {
-    ["ont", "a", "sont", "été", "have", "has", "were", "was", "been", "had"].contains(&w)
+    [
+        "ont", "a", "sont", "été", "have", "has", "were", "was", "been", "had",
+    ]
+    .contains(&w)
 }
 
 /// The toll word for a number: the nearest after it in its stretch, else
@@ -155,7 +195,10 @@ fn toll_of(cx: &DocCtx<'_>, sent: Span, n: Span, limit: usize) -> Option<(&'stat
     }
     for (cue, what) in TOLL_CUES {
         for c in cx.ann.cues_in(cue, sent.start, n.start) {
-            let words = cx.text.get(c.end..n.start).map_or(99, |g| g.split_whitespace().count());
+            let words = cx
+                .text
+                .get(c.end..n.start)
+                .map_or(99, |g| g.split_whitespace().count());
             if words <= 3 {
                 return Some((what, c));
             }
@@ -165,10 +208,17 @@ fn toll_of(cx: &DocCtx<'_>, sent: Span, n: Span, limit: usize) -> Option<(&'stat
 }
 
 fn qualifier_of(cx: &DocCtx<'_>, sent: Span, n: Span) -> &'static str {
-    for (cue, q) in
-        [(Cue::QAtLeast, "at_least"), (Cue::QMoreThan, "more_than"), (Cue::QApprox, "approx"), (Cue::QUpTo, "up_to")]
-    {
-        if cx.ann.cues_in(cue, sent.start, n.start).any(|c| n.start - c.end <= 2) {
+    for (cue, q) in [
+        (Cue::QAtLeast, "at_least"),
+        (Cue::QMoreThan, "more_than"),
+        (Cue::QApprox, "approx"),
+        (Cue::QUpTo, "up_to"),
+    ] {
+        if cx
+            .ann
+            .cues_in(cue, sent.start, n.start)
+            .any(|c| n.start - c.end <= 2)
+        {
             return q;
         }
     }
@@ -181,9 +231,19 @@ fn source_of(cx: &DocCtx<'_>, sent: Span) -> Option<String> {
         if !text.is_empty() {
             // Extend "ministère de la Santé" with what qualifies it up to a comma.
             let rest = cx.text.get(s.end..sent.end).unwrap_or("");
-            let tail: String = rest.split([',', '.', ';']).next().unwrap_or("").chars().take(60).collect();
+            let tail: String = rest
+                .split([',', '.', ';'])
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(60)
+                .collect();
             let tail = tail.trim_end();
-            let full = if tail.split_whitespace().count() <= 5 { format!("{text}{tail}") } else { text.to_string() };
+            let full = if tail.split_whitespace().count() <= 5 {
+                format!("{text}{tail}")
+            } else {
+                text.to_string()
+            };
             return Some(full.trim().to_string());
         }
     }

@@ -59,7 +59,11 @@ impl Folded {
             fold_char(c, &mut text);
             map.extend(std::iter::repeat_n(i, text.len() - before));
         }
-        Folded { text, map, input_len: input.len() }
+        Folded {
+            text,
+            map,
+            input_len: input.len(),
+        }
     }
 
     /// Input offset for a folded offset used as a span start.
@@ -97,7 +101,10 @@ mod tests {
         assert_eq!(&s[a..b], "frappé");
         let ain = f.text.find("ain").unwrap_or(0);
         assert_eq!(&s[f.start(ain)..f.end(ain + 3)], "Aïn");
-        assert_eq!(f.from_input(s.find(" a ").unwrap_or(0) + 1), f.text.find(" a ").unwrap_or(0) + 1);
+        assert_eq!(
+            f.from_input(s.find(" a ").unwrap_or(0) + 1),
+            f.text.find(" a ").unwrap_or(0) + 1
+        );
     }
 
     #[test]

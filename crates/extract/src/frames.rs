@@ -44,7 +44,8 @@ pub struct DateVal {
 
 /// Resolves the doc's time mentions (implemented over vigie-time in lib.rs).
 pub trait TimeResolver {
-    fn resolve(&self, idx: usize, reference: Option<Date>, anchor: Option<Date>) -> Option<DateVal>;
+    fn resolve(&self, idx: usize, reference: Option<Date>, anchor: Option<Date>)
+    -> Option<DateVal>;
 }
 
 /// Who a statement comes from.
@@ -146,13 +147,20 @@ impl DocCtx<'_> {
         if b <= a {
             return 0;
         }
-        self.slice(Span::new(a, b)).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+        self.slice(Span::new(a, b))
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count()
     }
 
     fn resolve_actor(&self, r: ActorRef, pos: usize, sent: Span) -> Option<usize> {
         match r {
             ActorRef::Named(i) => Some(i),
-            ActorRef::Adjective(d) => self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso)),
+            ActorRef::Adjective(d) => self
+                .lex
+                .demonyms
+                .get(d)
+                .and_then(|iso| self.actors.state_of(iso)),
             ActorRef::Focus => {
                 // "X a annoncé que ses combattants", "IDF said it struck": a
                 // name earlier in the sentence, else the group in focus.
@@ -160,7 +168,11 @@ impl DocCtx<'_> {
                     sent.contains(h.span)
                         && h.span.end <= pos
                         && matches!(h.what, ActorRef::Named(_))
-                        && !crate::annotate::preceded_by(self.text, h.span.start, self.ann.cue(Cue::TargetPrep))
+                        && !crate::annotate::preceded_by(
+                            self.text,
+                            h.span.start,
+                            self.ann.cue(Cue::TargetPrep),
+                        )
                 });
                 match named.map(|h| h.what) {
                     Some(ActorRef::Named(i)) => Some(i),
@@ -173,7 +185,10 @@ impl DocCtx<'_> {
                     h.span.start > pos
                         && sent.contains(h.span)
                         && self.words_between(pos, h.span.start) <= 5
-                        && self.text.get(pos..h.span.start).is_some_and(|g| !g.contains(','))
+                        && self
+                            .text
+                            .get(pos..h.span.start)
+                            .is_some_and(|g| !g.contains(','))
                         && !matches!(h.what, ActorRef::StateGeneric | ActorRef::Focus)
                 });
                 if let Some(h) = own {
@@ -185,7 +200,11 @@ impl DocCtx<'_> {
                             match hh.what {
                                 ActorRef::Named(a) => return Some(a),
                                 ActorRef::Adjective(d) => {
-                                    if let Some(a) = self.lex.demonyms.get(d).and_then(|iso| self.actors.state_of(iso))
+                                    if let Some(a) = self
+                                        .lex
+                                        .demonyms
+                                        .get(d)
+                                        .and_then(|iso| self.actors.state_of(iso))
                                     {
                                         return Some(a);
                                     }
@@ -207,7 +226,9 @@ impl DocCtx<'_> {
                     }
                     let iso = match h.what {
                         ActorRef::Adjective(d) => self.lex.demonyms.get(d).cloned(),
-                        ActorRef::Named(i) if self.actors.defs[i].is_state() => self.actors.defs[i].state.clone(),
+                        ActorRef::Named(i) if self.actors.defs[i].is_state() => {
+                            self.actors.defs[i].state.clone()
+                        }
                         _ => None,
                     };
                     if let Some(a) = iso.and_then(|iso| self.actors.state_of(&iso)) {
@@ -224,14 +245,21 @@ impl DocCtx<'_> {
 
     /// The last named armed group mentioned before `pos`.
     fn focus_before(&self, pos: usize) -> Option<usize> {
-        self.ann.actors.iter().rev().filter(|h| h.span.end <= pos).find_map(|h| match h.what {
-            ActorRef::Named(i) if self.actors.defs[i].focus => Some(i),
-            _ => None,
-        })
+        self.ann
+            .actors
+            .iter()
+            .rev()
+            .filter(|h| h.span.end <= pos)
+            .find_map(|h| match h.what {
+                ActorRef::Named(i) if self.actors.defs[i].focus => Some(i),
+                _ => None,
+            })
     }
 
     fn sentence_of(&self, pos: usize) -> Option<usize> {
-        self.sentences.iter().position(|(s, _)| s.start <= pos && pos < s.end)
+        self.sentences
+            .iter()
+            .position(|(s, _)| s.start <= pos && pos < s.end)
     }
 
     /// Statements in a sentence and who makes them.
@@ -239,7 +267,10 @@ impl DocCtx<'_> {
         let mut out = Vec::new();
         for (cue, is_claim) in [(Cue::Claim, true), (Cue::Report, false)] {
             for c in self.ann.cues_in(cue, sent.start, sent.end) {
-                if out.iter().any(|(_, _, s): &(Speaker, bool, Span)| s.overlaps(c)) {
+                if out
+                    .iter()
+                    .any(|(_, _, s): &(Speaker, bool, Span)| s.overlaps(c))
+                {
                     continue;
                 }
                 if let Some(sp) = self.speaker_near(c, sent) {
@@ -275,8 +306,8 @@ impl DocCtx<'_> {
             };
             if let Some(a) = self.resolve_actor(h.what, h.span.start, sent) {
                 // Named groups first: "X, une nébuleuse de factions pro-iraniennes, a revendiqué".
-                let specific =
-                    matches!(h.what, ActorRef::Named(_)) && self.actors.defs[a].name != "Unidentified Armed Group";
+                let specific = matches!(h.what, ActorRef::Named(_))
+                    && self.actors.defs[a].name != "Unidentified Armed Group";
                 cands.push((d + if specific { 0 } else { 100 }, Speaker::Actor(a)));
             }
         }
@@ -303,9 +334,14 @@ impl DocCtx<'_> {
             if w.span.start < a || w.span.end > b {
                 continue;
             }
-            let Some((class, rank)) = self.lex.weapons.get(w.entry) else { continue };
+            let Some((class, rank)) = self.lex.weapons.get(w.entry) else {
+                continue;
+            };
             let d = w.span.start.abs_diff(pos);
-            if best.as_ref().is_none_or(|(r, bd, _, _)| (*rank, d) < (*r, *bd)) {
+            if best
+                .as_ref()
+                .is_none_or(|(r, bd, _, _)| (*rank, d) < (*r, *bd))
+            {
                 best = Some((*rank, d, class.clone(), w.span));
             }
         }
@@ -324,22 +360,41 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
         let speakers = cx.speakers(sent);
         let sent_text = cx.folded_slice(sent.start, sent.end);
         let lead = sent_text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let read_also = cx.ann.cues_in(Cue::ReadAlso, sent.start, sent.end).any(|c| {
-            let before = cx.folded_slice(sent.start, c.start);
-            before.chars().all(|ch| !ch.is_alphanumeric())
-        }) || lead.is_empty();
-        let trig: Vec<_> = cx.ann.triggers.iter().filter(|t| sent.contains(t.span)).copied().collect();
+        let read_also = cx
+            .ann
+            .cues_in(Cue::ReadAlso, sent.start, sent.end)
+            .any(|c| {
+                let before = cx.folded_slice(sent.start, c.start);
+                before.chars().all(|ch| !ch.is_alphanumeric())
+            })
+            || lead.is_empty();
+        let trig: Vec<_> = cx
+            .ann
+            .triggers
+            .iter()
+            .filter(|t| sent.contains(t.span))
+            .copied()
+            .collect();
         let mut interception_in_sentence = trig.iter().any(|t| {
-            cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "disrupted_weapons_use")
+            cx.lex
+                .triggers
+                .get(t.def)
+                .is_some_and(|d| d.r#type == "disrupted_weapons_use")
                 && cx
                     .weapon_in(sent.start, sent.end, t.span.start)
                     .is_some_and(|(w, _)| w != "small_arms" && w != "ied")
         });
         for t in trig {
-            let Some(def) = cx.lex.triggers.get(t.def) else { continue };
+            let Some(def) = cx.lex.triggers.get(t.def) else {
+                continue;
+            };
             let rule = format!("{lang}.trigger.{}", def.id);
             let drop = |why: &str, dropped: &mut Vec<Dropped>| {
-                dropped.push(Dropped { span: t.span, rule: rule.clone(), why: why.to_string() })
+                dropped.push(Dropped {
+                    span: t.span,
+                    rule: rule.clone(),
+                    why: why.to_string(),
+                })
             };
             if def.r#type == "none" {
                 drop("stop phrase: not an event", &mut dropped);
@@ -350,7 +405,10 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 continue;
             }
             if continues_previous(cx, sent, t.span, def) {
-                drop("continues the trigger before it (\"strikes targeting\")", &mut dropped);
+                drop(
+                    "continues the trigger before it (\"strikes targeting\")",
+                    &mut dropped,
+                );
                 continue;
             }
             if cumulative_toll(cx, sent) {
@@ -361,33 +419,55 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             // Modality before the trigger in its clause.
             let pre_start = cs.max(t.span.start.saturating_sub(160));
             let near_start = t.span.start.saturating_sub(40).max(cs);
-            let neg = cx.ann.cues_in(Cue::Negation, near_start, t.span.start).next().is_some();
+            let neg = cx
+                .ann
+                .cues_in(Cue::Negation, near_start, t.span.start)
+                .next()
+                .is_some();
             if neg {
                 drop("negated", &mut dropped);
                 continue;
             }
-            let threat = cx.ann.cues_in(Cue::Threat, pre_start, t.span.start).next().is_some();
+            let threat = cx
+                .ann
+                .cues_in(Cue::Threat, pre_start, t.span.start)
+                .next()
+                .is_some();
             if threat {
                 drop("threat, promise or future", &mut dropped);
                 continue;
             }
-            let cond = cx.ann.cues_in(Cue::Conditional, pre_start, t.span.start).next().is_some();
+            let cond = cx
+                .ann
+                .cues_in(Cue::Conditional, pre_start, t.span.start)
+                .next()
+                .is_some();
             if cond {
                 drop("conditional", &mut dropped);
                 continue;
             }
-            if cx.ann.cues_in(Cue::Media, pre_start, t.span.start).next().is_some() {
+            if cx
+                .ann
+                .cues_in(Cue::Media, pre_start, t.span.start)
+                .next()
+                .is_some()
+            {
                 drop("about a photo or video", &mut dropped);
                 continue;
             }
             let aggregate = cx.ann.cues_in(Cue::Aggregate, cs, ce).next().is_some()
-                || cx.times.iter().any(|m| m.open_since && m.span.start >= sent.start && m.span.end <= ce);
+                || cx
+                    .times
+                    .iter()
+                    .any(|m| m.open_since && m.span.start >= sent.start && m.span.end <= ce);
             if aggregate {
                 drop("aggregate or background", &mut dropped);
                 continue;
             }
             let anaphoric = cx.ann.cue(Cue::Anaphoric).iter().any(|c| {
-                c.end <= t.span.start && cx.words_between(c.end, t.span.start) == 0 && t.span.start - c.end <= 2
+                c.end <= t.span.start
+                    && cx.words_between(c.end, t.span.start) == 0
+                    && t.span.start - c.end <= 2
             });
             if anaphoric {
                 drop("anaphoric mention of an event told before", &mut dropped);
@@ -402,38 +482,74 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             // Weapon: the trigger's own, else the best in its clause.
             let post_weapon = cx.weapon_in(t.span.start, ce, t.span.end);
-            let pre_weapon = cx.weapon_in(cs.max(t.span.start.saturating_sub(60)), t.span.start, t.span.start);
+            let pre_weapon = cx.weapon_in(
+                cs.max(t.span.start.saturating_sub(60)),
+                t.span.start,
+                t.span.start,
+            );
             let clause_weapon = match (&post_weapon, &pre_weapon) {
                 (Some(a), Some(b)) => {
-                    let ra = cx.lex.weapons.iter().find(|(c, _)| *c == a.0).map_or(9, |w| w.1);
-                    let rb = cx.lex.weapons.iter().find(|(c, _)| *c == b.0).map_or(9, |w| w.1);
-                    if rb < ra { Some(b.clone()) } else { Some(a.clone()) }
+                    let ra = cx
+                        .lex
+                        .weapons
+                        .iter()
+                        .find(|(c, _)| *c == a.0)
+                        .map_or(9, |w| w.1);
+                    let rb = cx
+                        .lex
+                        .weapons
+                        .iter()
+                        .find(|(c, _)| *c == b.0)
+                        .map_or(9, |w| w.1);
+                    if rb < ra {
+                        Some(b.clone())
+                    } else {
+                        Some(a.clone())
+                    }
                 }
                 (a, b) => a.clone().or_else(|| b.clone()),
             };
             // A weapon right after the trigger ("a tiré deux missiles") is its own.
-            let own_weapon =
-                post_weapon.as_ref().filter(|(_, s)| cx.words_between(t.span.end, s.start) <= 4).map(|w| w.0.clone());
-            let weapon = def.weapon.clone().or(own_weapon).or_else(|| clause_weapon.as_ref().map(|w| w.0.clone()));
-            if itype == "launch" && post_weapon.as_ref().is_none_or(|(_, s)| cx.words_between(t.span.end, s.start) > 6)
+            let own_weapon = post_weapon
+                .as_ref()
+                .filter(|(_, s)| cx.words_between(t.span.end, s.start) <= 4)
+                .map(|w| w.0.clone());
+            let weapon = def
+                .weapon
+                .clone()
+                .or(own_weapon)
+                .or_else(|| clause_weapon.as_ref().map(|w| w.0.clone()));
+            if itype == "launch"
+                && post_weapon
+                    .as_ref()
+                    .is_none_or(|(_, s)| cx.words_between(t.span.end, s.start) > 6)
             {
                 drop("launch verb without a weapon", &mut dropped);
                 continue;
             }
             if is_interception {
-                let aerial = clause_weapon.as_ref().is_some_and(|(w, _)| w != "small_arms" && w != "ied");
+                let aerial = clause_weapon
+                    .as_ref()
+                    .is_some_and(|(w, _)| w != "small_arms" && w != "ied");
                 if !aerial {
                     drop("interception without an aerial weapon", &mut dropped);
                     continue;
                 }
             }
             if def.weak && !is_interception {
-                let has_target = cx.ann.cues_in(Cue::TargetPrep, t.span.end, ce).next().is_some()
+                let has_target = cx
+                    .ann
+                    .cues_in(Cue::TargetPrep, t.span.end, ce)
+                    .next()
+                    .is_some()
                     || cx
                         .ann
                         .cues_in(Cue::TargetNoun, t.span.end, ce)
                         .any(|n| cx.words_between(t.span.end, n.start) <= 5)
-                    || cx.places.iter().any(|p| p.span.start >= cs && p.span.end <= ce);
+                    || cx
+                        .places
+                        .iter()
+                        .any(|p| p.span.start >= cs && p.span.end <= ce);
                 if weapon.is_none() && !has_target {
                     drop("weak trigger without weapon, target or place", &mut dropped);
                     continue;
@@ -449,8 +565,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             // Target and its side.
             let actor1 = if is_interception && actor1.is_none() {
-                let state_speaker =
-                    speakers.iter().map(|(s, _, _)| s).chain(last_speaker.iter()).find_map(|s| match s {
+                let state_speaker = speakers
+                    .iter()
+                    .map(|(s, _, _)| s)
+                    .chain(last_speaker.iter())
+                    .find_map(|s| match s {
                         Speaker::Actor(a) => Some(*a),
                         _ => None,
                     });
@@ -499,7 +618,9 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             // the country where it acts.
             let actor1 = match actor1 {
                 None if !is_interception && generic_state_subject(cx, sent, t.span) => {
-                    let a = places.first().and_then(|p| cx.actors.state_of(&p.place.country));
+                    let a = places
+                        .first()
+                        .and_then(|p| cx.actors.state_of(&p.place.country));
                     if a.is_some() {
                         rules.push(format!("{lang}.actor.state_of_place"));
                     }
@@ -548,7 +669,9 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             }
             let firm_date = explicit
                 && drule.as_deref().is_some_and(|r| r.ends_with("in_sentence"))
-                && cx.times.iter().any(|m| !m.anaphoric && !m.open_since && m.span.start >= cs && m.span.end <= ce);
+                && cx.times.iter().any(|m| {
+                    !m.anaphoric && !m.open_since && m.span.start >= cs && m.span.end <= ce
+                });
             if let Some(r) = drule {
                 rules.push(r);
             }
@@ -567,7 +690,11 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
             let mut reported_by = None;
             let own = |sp: &Speaker| matches!(sp, Speaker::Actor(a) if Some(*a) == actor1);
             if !speakers.is_empty() {
-                let others: Vec<&Speaker> = speakers.iter().map(|(s, _, _)| s).filter(|s| !own(s)).collect();
+                let others: Vec<&Speaker> = speakers
+                    .iter()
+                    .map(|(s, _, _)| s)
+                    .filter(|s| !own(s))
+                    .collect();
                 if speakers.iter().any(|(s, _, _)| own(s)) && others.is_empty() {
                     claimed = true;
                     rules.push(format!("{lang}.claim.speaker_is_perpetrator"));
@@ -589,19 +716,28 @@ pub fn build_frames(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
                 if self_focus(cx, a) {
                     cx.focus.set(Some(a));
                 }
-                cx.last_state.set(if cx.actors.defs[a].is_state() { Some(a) } else { None });
+                cx.last_state.set(if cx.actors.defs[a].is_state() {
+                    Some(a)
+                } else {
+                    None
+                });
             }
 
             // Several countries named for one undated action: a summary.
             if places.len() > 1 && places.iter().all(|p| p.place.geo_precision >= 3) && !firm_date {
                 let names: Vec<&str> = places.iter().map(|p| p.place.name.as_str()).collect();
-                drop(&format!("summary over several countries: {}", names.join(", ")), &mut dropped);
+                drop(
+                    &format!("summary over several countries: {}", names.join(", ")),
+                    &mut dropped,
+                );
                 continue;
             }
             if places.is_empty() && is_interception {
                 // "most of the rockets were intercepted": where the attack was.
-                if let Some(prev) =
-                    frames.iter().rev().find(|f| f.place.is_some() && si.saturating_sub(f.sentence) <= 2)
+                if let Some(prev) = frames
+                    .iter()
+                    .rev()
+                    .find(|f| f.place.is_some() && si.saturating_sub(f.sentence) <= 2)
                 {
                     if let Some(p) = &prev.place {
                         places.push(p.clone());
@@ -666,7 +802,12 @@ fn generic_state_subject(cx: &DocCtx<'_>, sent: Span, trig: Span) -> bool {
 
 /// A weak generic trigger right after another trigger continues it
 /// ("strikes targeting", "une attaque visant", "launched attacks").
-fn continues_previous(cx: &DocCtx<'_>, sent: Span, trig: Span, def: &crate::data::TriggerDef) -> bool {
+fn continues_previous(
+    cx: &DocCtx<'_>,
+    sent: Span,
+    trig: Span,
+    def: &crate::data::TriggerDef,
+) -> bool {
     if !(def.weak && (def.r#type == "generic" || def.r#type == "strike")) {
         return false;
     }
@@ -674,7 +815,11 @@ fn continues_previous(cx: &DocCtx<'_>, sent: Span, trig: Span, def: &crate::data
         sent.contains(o.span)
             && o.span.end <= trig.start
             && cx.words_between(o.span.end, trig.start) <= 1
-            && cx.lex.triggers.get(o.def).is_some_and(|d| d.r#type != "none" && d.r#type != "launch")
+            && cx
+                .lex
+                .triggers
+                .get(o.def)
+                .is_some_and(|d| d.r#type != "none" && d.r#type != "launch")
     })
 }
 
@@ -721,9 +866,16 @@ fn perpetrator(
     }
     // 2. An agent ("menée par X", "by X", "par la coalition").
     let reach = if interception { 3 } else { 1 };
-    for c in cx.ann.cues_in(Cue::AgentPrep, trig.end, ce).filter(|c| cx.words_between(trig.end, c.start) <= reach) {
-        if let Some(h) =
-            cx.ann.actors.iter().find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2)
+    for c in cx
+        .ann
+        .cues_in(Cue::AgentPrep, trig.end, ce)
+        .filter(|c| cx.words_between(trig.end, c.start) <= reach)
+    {
+        if let Some(h) = cx
+            .ann
+            .actors
+            .iter()
+            .find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2)
         {
             if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent) {
                 return (Some(a), Some("agent"), Some(h.span));
@@ -735,17 +887,20 @@ fn perpetrator(
     //    locative.
     let targets = cx.ann.cue(Cue::TargetPrep);
     let mut best: Option<(Option<usize>, Span)> = None;
-    for h in cx.ann.actors.iter().filter(|h| sent.contains(h.span) && h.span.end <= trig.start) {
+    for h in cx
+        .ann
+        .actors
+        .iter()
+        .filter(|h| sent.contains(h.span) && h.span.end <= trig.start)
+    {
         if crate::annotate::preceded_by(text, h.span.start, targets) {
             continue;
         }
         // An adjective counts only on a weapon or a force ("Israeli fighter jets").
         if matches!(h.what, ActorRef::Adjective(_))
-            && !cx
-                .ann
-                .weapons
-                .iter()
-                .any(|w| w.span.start >= h.span.end && cx.words_between(h.span.end, w.span.start) <= 1)
+            && !cx.ann.weapons.iter().any(|w| {
+                w.span.start >= h.span.end && cx.words_between(h.span.end, w.span.start) <= 1
+            })
         {
             continue;
         }
@@ -754,34 +909,49 @@ fn perpetrator(
             && cx.ann.triggers.iter().any(|t| {
                 t.span.start >= h.span.end
                     && t.span.end <= trig.start
-                    && cx
-                        .lex
-                        .triggers
-                        .get(t.def)
-                        .is_some_and(|d| d.r#type == "launch" || d.r#type == "shelling_artillery_missile_attack")
+                    && cx.lex.triggers.get(t.def).is_some_and(|d| {
+                        d.r#type == "launch" || d.r#type == "shelling_artillery_missile_attack"
+                    })
             })
         {
             continue;
         }
         // The subject of "said", "acknowledged", "a indiqué" is a speaker.
-        let reporter =
-            cx.ann.cues_in(Cue::Report, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 3)
-                && cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).next().is_none();
+        let reporter = cx
+            .ann
+            .cues_in(Cue::Report, h.span.end, trig.start)
+            .any(|c| cx.words_between(h.span.end, c.start) <= 3)
+            && cx
+                .ann
+                .cues_in(Cue::Claim, h.span.end, trig.start)
+                .next()
+                .is_none();
         if reporter {
             continue;
         }
-        let claims_after =
-            cx.ann.cues_in(Cue::Claim, h.span.end, trig.start).any(|c| cx.words_between(h.span.end, c.start) <= 2);
+        let claims_after = cx
+            .ann
+            .cues_in(Cue::Claim, h.span.end, trig.start)
+            .any(|c| cx.words_between(h.span.end, c.start) <= 2);
         let victim = !claims_after
-            && (cx.ann.cues_in(Cue::Killed, h.span.end, trig.start).next().is_some()
-                || cx.ann.cues_in(Cue::Injured, h.span.end, trig.start).next().is_some());
+            && (cx
+                .ann
+                .cues_in(Cue::Killed, h.span.end, trig.start)
+                .next()
+                .is_some()
+                || cx
+                    .ann
+                    .cues_in(Cue::Injured, h.span.end, trig.start)
+                    .next()
+                    .is_some());
         if victim {
             continue;
         }
         let _ = cs;
         let resolved = cx.resolve_actor(h.what, h.span.start, sent);
         // A generic "armed factions" after a named group describes it.
-        let generic = resolved.is_some_and(|a| cx.actors.defs[a].name == "Unidentified Armed Group");
+        let generic =
+            resolved.is_some_and(|a| cx.actors.defs[a].name == "Unidentified Armed Group");
         if generic && best.as_ref().is_some_and(|(b, _)| b.is_some()) {
             continue;
         }
@@ -813,8 +983,11 @@ fn target_of(
     if let Some(i) = body.find([',', '.', ';']) {
         end = start + i;
     }
-    let target =
-        cx.text.get(start..end).map(|s| s.trim().trim_matches(|c| c == '"' || c == ' ').to_string()).filter(|s| {
+    let target = cx
+        .text
+        .get(start..end)
+        .map(|s| s.trim().trim_matches(|c| c == '"' || c == ' ').to_string())
+        .filter(|s| {
             let n = s.split_whitespace().count();
             (1..=14).contains(&n)
         });
@@ -823,8 +996,10 @@ fn target_of(
         if h.span.start < start || h.span.end > end.max(start) || Some(h.span) == a1_span {
             continue;
         }
-        let after_place =
-            cx.places.iter().any(|p| p.name_span.end <= h.span.start && h.span.start - p.name_span.end <= 1);
+        let after_place = cx
+            .places
+            .iter()
+            .any(|p| p.name_span.end <= h.span.start && h.span.start - p.name_span.end <= 1);
         if after_place && matches!(h.what, ActorRef::Adjective(_)) {
             continue;
         }
@@ -864,7 +1039,10 @@ fn launcher(
             }
         }
     }
-    best.map(|(_, a)| a).or_else(|| cx.focus_before(trig.start).filter(|a| Some(*a) != interceptor))
+    best.map(|(_, a)| a).or_else(|| {
+        cx.focus_before(trig.start)
+            .filter(|a| Some(*a) != interceptor)
+    })
 }
 
 /// The places of the event: the first resolved place after the trigger in
@@ -892,11 +1070,9 @@ fn place_of(
                 // an actor; after "contre"/"against" it is the target's land.
                 h.span.overlaps(p.name_span)
                     && h.kind == crate::data::AliasKind::Metonym
-                    && !cx
-                        .ann
-                        .cue(Cue::TargetPrep)
-                        .iter()
-                        .any(|c| c.end <= h.span.start && cx.words_between(c.end, h.span.start) <= 1)
+                    && !cx.ann.cue(Cue::TargetPrep).iter().any(|c| {
+                        c.end <= h.span.start && cx.words_between(c.end, h.span.start) <= 1
+                    })
             })
     };
     // Places after the next trigger of the clause belong to it.
@@ -905,16 +1081,34 @@ fn place_of(
         .triggers
         .iter()
         .filter(|t| t.span.start >= trig.end && t.span.start < ce)
-        .filter(|t| cx.lex.triggers.get(t.def).is_none_or(|d| !continues_previous(cx, sent, t.span, d)))
-        .filter(|t| !(interception && cx.lex.triggers.get(t.def).is_some_and(|d| d.r#type == "launch")))
+        .filter(|t| {
+            cx.lex
+                .triggers
+                .get(t.def)
+                .is_none_or(|d| !continues_previous(cx, sent, t.span, d))
+        })
+        .filter(|t| {
+            !(interception
+                && cx
+                    .lex
+                    .triggers
+                    .get(t.def)
+                    .is_some_and(|d| d.r#type == "launch"))
+        })
         .map(|t| t.span.start)
         .min()
         .unwrap_or(ce);
     let origin = |p: &PlaceCand| {
-        cx.ann.cue(Cue::Origin).iter().any(|c| c.end <= p.span.start && cx.words_between(c.end, p.name_span.start) <= 3)
+        cx.ann
+            .cue(Cue::Origin)
+            .iter()
+            .any(|c| c.end <= p.span.start && cx.words_between(c.end, p.name_span.start) <= 3)
     };
-    let mut after: Vec<&PlaceCand> =
-        cx.places.iter().filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p)).collect();
+    let mut after: Vec<&PlaceCand> = cx
+        .places
+        .iter()
+        .filter(|p| p.span.start >= trig.start && p.span.end <= ce && !inside_actor(p))
+        .collect();
     if after.iter().any(|p| !origin(p)) {
         after.retain(|p| !origin(p));
     }
@@ -939,7 +1133,12 @@ fn place_of(
     let before: Vec<&PlaceCand> = cx
         .places
         .iter()
-        .filter(|p| p.span.start >= cs && p.span.end <= trig.start && sent.contains(p.span) && !inside_actor(p))
+        .filter(|p| {
+            p.span.start >= cs
+                && p.span.end <= trig.start
+                && sent.contains(p.span)
+                && !inside_actor(p)
+        })
         .collect();
     if !before.is_empty() {
         return coordinated_groups(cx, &before).pop().unwrap_or_default();
@@ -962,9 +1161,12 @@ fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCa
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
             let gap_start = prev.name_span.end.min(p.name_span.start);
             let gap = cx.folded_slice(gap_start, p.name_span.start);
-            let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-            let coord =
-                words.iter().any(|w| ["et", "and", "ainsi"].contains(w)) || (words.is_empty() && gap.contains(','));
+            let words: Vec<&str> = gap
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w))
+                || (words.is_empty() && gap.contains(','));
             let locating = words.iter().any(|w| {
                 [
                     "dans",
@@ -992,11 +1194,18 @@ fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCa
                 ]
                 .contains(w)
             });
-            coord && !locating && words.len() <= 8 && p.place.geo_precision <= prev.place.geo_precision.max(1) + 1
+            coord
+                && !locating
+                && words.len() <= 8
+                && p.place.geo_precision <= prev.place.geo_precision.max(1) + 1
         });
         match groups.last_mut() {
             Some(g) if joined => {
-                if !g.iter().any(|o| o.place.gazetteer_id == p.place.gazetteer_id) && g.len() < 8 {
+                if !g
+                    .iter()
+                    .any(|o| o.place.gazetteer_id == p.place.gazetteer_id)
+                    && g.len() < 8
+                {
                     g.push((*p).clone());
                 }
             }
@@ -1015,7 +1224,9 @@ fn place_from_adjective(cx: &DocCtx<'_>, sent: Span, trig: Span, ce: usize) -> O
             && sent.contains(h.span)
             && matches!(h.what, ActorRef::Adjective(_))
     })?;
-    let ActorRef::Adjective(d) = h.what else { return None };
+    let ActorRef::Adjective(d) = h.what else {
+        return None;
+    };
     let iso = cx.lex.demonyms.get(d)?;
     // Only a country the text places something in ("une base israélienne"
     // in a text about Israel), never the home of forces abroad.
@@ -1023,7 +1234,12 @@ fn place_from_adjective(cx: &DocCtx<'_>, sent: Span, trig: Span, ce: usize) -> O
         return None;
     }
     let country = (cx.country)(iso)?;
-    Some(PlaceCand { span: h.span, name_span: h.span, place: country, rule: format!("{}.place.adjective", cx.lang) })
+    Some(PlaceCand {
+        span: h.span,
+        name_span: h.span,
+        place: country,
+        rule: format!("{}.place.adjective", cx.lang),
+    })
 }
 
 /// The date: a time expression of the clause (nearest the trigger), else of
@@ -1042,13 +1258,21 @@ fn date_of(
         .filter(|m| sent.contains(m.span) && !m.open_since)
         .map(|m| {
             let in_clause = m.span.start >= cs && m.span.end <= ce;
-            (usize::from(!in_clause), m.span.start.abs_diff(trig.start), m)
+            (
+                usize::from(!in_clause),
+                m.span.start.abs_diff(trig.start),
+                m,
+            )
         })
         .collect();
     cands.sort_by_key(|(a, b, _)| (*a, *b));
     for (_, _, m) in cands {
         if let Some(v) = cx.resolver.resolve(m.idx, cx.reference, anchor) {
-            let rule = if m.anaphoric { "time.anaphoric_anchor" } else { "time.in_sentence" };
+            let rule = if m.anaphoric {
+                "time.anaphoric_anchor"
+            } else {
+                "time.in_sentence"
+            };
             return (Some(v), true, Some(format!("{}.{rule}", cx.lang)));
         }
     }
@@ -1056,15 +1280,25 @@ fn date_of(
     // telling (the last date given to an event), else to the article's day.
     if let Some(a) = anchor {
         return (
-            Some(DateVal { start: a, end: a, precision: 1 }),
+            Some(DateVal {
+                start: a,
+                end: a,
+                precision: 1,
+            }),
             false,
             Some(format!("{}.time.narrative_date", cx.lang)),
         );
     }
     match cx.reference {
-        Some(d) => {
-            (Some(DateVal { start: d, end: d, precision: 1 }), false, Some(format!("{}.time.reference_date", cx.lang)))
-        }
+        Some(d) => (
+            Some(DateVal {
+                start: d,
+                end: d,
+                precision: 1,
+            }),
+            false,
+            Some(format!("{}.time.reference_date", cx.lang)),
+        ),
         None => (None, false, None),
     }
 }
@@ -1105,7 +1339,11 @@ pub fn cumulative_toll(cx: &DocCtx<'_>, sent: Span) -> bool {
         .collect();
     cx.ann
         .cues_in(Cue::Cumulative, sent.start, sent.end)
-        .any(|c| kills.iter().any(|k| c.end <= k.start || (c.start >= k.end && cx.words_between(k.end, c.start) <= 6)))
+        .any(|c| {
+            kills.iter().any(|k| {
+                c.end <= k.start || (c.start >= k.end && cx.words_between(k.end, c.start) <= 6)
+            })
+        })
 }
 
 /// The lowest count of people killed in a sentence ("trois militaires ont
@@ -1125,17 +1363,28 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             .numbers
             .iter()
             .filter(|n| {
-                n.span.end <= k.start && n.span.start >= sent.start && cx.words_between(n.span.end, k.start) <= 10
+                n.span.end <= k.start
+                    && n.span.start >= sent.start
+                    && cx.words_between(n.span.end, k.start) <= 10
             })
             .filter(usable)
-            .filter(|n| cx.ann.cues_in(Cue::Injured, n.span.end, k.start).next().is_none())
+            .filter(|n| {
+                cx.ann
+                    .cues_in(Cue::Injured, n.span.end, k.start)
+                    .next()
+                    .is_none()
+            })
             .max_by_key(|n| n.span.start);
         // …or right after it ("tuant cinq combattants", "killing three").
         let after = cx
             .ann
             .numbers
             .iter()
-            .filter(|n| n.span.start >= k.end && n.span.end <= sent.end && cx.words_between(k.end, n.span.start) <= 2)
+            .filter(|n| {
+                n.span.start >= k.end
+                    && n.span.end <= sent.end
+                    && cx.words_between(k.end, n.span.start) <= 2
+            })
             .filter(usable)
             .min_by_key(|n| n.span.start);
         let n = match (before, after) {
@@ -1152,9 +1401,17 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
             // "six soldiers and three militants": both counts.
             let mut total = n.value;
             let mut last = n.span;
-            for m in cx.ann.numbers.iter().filter(|m| m.span.start > n.span.end && m.span.end <= sent.end) {
+            for m in cx
+                .ann
+                .numbers
+                .iter()
+                .filter(|m| m.span.start > n.span.end && m.span.end <= sent.end)
+            {
                 let gap = cx.folded_slice(last.end, m.span.start);
-                let words: Vec<&str> = gap.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let words: Vec<&str> = gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
                 let joined = words.len() <= 4 && words.iter().any(|w| *w == "and" || *w == "et");
                 if joined && usable(&m) && !(n.span.start < k.start && m.span.start > k.end) {
                     total += m.value;
@@ -1167,7 +1424,12 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
         }
     }
     // "Un soldat a été tué", "a civilian was killed".
-    if cx.ann.cues_in(Cue::KilledOne, sent.start, sent.end).next().is_some() {
+    if cx
+        .ann
+        .cues_in(Cue::KilledOne, sent.start, sent.end)
+        .next()
+        .is_some()
+    {
         return Some(1);
     }
     None
@@ -1186,7 +1448,10 @@ pub fn is_unit_after(cx: &DocCtx<'_>, n: Span) -> bool {
         || cx.text.get(n.end..).is_some_and(|r| {
             r.trim_start().starts_with(['%', 'h'])
                 && !r.is_empty()
-                && r.trim_start().chars().nth(1).is_none_or(|c| !c.is_alphabetic())
+                && r.trim_start()
+                    .chars()
+                    .nth(1)
+                    .is_none_or(|c| !c.is_alphabetic())
         })
 }
 
@@ -1196,9 +1461,10 @@ pub fn merge(frames: Vec<Frame>) -> Vec<Frame> {
     for f in frames {
         // A place-less mention restates an incident told before it; a
         // headline may announce one told after it.
-        let target = out
-            .iter()
-            .rposition(|g| (g.place.is_some() || f.sentence.saturating_sub(g.sentence) <= 1) && same_incident(g, &f));
+        let target = out.iter().rposition(|g| {
+            (g.place.is_some() || f.sentence.saturating_sub(g.sentence) <= 1)
+                && same_incident(g, &f)
+        });
         match target {
             Some(i) => absorb(&mut out[i], f),
             None => out.push(f),
@@ -1210,7 +1476,9 @@ pub fn merge(frames: Vec<Frame>) -> Vec<Frame> {
 }
 
 fn compatible_types(a: &str, b: &str) -> bool {
-    a == b || (a == "other" && b != "disrupted_weapons_use") || (b == "other" && a != "disrupted_weapons_use")
+    a == b
+        || (a == "other" && b != "disrupted_weapons_use")
+        || (b == "other" && a != "disrupted_weapons_use")
 }
 
 fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
@@ -1220,7 +1488,9 @@ fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
     let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
     // A region or country and a place in or near it.
     // A country and a place in it.
-    if (a.place.feature == "country" || b.place.feature == "country") && a.place.country == b.place.country {
+    if (a.place.feature == "country" || b.place.feature == "country")
+        && a.place.country == b.place.country
+    {
         return true;
     }
     // Two precise places that differ are two incidents, however close.
@@ -1274,7 +1544,9 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
         }
     }
     let dates_ok = match (g.date, f.date) {
-        (Some(a), Some(b)) if g.date_explicit && f.date_explicit => a.start <= b.end && b.start <= a.end,
+        (Some(a), Some(b)) if g.date_explicit && f.date_explicit => {
+            a.start <= b.end && b.start <= a.end
+        }
         _ => true,
     };
     if !dates_ok {
@@ -1323,7 +1595,9 @@ fn absorb(g: &mut Frame, f: Frame) {
     }
     match (&g.place, &f.place) {
         (None, Some(_)) => g.place = f.place.clone(),
-        (Some(a), Some(b)) if b.place.geo_precision < a.place.geo_precision => g.place = f.place.clone(),
+        (Some(a), Some(b)) if b.place.geo_precision < a.place.geo_precision => {
+            g.place = f.place.clone()
+        }
         _ => {}
     }
     if !g.date_explicit && f.date_explicit {

@@ -18,10 +18,17 @@ pub fn expand(pattern: &str) -> Result<Vec<String>, String> {
     let mut variants = vec![String::new()];
     let mut rest = pattern;
     while let Some(open) = rest.find('(') {
-        let close = rest[open..].find(')').map(|c| open + c).ok_or_else(|| format!("unclosed '(' in {pattern:?}"))?;
+        let close = rest[open..]
+            .find(')')
+            .map(|c| open + c)
+            .ok_or_else(|| format!("unclosed '(' in {pattern:?}"))?;
         let lit = &rest[..open];
         let group = &rest[open + 1..close];
-        let options: Vec<&str> = if group.contains('|') { group.split('|').collect() } else { vec!["", group] };
+        let options: Vec<&str> = if group.contains('|') {
+            group.split('|').collect()
+        } else {
+            vec!["", group]
+        };
         let mut next = Vec::with_capacity(variants.len() * options.len());
         for v in &variants {
             for o in &options {
@@ -71,11 +78,16 @@ pub struct Hit {
 impl PhraseSet {
     /// A set that matches nothing.
     pub fn empty() -> PhraseSet {
-        PhraseSet { ac: None, variants: Vec::new() }
+        PhraseSet {
+            ac: None,
+            variants: Vec::new(),
+        }
     }
 
     /// Builds a set from `(entry index, pattern)` pairs. Errors name the bad pattern.
-    pub fn new<'a>(patterns: impl IntoIterator<Item = (usize, &'a str)>) -> Result<PhraseSet, String> {
+    pub fn new<'a>(
+        patterns: impl IntoIterator<Item = (usize, &'a str)>,
+    ) -> Result<PhraseSet, String> {
         let mut keys = Vec::new();
         let mut variants = Vec::new();
         for (entry, pat) in patterns {
@@ -84,7 +96,9 @@ impl PhraseSet {
                     Some(b) => (b.to_string(), true),
                     None => (v.clone(), false),
                 };
-                let exact_case = if body.chars().any(|c| c.is_alphabetic()) && !body.chars().any(|c| c.is_lowercase()) {
+                let exact_case = if body.chars().any(|c| c.is_alphabetic())
+                    && !body.chars().any(|c| c.is_lowercase())
+                {
                     Some(body.clone())
                 } else {
                     None
@@ -94,7 +108,11 @@ impl PhraseSet {
                     continue;
                 }
                 keys.push(folded);
-                variants.push(Variant { entry, stem, exact_case });
+                variants.push(Variant {
+                    entry,
+                    stem,
+                    exact_case,
+                });
             }
         }
         if keys.is_empty() {
@@ -104,19 +122,27 @@ impl PhraseSet {
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .map_err(|e| format!("cannot compile phrases: {e}"))?;
-        Ok(PhraseSet { ac: Some(ac), variants })
+        Ok(PhraseSet {
+            ac: Some(ac),
+            variants,
+        })
     }
 
     /// All boundary-respecting matches, longest first at each place, without
     /// overlaps (earlier start wins, then the longer match).
     pub fn find(&self, folded: &Folded, original: &str) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let text = folded.text.as_str();
         let mut all: Vec<Hit> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
             let v = &self.variants[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
-            let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c))
+            let before_ok = text[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c))
                 || !text[start..].chars().next().is_some_and(is_word_char);
             if !before_ok {
                 continue;
@@ -142,7 +168,11 @@ impl PhraseSet {
                     continue;
                 }
             }
-            all.push(Hit { start, end, entry: v.entry });
+            all.push(Hit {
+                start,
+                end,
+                entry: v.entry,
+            });
         }
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<Hit> = Vec::new();
@@ -181,12 +211,23 @@ mod tests {
 
     #[test]
     fn matches_with_boundaries_longest_first_and_case() {
-        let set = PhraseSet::new([(0, "attaque(s)"), (1, "attaque(s) de drone(s)"), (2, "IS"), (3, "bombard*")])
-            .unwrap_or_else(|e| panic!("{e}"));
+        let set = PhraseSet::new([
+            (0, "attaque(s)"),
+            (1, "attaque(s) de drone(s)"),
+            (2, "IS"),
+            (3, "bombard*"),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
         let text = "Une attaque de drones, puis IS is bombardé; attaquer.";
         let f = Folded::new(text);
         let hits = set.find(&f, text);
-        let got: Vec<(usize, &str)> = hits.iter().map(|h| (h.entry, &f.text[h.start..h.end])).collect();
-        assert_eq!(got, vec![(1, "attaque de drones"), (2, "is"), (3, "bombarde")]);
+        let got: Vec<(usize, &str)> = hits
+            .iter()
+            .map(|h| (h.entry, &f.text[h.start..h.end]))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(1, "attaque de drones"), (2, "is"), (3, "bombarde")]
+        );
     }
 }

@@ -82,7 +82,9 @@ pub struct Extractor {
 
 impl std::fmt::Debug for Extractor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Extractor").field("langs", &self.langs.keys().collect::<Vec<_>>()).finish()
+        f.debug_struct("Extractor")
+            .field("langs", &self.langs.keys().collect::<Vec<_>>())
+            .finish()
     }
 }
 
@@ -91,11 +93,24 @@ struct Resolver<'a> {
 }
 
 impl TimeResolver for Resolver<'_> {
-    fn resolve(&self, idx: usize, reference: Option<Date>, anchor: Option<Date>) -> Option<DateVal> {
+    fn resolve(
+        &self,
+        idx: usize,
+        reference: Option<Date>,
+        anchor: Option<Date>,
+    ) -> Option<DateVal> {
         let m = self.mentions.get(idx)?;
-        let ctx = vigie_time::ResolveContext { reference, anchor, prefer: vigie_time::Prefer::Past };
+        let ctx = vigie_time::ResolveContext {
+            reference,
+            anchor,
+            prefer: vigie_time::Prefer::Past,
+        };
         let v = m.resolve(&ctx)?;
-        Some(DateVal { start: v.start, end: v.end, precision: v.precision })
+        Some(DateVal {
+            start: v.start,
+            end: v.end,
+            precision: v.precision,
+        })
     }
 }
 
@@ -105,12 +120,20 @@ impl Extractor {
         let (langs, actors, ontology) = Self::load_data(r)?;
         let time = vigie_time::TimeTagger::from_resources(r)?;
         let geo = vigie_geo::Geocoder::from_resources(r)?;
-        Ok(Extractor { langs, actors, ontology, time, geo })
+        Ok(Extractor {
+            langs,
+            actors,
+            ontology,
+            time,
+            geo,
+        })
     }
 
     /// Loads the extraction's own knowledge files (no time tagger, no
     /// geocoder): used by the data tests.
-    pub fn load_data(r: &Resources) -> Result<(BTreeMap<String, LangLex>, Actors, Ontology), Error> {
+    pub fn load_data(
+        r: &Resources,
+    ) -> Result<(BTreeMap<String, LangLex>, Actors, Ontology), Error> {
         let mut errors = Vec::new();
         let ontology = data::load_ontology(r, &mut errors);
         let actors = data::load_actors(r, &mut errors);
@@ -129,7 +152,13 @@ impl Extractor {
     /// An undated article is published on or after its latest dated
     /// mention; a bare weekday in its lead ("a annoncé, lundi") that falls
     /// in the six days after that date moves the publication date to it.
-    fn lead_weekday_after(&self, d: Date, mentions: &[vigie_time::TimeMention], doc: &Doc, text: &str) -> Date {
+    fn lead_weekday_after(
+        &self,
+        d: Date,
+        mentions: &[vigie_time::TimeMention],
+        doc: &Doc,
+        text: &str,
+    ) -> Date {
         let lead_end = doc
             .sentences
             .iter()
@@ -139,7 +168,10 @@ impl Extractor {
             .last()
             .unwrap_or(text.len().min(400));
         let mut best = d;
-        for m in mentions.iter().filter(|m| m.end <= lead_end && !m.anaphoric && !m.open_since) {
+        for m in mentions
+            .iter()
+            .filter(|m| m.end <= lead_end && !m.anaphoric && !m.open_since)
+        {
             let past = m.resolve(&vigie_time::ResolveContext {
                 reference: Some(d),
                 anchor: None,
@@ -164,9 +196,17 @@ impl Extractor {
     /// A wire dateline ("WASHINGTON, Jan 29, 2024 (Reuters) -", "Beyrouth,
     /// 14 avril 2024"): a complete date in the first lines of the text.
     fn dateline(&self, text: &str, lang: &str) -> Option<Date> {
-        let head_end = text.char_indices().map(|(i, _)| i).find(|&i| i >= 400).unwrap_or(text.len());
+        let head_end = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .find(|&i| i >= 400)
+            .unwrap_or(text.len());
         let head = text.get(..head_end)?;
-        let ctx = vigie_time::ResolveContext { reference: None, anchor: None, prefer: vigie_time::Prefer::Past };
+        let ctx = vigie_time::ResolveContext {
+            reference: None,
+            anchor: None,
+            prefer: vigie_time::Prefer::Past,
+        };
         self.time
             .find(head, lang)
             .iter()
@@ -291,10 +331,9 @@ impl Extractor {
             .into_iter()
             .filter_map(|p| {
                 // "Iran-backed", "US-led": part of an adjective, not a place.
-                if text
-                    .get(p.name_end..)
-                    .is_some_and(|r| r.starts_with('-') && r[1..].starts_with(|c: char| c.is_alphabetic()))
-                {
+                if text.get(p.name_end..).is_some_and(|r| {
+                    r.starts_with('-') && r[1..].starts_with(|c: char| c.is_alphabetic())
+                }) {
                     return None;
                 }
                 let place = p.place?;
@@ -311,9 +350,13 @@ impl Extractor {
         } else {
             doc.sentences.iter().map(|s| (s.norm, s.headline)).collect()
         };
-        let resolver = Resolver { mentions: &mentions };
+        let resolver = Resolver {
+            mentions: &mentions,
+        };
         let country = |iso: &str| -> Option<vigie_geo::ResolvedPlace> {
-            let p = self.geo.place(&format!("cur:country:{}", iso.to_ascii_lowercase()))?;
+            let p = self
+                .geo
+                .place(&format!("cur:country:{}", iso.to_ascii_lowercase()))?;
             Some(vigie_geo::ResolvedPlace {
                 name: p.name.clone(),
                 country: p.country.clone(),
@@ -344,7 +387,10 @@ impl Extractor {
         let (frames, dropped) = frames::build_frames(&cx);
         for t in &ann.triggers {
             let o = doc.norm.to_original(t.span);
-            let rule = lex.triggers.get(t.def).map_or(String::new(), |d| format!("{lang}.trigger.{}", d.id));
+            let rule = lex
+                .triggers
+                .get(t.def)
+                .map_or(String::new(), |d| format!("{lang}.trigger.{}", d.id));
             out.trace.push(TraceItem {
                 stage: "trigger".into(),
                 start: o.start,
@@ -407,13 +453,27 @@ impl Extractor {
 
     fn event_of(&self, doc: &Doc, f: &Frame, cx: &DocCtx<'_>, inferred: bool) -> Event {
         let ev = evidence(doc, f.sent_span);
-        let row = self.ontology.r#type.get(&f.itype).or_else(|| self.ontology.r#type.get("other"));
+        let row = self
+            .ontology
+            .r#type
+            .get(&f.itype)
+            .or_else(|| self.ontology.r#type.get("other"));
         let wrow = f.weapon.as_ref().and_then(|w| self.ontology.weapon.get(w));
         let (event_type, sub_event_type, plover_kind, mut mode, mut cameo) = match row {
-            Some(r) => {
-                (r.event_type.clone(), r.sub_event_type.clone(), r.plover.clone(), r.mode.clone(), r.cameo.clone())
-            }
-            None => (String::new(), "Other".to_string(), String::new(), None, String::new()),
+            Some(r) => (
+                r.event_type.clone(),
+                r.sub_event_type.clone(),
+                r.plover.clone(),
+                r.mode.clone(),
+                r.cameo.clone(),
+            ),
+            None => (
+                String::new(),
+                "Other".to_string(),
+                String::new(),
+                None,
+                String::new(),
+            ),
         };
         if let Some(w) = wrow {
             if w.mode.is_some() && f.itype != "disrupted_weapons_use" {
@@ -433,7 +493,10 @@ impl Extractor {
             }
             None => None,
         };
-        let name = |a: Option<usize>| a.and_then(|i| self.actors.defs.get(i)).map(|d| d.name.clone());
+        let name = |a: Option<usize>| {
+            a.and_then(|i| self.actors.defs.get(i))
+                .map(|d| d.name.clone())
+        };
         let location = f.place.as_ref().map(|p| {
             let o = doc.norm.to_original(p.name_span);
             Location {
@@ -460,7 +523,10 @@ impl Extractor {
             time_precision: f.date.map(|d| d.precision),
             event_type,
             sub_event_type,
-            plover: Plover { kind: plover_kind, mode },
+            plover: Plover {
+                kind: plover_kind,
+                mode,
+            },
             cameo,
             actor1: name(actor1),
             actor2: name(f.actor2),
@@ -482,7 +548,11 @@ impl Extractor {
 /// Evidence for a normalized-text sentence span: the original sentence.
 fn evidence(doc: &Doc, norm: Span) -> Evidence {
     let o = doc.norm.to_original(norm);
-    Evidence { text: doc.original(o).to_string(), start: o.start, end: o.end }
+    Evidence {
+        text: doc.original(o).to_string(),
+        start: o.start,
+        end: o.end,
+    }
 }
 
 /// "ev-" and 16 hex digits of a hash of the doc id, evidence span, type and trigger.
@@ -494,5 +564,8 @@ fn event_id(doc: &str, start: usize, end: usize, itype: &str, trig: usize) -> St
 /// The snake-case key of an ACLED sub-event type ("Air/drone strike" ->
 /// "air_drone_strike"), as the gold files and the internal types write it.
 pub fn subtype_key(sub_event_type: &str) -> String {
-    sub_event_type.trim().to_lowercase().replace(['/', ' ', '-'], "_")
+    sub_event_type
+        .trim()
+        .to_lowercase()
+        .replace(['/', ' ', '-'], "_")
 }

@@ -9,7 +9,9 @@ use vigie_extract::Extractor;
 use vigie_resources::Resources;
 
 fn golden_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("golden")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("golden")
 }
 
 /// Splits the `key: value` header (up to `---`) from the article text.
@@ -45,13 +47,19 @@ fn golden_articles_match_their_records() {
     for path in entries {
         let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         let (mut meta, text) = parse(&raw);
-        meta.id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        meta.id = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let doc = prep.prepare(meta, text);
         let out = ex.extract(&doc);
         // Evidence must point at the original text.
         for e in &out.events {
             if doc.text.get(e.evidence.start..e.evidence.end) != Some(e.evidence.text.as_str()) {
-                failures.push(format!("{}: evidence offsets do not match its text: {:?}", doc.meta.id, e.evidence));
+                failures.push(format!(
+                    "{}: evidence offsets do not match its text: {:?}",
+                    doc.meta.id, e.evidence
+                ));
             }
             if e.rules.is_empty() {
                 failures.push(format!("{}: event without rules", doc.meta.id));

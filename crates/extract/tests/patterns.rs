@@ -9,9 +9,17 @@ use vigie_resources::Resources;
 
 fn doc(text: &str, lang: &str) -> Doc {
     let published: Option<Date> = "2024-03-05".parse().ok();
-    let sentences = vec![Sentence { norm: Span::new(0, text.len()), span: Span::new(0, text.len()), headline: false }];
+    let sentences = vec![Sentence {
+        norm: Span::new(0, text.len()),
+        span: Span::new(0, text.len()),
+        headline: false,
+    }];
     Doc {
-        meta: DocMeta { id: "example".into(), published, ..DocMeta::default() },
+        meta: DocMeta {
+            id: "example".into(),
+            published,
+            ..DocMeta::default()
+        },
         text: text.to_string(),
         norm: NormText::identity(text),
         lang: Lang::new(lang),
@@ -38,7 +46,12 @@ fn every_trigger_example_holds() {
                 let got: Vec<(String, Option<String>)> = out
                     .events
                     .iter()
-                    .map(|ev| (vigie_extract::subtype_key(&ev.sub_event_type), ev.weapon.clone()))
+                    .map(|ev| {
+                        (
+                            vigie_extract::subtype_key(&ev.sub_event_type),
+                            ev.weapon.clone(),
+                        )
+                    })
                     .collect();
                 match &e.expect {
                     Expect::None(s) if s == "none" => {
@@ -49,9 +62,13 @@ fn every_trigger_example_holds() {
                             ));
                         }
                     }
-                    Expect::None(s) => failures.push(format!("{lang}.trigger.{}: bad expect {s:?}", t.id)),
+                    Expect::None(s) => {
+                        failures.push(format!("{lang}.trigger.{}: bad expect {s:?}", t.id))
+                    }
                     Expect::Some { r#type, weapon } => {
-                        let ok = got.iter().any(|(ty, w)| ty == r#type && (weapon.is_none() || w == weapon));
+                        let ok = got
+                            .iter()
+                            .any(|(ty, w)| ty == r#type && (weapon.is_none() || w == weapon));
                         if !ok {
                             let trace: Vec<String> = out
                                 .trace
@@ -70,5 +87,10 @@ fn every_trigger_example_holds() {
         }
     }
     assert!(n > 20, "only {n} examples");
-    assert!(failures.is_empty(), "{} of {n} examples failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
