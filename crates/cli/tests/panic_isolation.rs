@@ -143,7 +143,7 @@ fn panics_inside_a_batch_of_json_lines_fail_only_their_lines() {
     // Batches of 4 so that panics land in different batches.
     let engine = panicking_engine(3, 4);
     for round in 0..2 {
-        let (summary, seen) = run(&engine, &[p.clone()]);
+        let (summary, seen) = run(&engine, std::slice::from_ref(&p));
         let failed: Vec<&str> = seen
             .iter()
             .filter(|(_, k, _)| *k == "failed")
