@@ -157,7 +157,7 @@ fn fifty_mb_text_on_one_line_is_truncated_with_a_warning() {
 }
 
 #[test]
-#[ignore = "slow in debug builds: over 7 minutes on the shared 2-core machine (linear, per-document cost); run with `cargo test --release -- --ignored`; see docs/reliability.md"]
+#[ignore = "slow in debug builds: passes in 443 s on the shared 2-core machine (linear, per-document cost); run with `cargo test --release -- --ignored`; see docs/reliability.md"]
 fn a_million_one_word_lines_of_json_lines_are_all_accounted_for() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("words.jsonl");
