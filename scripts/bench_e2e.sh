@@ -97,8 +97,9 @@ if [[ "${DATEPARSER:-0}" == 1 ]]; then
     # Same inputs for both: the corpus paragraphs, one per line, per language.
     N=${DATEPARSER_DOCS:-100}
     for lang in fr en; do
-        jq -r --arg l "$lang" 'select(.lang == $l) | .text' "$CORPUS" | head -c 2000000 \
-            | awk 'NF' | head -n $((N * 5)) >"$WORK/para_$lang.txt"
+        # (head closes the pipe early: not an error)
+        { jq -r --arg l "$lang" 'select(.lang == $l) | .text' "$CORPUS" \
+            | awk 'NF' | head -n $((N * 5)) >"$WORK/para_$lang.txt"; } || true
     done
     echo
     echo "## time tagging: vigie time vs Python dateparser (search_dates), same paragraphs"
