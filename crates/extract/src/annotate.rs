@@ -58,6 +58,14 @@ pub struct Annotations {
 }
 
 impl Annotations {
+    /// The actor mentions that start inside `span` (they are sorted by
+    /// start), so that per-sentence loops do not walk the whole document.
+    pub fn actors_in(&self, span: Span) -> &[ActorHit] {
+        let from = self.actors.partition_point(|h| h.span.start < span.start);
+        let to = self.actors.partition_point(|h| h.span.start < span.end);
+        &self.actors[from..to.max(from)]
+    }
+
     pub fn new(text: &str, lex: &LangLex, actors: &Actors) -> Annotations {
         let folded = Folded::new(text);
         let span =

@@ -164,7 +164,7 @@ impl DocCtx<'_> {
             ActorRef::Focus => {
                 // "X a annoncé que ses combattants", "IDF said it struck": a
                 // name earlier in the sentence, else the group in focus.
-                let named = self.ann.actors.iter().rev().find(|h| {
+                let named = self.ann.actors_in(sent).iter().rev().find(|h| {
                     sent.contains(h.span)
                         && h.span.end <= pos
                         && matches!(h.what, ActorRef::Named(_))
@@ -181,7 +181,7 @@ impl DocCtx<'_> {
             }
             ActorRef::StateGeneric => {
                 // "la défense aérienne de la coalition", "l'armée de l'air israélienne".
-                let own = self.ann.actors.iter().find(|h| {
+                let own = self.ann.actors_in(sent).iter().find(|h| {
                     h.span.start > pos
                         && sent.contains(h.span)
                         && self.words_between(pos, h.span.start) <= 5
@@ -220,7 +220,7 @@ impl DocCtx<'_> {
                     return Some(a);
                 }
                 let mut best: Option<(usize, usize)> = None;
-                for h in &self.ann.actors {
+                for h in self.ann.actors_in(sent) {
                     if !sent.contains(h.span) || h.span.start > pos {
                         continue;
                     }
@@ -285,7 +285,7 @@ impl DocCtx<'_> {
         // Candidates: actor mentions and non-actor sources, before (subject)
         // or after (inversion, "selon X") the cue; the closer one wins.
         let mut cands: Vec<(usize, Speaker)> = Vec::new();
-        for h in &self.ann.actors {
+        for h in self.ann.actors_in(sent) {
             if !sent.contains(h.span) {
                 continue;
             }
@@ -839,7 +839,7 @@ fn perpetrator(
     let text = cx.text;
     // 1. An adjective or name attached to the trigger ("frappes israéliennes",
     //    "Israeli strikes", "attaque du Hamas", "ISIS ambush").
-    for h in &cx.ann.actors {
+    for h in cx.ann.actors_in(sent) {
         if !sent.contains(h.span) {
             continue;
         }
@@ -889,7 +889,7 @@ fn perpetrator(
     let mut best: Option<(Option<usize>, Span)> = None;
     for h in cx
         .ann
-        .actors
+        .actors_in(sent)
         .iter()
         .filter(|h| sent.contains(h.span) && h.span.end <= trig.start)
     {
@@ -1025,7 +1025,7 @@ fn launcher(
     // An actor or adjective in the clause that is not the interceptor, the
     // nearest to the trigger; else the armed group in focus.
     let mut best: Option<(usize, usize)> = None;
-    for h in &cx.ann.actors {
+    for h in cx.ann.actors_in(sent) {
         if h.span.start < cs.min(sent.start.max(cs)) || h.span.end > ce || !sent.contains(h.span) {
             continue;
         }
@@ -1218,7 +1218,7 @@ fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCa
 /// For a target with no place ("une base militaire israélienne"): the
 /// country its adjective names, at country precision.
 fn place_from_adjective(cx: &DocCtx<'_>, sent: Span, trig: Span, ce: usize) -> Option<PlaceCand> {
-    let h = cx.ann.actors.iter().find(|h| {
+    let h = cx.ann.actors_in(sent).iter().find(|h| {
         h.span.start >= trig.end
             && h.span.end <= ce
             && sent.contains(h.span)
