@@ -204,7 +204,13 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|p| p.display().to_string())
         .collect();
-    let run = store.begin_run(&inputs)?;
+    let run = store.begin_run(&inputs).with_context(|| {
+        format!(
+            "cannot write to the store {} (is the file, its directory or the disk read-only or full? \
+             choose another with --db or VIGIE_DB)",
+            a.db.db.display()
+        )
+    })?;
     let batch_size = a.batch.max(1);
 
     // The store writes on its own thread while the pipeline processes the

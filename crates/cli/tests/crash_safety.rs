@@ -148,7 +148,6 @@ fn read_only_database_fails_clearly_and_is_left_unchanged() {
 }
 
 #[test]
-#[ignore = "bug: the read-only error does not name the database file nor say what to do (`sqlite: attempt to write a readonly database: …` three times); see docs/reliability.md"]
 fn read_only_database_error_names_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let inp = corpus(dir.path(), 1, 600);
