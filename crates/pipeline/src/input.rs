@@ -26,7 +26,7 @@ impl Format {
             .map(|e| e.to_string_lossy().to_ascii_lowercase());
         match ext.as_deref() {
             None => Ok(Format::Text),
-            Some("txt" | "text" | "md") => Ok(Format::Text),
+            Some("txt" | "text") => Ok(Format::Text),
             Some("html" | "htm" | "xhtml") => Ok(Format::Html),
             Some("jsonl" | "ndjson") => Ok(Format::JsonLines),
             Some("json") => Ok(Format::Json),
