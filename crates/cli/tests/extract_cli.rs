@@ -230,7 +230,11 @@ fn bad_input_battery_names_each_bad_input() {
 fn large_text_is_truncated_with_a_warning_or_skipped_when_strict() {
     let dir = tempfile::tempdir().unwrap();
     let big = dir.path().join("big.txt");
-    let sentence = "Des tirs d'artillerie ont visé le village mardi, selon une source locale. ";
+    // Ingestion limits are under test here, not extraction: the sentence
+    // reports no event (the extraction of huge documents is exercised by
+    // the adversarial tests).
+    let sentence =
+        "Le conseil municipal s'est réuni mardi pour voter le budget, selon une source locale. ";
     let mut f = std::io::BufWriter::new(std::fs::File::create(&big).unwrap());
     let mut n = 0;
     while n < 20 * 1024 * 1024 {

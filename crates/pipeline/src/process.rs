@@ -281,8 +281,11 @@ mod tests {
     #[test]
     fn truncation_prefers_sentence_end() {
         let t = "Une phrase. Une autre phrase qui est longue.";
-        let p = truncation_point(t, 30);
+        // The last sentence end is kept when it keeps at least half the limit…
+        let p = truncation_point(t, 20);
         assert_eq!(&t[..p], "Une phrase.");
+        // …otherwise the cut is at the limit itself.
+        assert_eq!(truncation_point(t, 30), 30);
         assert_eq!(truncation_point("ééééé", 3), 2);
     }
 }
