@@ -39,7 +39,7 @@ impl RunSummary {
                     .filter(|d| d.severity == vigie_core::Severity::Warning)
                 {
                     self.warnings.push(Entry {
-                        origin: d_origin(d),
+                        origin: d.meta.origin.clone(),
                         reason: w.message.clone(),
                     });
                 }
@@ -95,10 +95,6 @@ impl RunSummary {
         }
         Ok(())
     }
-}
-
-fn d_origin(d: &vigie_core::ProcessedDoc) -> String {
-    d.meta.origin.clone()
 }
 
 fn plural(n: usize) -> &'static str {
