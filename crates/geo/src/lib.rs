@@ -490,10 +490,14 @@ impl Geocoder {
                         Target::Place {
                             place, name, light, ..
                         } if !capitalized => {
+                            // the string tests first: most lower-case keys are
+                            // ordinary words, and loading their places is a cache
+                            // miss each
+                            if light.as_ref() != light_span || !light.contains(' ') {
+                                continue;
+                            }
                             let p = &self.places[*place as usize];
                             if p.curated
-                                && light.as_ref() == light_span
-                                && light.contains(' ')
                                 && p.names
                                     .get(*name as usize)
                                     .is_some_and(|n| !n.chars().any(char::is_uppercase))
@@ -668,25 +672,26 @@ impl Geocoder {
             .iter()
             .map(|m| self.choose(m, &doc_cc, &sent_cc, &[]))
             .collect();
-        let anchors: Vec<(usize, f64, f64)> = first_pass
-            .iter()
-            .enumerate()
-            .filter_map(|(k, c)| c.filter(|c| c.1 >= 2.0).map(|c| (k, c.0)))
-            .map(|(k, pi)| {
-                (
-                    k,
-                    self.places[pi as usize].lat,
-                    self.places[pi as usize].lon,
-                )
-            })
-            .filter(|(k, _, _)| !mentions[*k].fuzzy)
-            .collect();
+        // Anchors are distinct places, each with the number of mentions that
+        // chose it: a mention's own choice is not its own support, but the
+        // same place named again elsewhere is. Keeping places rather than
+        // mentions keeps this linear when one name is repeated many times.
+        let mut anchor_count: HashMap<u32, usize> = HashMap::new();
+        let mut own_anchor: Vec<Option<u32>> = vec![None; mentions.len()];
+        for (k, c) in first_pass.iter().enumerate() {
+            if let Some(c) = c.filter(|c| c.1 >= 2.0 && !mentions[k].fuzzy) {
+                *anchor_count.entry(c.0).or_default() += 1;
+                own_anchor[k] = Some(c.0);
+            }
+        }
+        let mut anchor_places: Vec<u32> = anchor_count.keys().copied().collect();
+        anchor_places.sort_unstable();
         let mut out = Vec::with_capacity(mentions.len());
         for (k, m) in mentions.iter().enumerate() {
-            let others: Vec<(f64, f64)> = anchors
+            let others: Vec<(f64, f64)> = anchor_places
                 .iter()
-                .filter(|a| a.0 != k)
-                .map(|a| (a.1, a.2))
+                .filter(|&&pi| own_anchor[k] != Some(pi) || anchor_count[&pi] > 1)
+                .map(|&pi| (self.places[pi as usize].lat, self.places[pi as usize].lon))
                 .collect();
             let choice = self.choose(m, &doc_cc, &sent_cc, &others);
             let mut rule = String::new();
