@@ -216,26 +216,6 @@ impl Extractor {
             .map(|v| v.start)
     }
 
-    /// For a text that names no year: the most recent year, not after the
-    /// current one, in which its weekday-and-date mentions agree ("dimanche
-    /// 7 janvier" read in 2026 is 2024). News is read after it is written.
-    fn infer_without_year(&self, text: &str, lang: &str) -> Option<Date> {
-        let now = jiff::Zoned::now().date().year();
-        let hint = match lang {
-            "fr" => "en",
-            _ => "in",
-        };
-        for y in (now - 12..=now).rev() {
-            let probe = format!("{text}\n{hint} {y}.");
-            if let Some(d) = self.time.infer_reference(&probe, lang) {
-                if d.year() == y {
-                    return Some(d);
-                }
-            }
-        }
-        None
-    }
-
     /// The languages with extraction lexicons.
     pub fn languages(&self) -> Vec<&str> {
         self.langs.keys().map(String::as_str).collect()
@@ -267,9 +247,14 @@ impl Extractor {
             None => {
                 let dl = self.dateline(text, lang);
                 from_dateline = dl.is_some();
-                let d = dl
-                    .or_else(|| self.time.infer_reference(text, lang))
-                    .or_else(|| self.infer_without_year(text, lang));
+                // A text that names no year: the most recent year, not after
+                // the current one, in which its weekday-and-date mentions
+                // agree ("dimanche 7 janvier" read in 2026 is 2024). News is
+                // read after it is written.
+                let d = dl.or_else(|| {
+                    let this_year = i32::from(jiff::Zoned::now().date().year());
+                    self.time.infer_reference_or_recent(text, lang, this_year)
+                });
                 if let Some(d) = d {
                     inferred = true;
                     out.inferred_published = Some(d);

@@ -14,8 +14,14 @@ pub struct LangDetector {
     allowed: Vec<(whatlang::Lang, String)>,
 }
 
-/// Letters looked at: enough for a stable answer, cheap on long documents.
-const SAMPLE_BYTES: usize = 4096;
+/// Letters looked at: enough for a stable answer (a news lead is about
+/// 300–600 bytes), cheap on long documents; whatlang's cost grows with the
+/// sample, and it is a large share of preparing a document.
+const SAMPLE_BYTES: usize = 1536;
+
+/// Below this many letters an unrestricted guess is not trusted to say
+/// "another language", so it is not made.
+const MIN_LETTERS_FOR_OTHER: usize = 200;
 
 impl LangDetector {
     /// `languages`: (vigie code, ISO 639-3 code) pairs, e.g. `("fr", "fra")`.
@@ -56,12 +62,14 @@ impl LangDetector {
         }
         // An unrestricted guess first: a confident answer outside the
         // supported set means the text is in another language.
-        if let Some(info) = whatlang::detect(sample) {
-            if let Some((_, code)) = self.allowed.iter().find(|(l, _)| *l == info.lang()) {
-                return Lang::new(code.clone());
-            }
-            if info.is_reliable() && info.confidence() > 0.9 && letters > 200 {
-                return Lang::other();
+        if letters > MIN_LETTERS_FOR_OTHER {
+            if let Some(info) = whatlang::detect(sample) {
+                if let Some((_, code)) = self.allowed.iter().find(|(l, _)| *l == info.lang()) {
+                    return Lang::new(code.clone());
+                }
+                if info.is_reliable() && info.confidence() > 0.9 {
+                    return Lang::other();
+                }
             }
         }
         let langs: Vec<whatlang::Lang> = self.allowed.iter().map(|(l, _)| *l).collect();

@@ -255,6 +255,38 @@ impl TimeTagger {
     /// the text names no year or nothing agrees. With several such dates, the
     /// latest wins.
     pub fn infer_reference(&self, text: &str, lang: &str) -> Option<Date> {
+        let (years, triples) = self.dating_clues(text, lang);
+        latest_agreeing_date(&years, &triples)
+    }
+
+    /// Like [`TimeTagger::infer_reference`], and when the text names no year
+    /// that makes its weekday-and-date mentions agree, the most recent year
+    /// from `latest` back 12 years in which they do. The text is tagged
+    /// once, whatever the number of years tried.
+    pub fn infer_reference_or_recent(&self, text: &str, lang: &str, latest: i32) -> Option<Date> {
+        let (mut years, triples) = self.dating_clues(text, lang);
+        if triples.is_empty() {
+            return None;
+        }
+        if let Some(d) = latest_agreeing_date(&years, &triples) {
+            return Some(d);
+        }
+        for y in (latest - 12..=latest).rev() {
+            let Ok(y16) = i16::try_from(y) else {
+                continue;
+            };
+            years.push(y16);
+            let found = latest_agreeing_date(&years, &triples);
+            years.pop();
+            if let Some(d) = found.filter(|d| i32::from(d.year()) == y) {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// The explicit years of a text, and its (month, day, weekday) mentions.
+    fn dating_clues(&self, text: &str, lang: &str) -> (Vec<i16>, Vec<(u8, u8, u8)>) {
         let mentions = self.find(text, lang);
         let mut years = Vec::new();
         let mut triples = Vec::new();
@@ -262,32 +294,7 @@ impl TimeTagger {
             m.expr.years(&mut years);
             m.expr.weekday_dates(&mut triples);
         }
-        let (lo, hi) = (
-            i32::from(*years.iter().min()?),
-            i32::from(*years.iter().max()?),
-        );
-        let mut best: Option<Date> = None;
-        for (month, day, w) in triples {
-            let mut pick: Option<(i32, Date)> = None;
-            for y in lo..=(hi + 11) {
-                let Ok(d) = Date::new(y as i16, month as i8, day as i8) else {
-                    continue;
-                };
-                if resolve::wd(d) != w {
-                    continue;
-                }
-                let dist = (y - hi).abs();
-                if pick.is_none_or(|(pd, _)| dist < pd) {
-                    pick = Some((dist, d));
-                }
-            }
-            if let Some((_, d)) = pick {
-                if best.is_none_or(|b| d > b) {
-                    best = Some(d);
-                }
-            }
-        }
-        best
+        (years, triples)
     }
 
     /// A cheap guess between the loaded languages: the one whose function
@@ -307,4 +314,36 @@ impl TimeTagger {
         }
         best.map(|(c, _)| c)
     }
+}
+
+/// The latest date among the weekday-and-date mentions, each placed in the
+/// year nearest the latest explicit year (from the earliest one up to 11
+/// years later) in which its weekday agrees.
+fn latest_agreeing_date(years: &[i16], triples: &[(u8, u8, u8)]) -> Option<Date> {
+    let (lo, hi) = (
+        i32::from(*years.iter().min()?),
+        i32::from(*years.iter().max()?),
+    );
+    let mut best: Option<Date> = None;
+    for &(month, day, w) in triples {
+        let mut pick: Option<(i32, Date)> = None;
+        for y in lo..=(hi + 11) {
+            let Ok(d) = Date::new(y as i16, month as i8, day as i8) else {
+                continue;
+            };
+            if resolve::wd(d) != w {
+                continue;
+            }
+            let dist = (y - hi).abs();
+            if pick.is_none_or(|(pd, _)| dist < pd) {
+                pick = Some((dist, d));
+            }
+        }
+        if let Some((_, d)) = pick {
+            if best.is_none_or(|b| d > b) {
+                best = Some(d);
+            }
+        }
+    }
+    best
 }
