@@ -151,11 +151,19 @@ impl Annotations {
                 .then(b.span.len().cmp(&a.span.len()))
                 .then(a.span.start.cmp(&b.span.start))
         });
+        // Kept spans never overlap, so only the kept span starting last
+        // before `h` ends can overlap it.
+        let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
         let mut kept: Vec<ActorHit> = Vec::new();
         for h in actor_hits {
-            if kept.iter().any(|k| k.span.overlaps(h.span)) {
+            let clash = taken
+                .range(..h.span.end.max(h.span.start + 1))
+                .next_back()
+                .is_some_and(|(&s, &e)| Span::new(s, e).overlaps(h.span));
+            if clash {
                 continue;
             }
+            taken.insert(h.span.start, h.span.end);
             kept.push(h);
         }
         kept.sort_by_key(|h| h.span.start);

@@ -47,6 +47,9 @@ pub enum WorkItem {
         name: Option<String>,
         format: Format,
         bytes: Vec<u8>,
+        /// The file's full size when only its beginning was read (see
+        /// [`read_cap`]).
+        cut_from: Option<u64>,
     },
     /// One line of a JSON Lines input.
     JsonLine {
@@ -154,6 +157,7 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
                 name: None,
                 format: Format::Text,
                 bytes,
+                cut_from: None,
             });
         }
         return;
@@ -191,14 +195,30 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
             read_json(&origin, &bytes, emit);
         }
         Format::Text | Format::Html => {
+            let cap = read_cap(max_line_bytes);
+            let size = file.metadata().map(|m| m.len()).ok();
             let mut bytes = Vec::new();
-            match BufReader::new(file).read_to_end(&mut bytes) {
+            match BufReader::new(file)
+                .take(cap as u64 + 1)
+                .read_to_end(&mut bytes)
+            {
                 Ok(_) => {
+                    let mut cut_from = None;
+                    if bytes.len() > cap {
+                        // end on a line break or space, never inside a character
+                        let keep = bytes[..cap]
+                            .iter()
+                            .rposition(|b| matches!(b, b'\n' | b' '))
+                            .map_or(cap, |p| p + 1);
+                        bytes.truncate(keep);
+                        cut_from = Some(size.unwrap_or(cap as u64 + 1));
+                    }
                     emit(WorkItem::File {
                         origin,
                         name,
                         format,
                         bytes,
+                        cut_from,
                     });
                 }
                 Err(e) => {
@@ -210,6 +230,13 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
             }
         }
     }
+}
+
+/// Bytes read of a text or HTML file: more can never be kept (the text is
+/// truncated to `max_doc_bytes` after decoding; UTF-16 and markup shrink by
+/// less than 4×), and reading a huge file whole would hold it all in memory.
+pub fn read_cap(max_doc_bytes: usize) -> usize {
+    max_doc_bytes.saturating_mul(4).max(1 << 20)
 }
 
 /// JSON Lines: one work item per non-blank line, `origin` = `path:line`.

@@ -44,6 +44,11 @@ pub struct Config {
     /// Larger documents are truncated at a sentence boundary (or skipped
     /// when `strict`).
     pub max_doc_bytes: usize,
+    /// Longer documents are extracted in sections of at most this many
+    /// bytes, cut at sentence ends: extraction weighs every mention against
+    /// the rest of its document, so one 10 MB text would cost far more than
+    /// a thousand 10 KB articles. Context does not cross sections.
+    pub section_bytes: usize,
     pub strict: bool,
     /// Documents per parallel batch: bounds memory.
     pub batch_size: usize,
@@ -57,6 +62,7 @@ impl Default for Config {
             published: None,
             lang: None,
             max_doc_bytes: 10 * 1024 * 1024,
+            section_bytes: 128 * 1024,
             strict: false,
             batch_size: 256,
         }

@@ -8,7 +8,7 @@ use serde_json::Value;
 use vigie_core::{Diagnostic, DocMeta, Lang, ProcessedDoc, PublishedSource};
 
 use crate::input::{Format, WorkItem};
-use crate::{DocOutcome, Engine};
+use crate::{DocOutcome, Engine, Extraction};
 
 pub(crate) fn item_bytes(item: &WorkItem) -> u64 {
     match item {
@@ -72,7 +72,26 @@ fn read_item(
             name,
             format,
             bytes,
+            cut_from,
         } => {
+            if let Some(size) = cut_from {
+                let limit = engine.config.max_doc_bytes;
+                if engine.config.strict {
+                    return Err(DocOutcome::Skipped {
+                        origin,
+                        reason: format!(
+                            "document of {size} bytes exceeds --max-doc-bytes {limit} (--strict); raise the limit to process it"
+                        ),
+                    });
+                }
+                diags.push(Diagnostic::warning(
+                    "limits.read",
+                    format!(
+                        "file of {size} bytes: only its first {} bytes were read (4 × --max-doc-bytes {limit})",
+                        bytes.len()
+                    ),
+                ));
+            }
             let decoded = match vigie_text::decode(&bytes) {
                 Ok(d) => d,
                 Err(e) => {
@@ -104,6 +123,15 @@ fn read_item(
             let text = match format {
                 Format::Html => {
                     let article = engine.html.extract(&decoded.text);
+                    if let Some(depth) = article.flattened_depth {
+                        diags.push(Diagnostic::warning(
+                            "html.nesting",
+                            format!(
+                                "HTML elements nested {depth} levels deep; tags below level {} were ignored and their text kept",
+                                vigie_text::html::MAX_NESTING_DEPTH
+                            ),
+                        ));
+                    }
                     meta.title = article.title;
                     if let Some(d) = article.published {
                         meta.published = Some(d);
@@ -215,8 +243,22 @@ fn process_text(
     if let Some(l) = &cfg.lang {
         meta.lang = Some(l.clone());
     }
+    let sections = section_bounds(&text, cfg.section_bytes);
     let mut doc = engine.preparer.prepare(meta, text);
-    let mut extraction = engine.extract(&doc);
+    let mut extraction = if sections.len() > 1 {
+        diags.push(Diagnostic::info(
+            "limits.sections",
+            format!(
+                "document of {} bytes extracted in {} sections of at most {} bytes; dates, places and actors are not carried across sections",
+                doc.text.len(),
+                sections.len(),
+                cfg.section_bytes
+            ),
+        ));
+        extract_sections(engine, &doc, &sections)
+    } else {
+        engine.extract(&doc)
+    };
     if doc.meta.published.is_none() {
         if let Some(d) = extraction.inferred_published {
             doc.meta.published = Some(d);
@@ -248,6 +290,75 @@ fn process_text(
     }))
 }
 
+/// Byte ranges of `text` of at most `limit` bytes each (unless one sentence
+/// is longer), cut at sentence or paragraph ends.
+fn section_bounds(text: &str, limit: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > limit.max(1) {
+        let cut = start + truncation_point(&text[start..], limit.max(1)).max(1);
+        // `truncation_point` returns a char boundary; a 1-byte step past a
+        // multi-byte char would not be one.
+        let cut = (cut..=text.len())
+            .find(|&c| text.is_char_boundary(c))
+            .unwrap_or(text.len());
+        out.push(start..cut);
+        start = cut;
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// Extraction of a long document section by section (see
+/// [`crate::Config::section_bytes`]): each section is prepared and extracted
+/// as its own document in the whole document's language, with the whole
+/// document's publication date (the first section's inferred date if it had
+/// none), and its evidence offsets moved back into the whole text.
+fn extract_sections(
+    engine: &Engine,
+    doc: &vigie_core::Doc,
+    sections: &[std::ops::Range<usize>],
+) -> Extraction {
+    let mut out = Extraction::default();
+    let mut meta = doc.meta.clone();
+    meta.lang = Some(doc.lang.clone());
+    for range in sections {
+        let Some(part) = doc.text.get(range.clone()) else {
+            continue;
+        };
+        let section = engine.preparer.prepare(meta.clone(), part.to_string());
+        let mut ex = engine.extract(&section);
+        if meta.published.is_none() {
+            if let Some(d) = ex.inferred_published {
+                meta.published = Some(d);
+                meta.published_source = vigie_core::PublishedSource::Inferred;
+                out.inferred_published = Some(d);
+            }
+        }
+        for e in &mut ex.events {
+            e.evidence.start += range.start;
+            e.evidence.end += range.start;
+            if range.start > 0 {
+                let key = format!("{}@{}", e.id, range.start);
+                e.id = format!("ev-{}", hash_hex(key.as_bytes()));
+            }
+        }
+        for f in &mut ex.figures {
+            f.evidence.start += range.start;
+            f.evidence.end += range.start;
+        }
+        out.events.append(&mut ex.events);
+        out.figures.append(&mut ex.figures);
+        // the same remark from every section is said once
+        for d in ex.diagnostics {
+            if !out.diagnostics.contains(&d) {
+                out.diagnostics.push(d);
+            }
+        }
+    }
+    out
+}
+
 /// The last sentence or paragraph end at or before `limit` bytes (a char
 /// boundary in any case).
 fn truncation_point(text: &str, limit: usize) -> usize {
@@ -277,6 +388,30 @@ pub fn hash_hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_cover_the_text_at_sentence_ends() {
+        let t = "Une phrase courte. ".repeat(100) + "Fin é.";
+        let parts = section_bounds(&t, 200);
+        assert!(parts.len() > 5);
+        assert_eq!(parts[0].start, 0);
+        assert_eq!(parts.last().map(|r| r.end), Some(t.len()));
+        for w in parts.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for r in &parts[..parts.len() - 1] {
+            assert!(r.len() <= 200 && t[..r.end].ends_with('.'), "{r:?}");
+        }
+        assert_eq!(section_bounds("court", 200), vec![0..5]);
+        // no sentence end at all: cut at the limit, on a char boundary
+        let e = "é".repeat(500);
+        let parts = section_bounds(&e, 201);
+        assert!(
+            parts
+                .iter()
+                .all(|r| e.is_char_boundary(r.start) && r.len() <= 202)
+        );
+    }
 
     #[test]
     fn truncation_prefers_sentence_end() {

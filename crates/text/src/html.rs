@@ -19,7 +19,16 @@ pub struct HtmlArticle {
     pub text: String,
     pub title: Option<String>,
     pub published: Option<Date>,
+    /// Element nesting depth of the page when it exceeded
+    /// [`MAX_NESTING_DEPTH`]: the elements below that depth were dropped
+    /// (their text kept) before parsing.
+    pub flattened_depth: Option<usize>,
 }
+
+/// Deepest element nesting parsed as written. Real pages stay under 100
+/// levels; the HTML parser's cost grows with depth for every element, so a
+/// page nested 100,000 deep would take minutes.
+pub const MAX_NESTING_DEPTH: usize = 512;
 
 /// Elements whose end starts a new paragraph.
 const BLOCKS: &[&str] = &[
@@ -117,6 +126,11 @@ impl HtmlExtractor {
     /// Extracts the main text, title and date. Never fails: a page with no
     /// text gives an empty `text`.
     pub fn extract(&self, html: &str) -> HtmlArticle {
+        let flattened = limit_nesting(html, MAX_NESTING_DEPTH);
+        let (html, flattened_depth) = match &flattened {
+            Some((page, depth)) => (page.as_str(), Some(*depth)),
+            None => (html, None),
+        };
         let doc = Html::parse_document(html);
         let mut meta = Meta::default();
         // Pass 1: metadata from the whole page, and whether it has <article>/<main>.
@@ -189,6 +203,7 @@ impl HtmlExtractor {
                 .or(meta.json_ld)
                 .or(meta.itemprop)
                 .or(meta.time),
+            flattened_depth,
         }
     }
 
@@ -240,6 +255,133 @@ impl HtmlExtractor {
         out.truncate(out.trim_end().len());
         out
     }
+}
+
+/// Elements that hold no children.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements the parser closes by itself when a sibling opens ("<p>a<p>b",
+/// "<li>"): not counted as nesting, or a page of unclosed paragraphs would
+/// look deep.
+const SELF_CLOSING_SIBLINGS: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot", "rb",
+    "rt", "rp", "colgroup",
+];
+/// Elements whose content is raw text: tags inside them are not tags.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// One linear pass over the markup: when elements nest deeper than `max`,
+/// the page with every tag below that depth removed (text kept) and the
+/// deepest nesting seen; `None` for an ordinary page, which is parsed as
+/// written. A lexical approximation of the parser's stack (comments and
+/// raw-text elements skipped, void and self-closing elements not counted),
+/// good enough to bound depth without changing ordinary pages.
+fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
+    let b = html.as_bytes();
+    // Cheap refusal: a page with fewer tags than `max` cannot be too deep.
+    if memchr_count(b'<', b) <= max {
+        return None;
+    }
+    let mut out: Option<String> = None;
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    let mut copied = 0usize; // bytes of `html` already handled when rewriting
+    let mut i = 0usize;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + off;
+        let rest = &b[start..];
+        if rest.starts_with(b"<!--") {
+            i = find(b, start + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.get(1) == Some(&b'/');
+        let name_at = start + 1 + usize::from(closing);
+        let name_len = b[name_at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !b[name_at].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = html[name_at..name_at + name_len].to_ascii_lowercase();
+        let end = tag_end(b, name_at + name_len);
+        let self_closed = end >= 2 && b[end - 2] == b'/';
+        let counted = !VOID.contains(&name.as_str())
+            && !SELF_CLOSING_SIBLINGS.contains(&name.as_str())
+            && !self_closed;
+        let mut drop_tag = false;
+        if closing {
+            if counted {
+                drop_tag = depth > max;
+                depth = depth.saturating_sub(1);
+            }
+        } else if counted {
+            depth += 1;
+            deepest = deepest.max(depth);
+            drop_tag = depth > max;
+        }
+        if drop_tag {
+            let page = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            page.push_str(&html[copied..start]);
+            copied = end;
+        }
+        i = end;
+        if !closing && RAW_TEXT.contains(&name.as_str()) {
+            // skip to the matching end tag, whatever it contains
+            let close = format!("</{name}");
+            i = find_ascii_ci(b, i, close.as_bytes()).unwrap_or(b.len());
+        }
+    }
+    let mut page = out?;
+    page.push_str(&html[copied..]);
+    Some((page, deepest))
+}
+
+fn memchr_count(needle: u8, hay: &[u8]) -> usize {
+    hay.iter().filter(|&&c| c == needle).count()
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+/// Index just past the `>` that ends a tag whose name ends at `from`
+/// (quoted attribute values may hold `>`).
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (k, &c) in b[from..].iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return from + k + 1,
+            None => {}
+        }
+    }
+    b.len()
 }
 
 // scraper re-exports ego_tree's traversal edges.
@@ -388,6 +530,38 @@ mod tests {
             ex().extract(html).published,
             Some(jiff::civil::date(2024, 5, 1))
         );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_keeps_its_text() {
+        let depth = 5_000;
+        let page = format!(
+            "<html><body><!-- <div> --><script>if (a<b) {{ x('<div>'); }}</script>{}<p>Texte profond.</p>{}<p>Après.</p></body></html>",
+            "<div class='x>y'>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let a = ex().extract(&page);
+        // <html> and <body> count too
+        assert_eq!(a.flattened_depth, Some(depth + 2));
+        assert!(a.text.contains("Texte profond."), "{}", a.text);
+        assert!(a.text.contains("Après."), "{}", a.text);
+        assert!(!a.text.contains("if (a"), "{}", a.text);
+        let (flat, deepest) = limit_nesting(&page, MAX_NESTING_DEPTH).unwrap();
+        assert_eq!(deepest, depth + 2);
+        assert_eq!(flat.matches("<div class").count(), MAX_NESTING_DEPTH - 2);
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING_DEPTH - 2);
+    }
+
+    #[test]
+    fn ordinary_pages_are_parsed_as_written() {
+        // many unclosed paragraphs and list items are not nesting
+        let page = format!(
+            "<html><body><ul>{}</ul>{}</body></html>",
+            "<li>point".repeat(2_000),
+            "<p>paragraphe<br>".repeat(2_000)
+        );
+        assert_eq!(limit_nesting(&page, MAX_NESTING_DEPTH), None);
+        assert_eq!(ex().extract(&page).flattened_depth, None);
     }
 
     #[test]
