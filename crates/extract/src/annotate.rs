@@ -55,6 +55,9 @@ pub struct Annotations {
     pub actors: Vec<ActorHit>,
     pub cues: BTreeMap<Cue, Vec<Span>>,
     pub numbers: Vec<NumberHit>,
+    /// Byte offsets where a word (a run of alphanumeric characters) starts,
+    /// in order: word counts between two offsets by binary search.
+    pub word_starts: Vec<usize>,
 }
 
 impl Annotations {
@@ -70,18 +73,19 @@ impl Annotations {
         let folded = Folded::new(text);
         let span =
             |s: usize, e: usize| Span::new(folded.start(s), folded.end(e).max(folded.start(s)));
-        let triggers = lex
-            .trigger_set
-            .find(&folded, text)
+        // One scan for every phrase set, in `LangLex::bank_sets` order.
+        let mut found = lex.bank.find(&folded, text).into_iter();
+        let mut next = || found.next().unwrap_or_default();
+        let (trigger_hits, weapon_hits, alias_hits, demonym_hits) =
+            (next(), next(), next(), next());
+        let triggers = trigger_hits
             .into_iter()
             .map(|h| TriggerHit {
                 span: span(h.start, h.end),
                 def: h.entry,
             })
             .collect();
-        let weapons = lex
-            .weapon_set
-            .find(&folded, text)
+        let weapons = weapon_hits
             .into_iter()
             .map(|h| WeaponHit {
                 span: span(h.start, h.end),
@@ -89,10 +93,10 @@ impl Annotations {
             })
             .collect();
         let mut cues = BTreeMap::new();
-        for (cue, set) in &lex.cues {
+        for cue in lex.cues.keys() {
             cues.insert(
                 *cue,
-                set.find(&folded, text)
+                next()
                     .into_iter()
                     .map(|h| span(h.start, h.end))
                     .collect::<Vec<_>>(),
@@ -103,7 +107,7 @@ impl Annotations {
             .get(&Cue::Locative)
             .map(|v: &Vec<Span>| v.as_slice())
             .unwrap_or(&[]);
-        for h in actors.set.find(&folded, text) {
+        for h in alias_hits {
             let Some(&(actor, kind)) = actors.aliases.get(h.entry) else {
                 continue;
             };
@@ -129,7 +133,7 @@ impl Annotations {
                 });
             }
         }
-        for h in lex.demonym_set.find(&folded, text) {
+        for h in demonym_hits {
             actor_hits.push(ActorHit {
                 span: span(h.start, h.end),
                 what: ActorRef::Adjective(h.entry),
@@ -168,7 +172,9 @@ impl Annotations {
         }
         kept.sort_by_key(|h| h.span.start);
         let numbers = find_numbers(text, &folded, lex);
+        let word_starts = word_starts(text);
         Annotations {
+            word_starts,
             folded,
             triggers,
             weapons,
@@ -176,6 +182,11 @@ impl Annotations {
             cues,
             numbers,
         }
+    }
+
+    /// The number of words, whole or in part, in `[a, b)`.
+    pub fn words_between(&self, text: &str, a: usize, b: usize) -> usize {
+        count_words(&self.word_starts, text, a, b)
     }
 
     pub fn cue(&self, cue: Cue) -> &[Span] {
@@ -193,6 +204,37 @@ impl Annotations {
     pub fn has_cue(&self, cue: Cue, start: usize, end: usize) -> bool {
         self.cues_in(cue, start, end).next().is_some()
     }
+}
+
+/// Byte offsets where a run of alphanumeric characters starts.
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            out.push(i);
+        }
+        in_word = w;
+    }
+    out
+}
+
+/// Words, whole or in part, in `text[a..b]`, from the word starts of `text`.
+fn count_words(starts: &[usize], text: &str, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    let inside = starts
+        .partition_point(|&p| p < b)
+        .saturating_sub(starts.partition_point(|&p| p <= a));
+    // a word that began before `a` and goes on past it counts too
+    let cut_word = b > a
+        && text
+            .get(a..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphanumeric);
+    inside + usize::from(cut_word)
 }
 
 /// True when one of `spans` ends right before `pos` (only spaces between).
@@ -313,5 +355,27 @@ mod tests {
         let text = "en Irak";
         assert!(preceded_by(text, 3, &[Span::new(0, 2)]));
         assert!(!preceded_by(text, 3, &[]));
+    }
+
+    #[test]
+    fn word_counts_match_splitting_the_slice() {
+        let text = "Le 12 mars, l'armée a tiré 3 obus sur Tyr — 2e fois ; fin.";
+        let starts = word_starts(text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for &a in &bounds {
+            for &b in &bounds {
+                let naive = if b <= a {
+                    0
+                } else {
+                    text[a..b]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .count()
+                };
+                assert_eq!(count_words(&starts, text, a, b), naive, "{a}..{b}");
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use vigie_resources::{Resources, data_lines};
 
-use crate::lexicon::PhraseSet;
+use crate::lexicon::{PhraseBank, PhraseSet};
 
 /// Kinds of cue phrases (one list each in `lang/<lang>/extract/cues.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -135,6 +135,30 @@ pub struct LangLex {
     pub demonym_set: PhraseSet,
     /// French-like word order: "frappes israéliennes".
     pub adjective_follows_noun: bool,
+    /// Every phrase set above and the actor aliases in one automaton
+    /// ([`LangLex::compile`]), in the order [`LangLex::bank_sets`] gives.
+    pub bank: PhraseBank,
+}
+
+impl LangLex {
+    /// The phrase sets scanned for a document, in bank order: triggers,
+    /// weapons, actor aliases, demonyms, then the cues in `Cue` order.
+    pub fn bank_sets<'a>(&'a self, actors: &'a Actors) -> Vec<&'a PhraseSet> {
+        let mut sets = vec![
+            &self.trigger_set,
+            &self.weapon_set,
+            &actors.set,
+            &self.demonym_set,
+        ];
+        sets.extend(self.cues.values());
+        sets
+    }
+
+    /// Compiles the bank once the actor dictionary is loaded.
+    pub fn compile(&mut self, actors: &Actors) -> Result<(), String> {
+        self.bank = PhraseBank::new(&self.bank_sets(actors))?;
+        Ok(())
+    }
 }
 
 /// What an actor alias is.
@@ -491,5 +515,6 @@ pub fn load_lang(
         demonyms,
         demonym_set,
         adjective_follows_noun,
+        bank: PhraseBank::default(),
     })
 }

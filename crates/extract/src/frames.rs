@@ -144,13 +144,7 @@ impl DocCtx<'_> {
 
     /// The number of words between two offsets.
     fn words_between(&self, a: usize, b: usize) -> usize {
-        if b <= a {
-            return 0;
-        }
-        self.slice(Span::new(a, b))
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .count()
+        self.ann.words_between(self.text, a, b)
     }
 
     fn resolve_actor(&self, r: ActorRef, pos: usize, sent: Span) -> Option<usize> {
@@ -1444,7 +1438,7 @@ pub fn is_unit_after(cx: &DocCtx<'_>, n: Span) -> bool {
     cx.ann
         .cue(Cue::Units)
         .iter()
-        .any(|u| u.start >= n.end && cx.words_between(n.end, u.start) == 0 && u.start - n.end <= 3)
+        .any(|u| u.start >= n.end && u.start - n.end <= 3 && cx.words_between(n.end, u.start) == 0)
         || cx.text.get(n.end..).is_some_and(|r| {
             r.trim_start().starts_with(['%', 'h'])
                 && !r.is_empty()

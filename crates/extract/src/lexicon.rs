@@ -60,10 +60,11 @@ struct Variant {
     exact_case: Option<String>,
 }
 
-/// A compiled set of phrases, each variant pointing at an entry index.
-#[derive(Debug, Clone)]
+/// The phrases of one lexicon, expanded and folded, each variant pointing
+/// at an entry index. Matched through a [`PhraseBank`].
+#[derive(Debug, Clone, Default)]
 pub struct PhraseSet {
-    ac: Option<AhoCorasick>,
+    keys: Vec<String>,
     variants: Vec<Variant>,
 }
 
@@ -78,18 +79,14 @@ pub struct Hit {
 impl PhraseSet {
     /// A set that matches nothing.
     pub fn empty() -> PhraseSet {
-        PhraseSet {
-            ac: None,
-            variants: Vec::new(),
-        }
+        PhraseSet::default()
     }
 
     /// Builds a set from `(entry index, pattern)` pairs. Errors name the bad pattern.
     pub fn new<'a>(
         patterns: impl IntoIterator<Item = (usize, &'a str)>,
     ) -> Result<PhraseSet, String> {
-        let mut keys = Vec::new();
-        let mut variants = Vec::new();
+        let mut set = PhraseSet::default();
         for (entry, pat) in patterns {
             for v in expand(pat)? {
                 let (body, stem) = match v.strip_suffix('*') {
@@ -107,37 +104,65 @@ impl PhraseSet {
                 if folded.trim().is_empty() {
                     continue;
                 }
-                keys.push(folded);
-                variants.push(Variant {
+                set.keys.push(folded);
+                set.variants.push(Variant {
                     entry,
                     stem,
                     exact_case,
                 });
             }
         }
-        if keys.is_empty() {
-            return Ok(PhraseSet { ac: None, variants });
+        Ok(set)
+    }
+}
+
+/// Several phrase sets compiled into one automaton, so that a document is
+/// scanned once for all of them instead of once per set; each set keeps its
+/// own matches and its own choice among overlapping ones.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseBank {
+    ac: Option<AhoCorasick>,
+    /// (set index, variant) per pattern of the automaton.
+    variants: Vec<(usize, Variant)>,
+    sets: usize,
+}
+
+impl PhraseBank {
+    pub fn new(sets: &[&PhraseSet]) -> Result<PhraseBank, String> {
+        let mut keys: Vec<&str> = Vec::new();
+        let mut variants = Vec::new();
+        for (i, set) in sets.iter().enumerate() {
+            keys.extend(set.keys.iter().map(String::as_str));
+            variants.extend(set.variants.iter().map(|v| (i, v.clone())));
         }
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| format!("cannot compile phrases: {e}"))?;
-        Ok(PhraseSet {
-            ac: Some(ac),
+        let ac = if keys.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)
+                    .map_err(|e| format!("cannot compile phrases: {e}"))?,
+            )
+        };
+        Ok(PhraseBank {
+            ac,
             variants,
+            sets: sets.len(),
         })
     }
 
-    /// All boundary-respecting matches, longest first at each place, without
-    /// overlaps (earlier start wins, then the longer match).
-    pub fn find(&self, folded: &Folded, original: &str) -> Vec<Hit> {
+    /// Each set's boundary-respecting matches, in the order the sets were
+    /// given: longest first at each place, without overlaps (earlier start
+    /// wins, then the longer match).
+    pub fn find(&self, folded: &Folded, original: &str) -> Vec<Vec<Hit>> {
+        let mut all: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
         let Some(ac) = &self.ac else {
-            return Vec::new();
+            return all;
         };
         let text = folded.text.as_str();
-        let mut all: Vec<Hit> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
-            let v = &self.variants[m.pattern().as_usize()];
+            let (set, v) = &self.variants[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
             let before_ok = text[..start]
                 .chars()
@@ -168,32 +193,34 @@ impl PhraseSet {
                     continue;
                 }
             }
-            all.push(Hit {
+            all[*set].push(Hit {
                 start,
                 end,
                 entry: v.entry,
             });
         }
-        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<Hit> = Vec::new();
-        let mut taken_until = 0usize;
-        // Greedy: prefer the longest match among those starting at the
-        // earliest position, skipping overlaps.
-        let mut i = 0;
-        while i < all.len() {
-            let h = all[i];
-            if h.start < taken_until {
-                i += 1;
-                continue;
-            }
-            // A longer match starting inside this one but ending later does
-            // not displace it; leftmost-longest is the rule.
-            out.push(h);
-            taken_until = h.end;
-            i += 1;
+        for hits in &mut all {
+            *hits = leftmost_longest(std::mem::take(hits));
         }
-        out
+        all
     }
+}
+
+/// Greedy choice among overlapping hits: the longest of those starting
+/// earliest, then the next that starts after it ends. A longer match starting
+/// inside a kept one but ending later does not displace it.
+fn leftmost_longest(mut all: Vec<Hit>) -> Vec<Hit> {
+    all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Hit> = Vec::new();
+    let mut taken_until = 0usize;
+    for h in all {
+        if h.start < taken_until {
+            continue;
+        }
+        out.push(h);
+        taken_until = h.end;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -218,9 +245,17 @@ mod tests {
             (3, "bombard*"),
         ])
         .unwrap_or_else(|e| panic!("{e}"));
+        // a second set sharing a phrase: each set keeps its own matches
+        let other =
+            PhraseSet::new([(7, "attaque(s)"), (8, "puis")]).unwrap_or_else(|e| panic!("{e}"));
+        let bank = PhraseBank::new(&[&set, &other]).unwrap_or_else(|e| panic!("{e}"));
         let text = "Une attaque de drones, puis IS is bombardé; attaquer.";
         let f = Folded::new(text);
-        let hits = set.find(&f, text);
+        let mut found = bank.find(&f, text);
+        assert_eq!(found.len(), 2);
+        let second: Vec<usize> = found[1].iter().map(|h| h.entry).collect();
+        assert_eq!(second, vec![7, 8]);
+        let hits = found.swap_remove(0);
         let got: Vec<(usize, &str)> = hits
             .iter()
             .map(|h| (h.entry, &f.text[h.start..h.end]))

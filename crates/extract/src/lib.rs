@@ -143,6 +143,13 @@ impl Extractor {
                 langs.insert(lang, l);
             }
         }
+        if let Some(a) = &actors {
+            for (code, l) in langs.iter_mut() {
+                if let Err(e) = l.compile(a) {
+                    errors.push(format!("lang/{code}: {e}"));
+                }
+            }
+        }
         match (ontology, actors, errors.is_empty()) {
             (Some(o), Some(a), true) => Ok((langs, a, o)),
             _ => Err(Error::Data(errors)),
