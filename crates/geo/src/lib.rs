@@ -513,19 +513,41 @@ impl Geocoder {
                             light,
                             ..
                         } => {
-                            let exact = light.as_ref() == light_span;
-                            if !(exact || fuzzy_possible && self.fuzzy_ok(light, &light_span)) {
+                            if light.as_ref() != light_span {
                                 continue;
                             }
+                            let canonical = *name == 0 && *tail == 0;
                             match cands.iter_mut().find(|c| c.0 == *place) {
                                 Some(c) => {
-                                    c.1 |= exact;
-                                    c.2 |= exact && *name == 0 && *tail == 0;
+                                    c.1 = true;
+                                    c.2 |= canonical;
                                 }
-                                None => {
-                                    cands.push((*place, exact, exact && *name == 0 && *tail == 0))
-                                }
+                                None => cands.push((*place, true, canonical)),
                             }
+                        }
+                    }
+                }
+            }
+            // Spelling variants only when no name is written exactly: an
+            // exact candidate would drop them anyway (below).
+            if capitalized && fuzzy_possible && cands.is_empty() {
+                let text_medium = fold::medium(&light_span);
+                let mut verdicts: Vec<(&str, bool)> = Vec::new();
+                for &p in &pats {
+                    for t in &self.targets[p] {
+                        let Target::Place { place, light, .. } = t else {
+                            continue;
+                        };
+                        let ok = match verdicts.iter().find(|v| v.0 == light.as_ref()) {
+                            Some(v) => v.1,
+                            None => {
+                                let ok = fuzzy_ok(light, &text_medium);
+                                verdicts.push((light.as_ref(), ok));
+                                ok
+                            }
+                        };
+                        if ok && !cands.iter().any(|c| c.0 == *place) {
+                            cands.push((*place, false, false));
                         }
                     }
                 }
@@ -752,17 +774,6 @@ impl Geocoder {
                 )
             })
             .collect()
-    }
-
-    fn fuzzy_ok(&self, name_light: &str, text_light: &str) -> bool {
-        let a = fold::medium(name_light);
-        let b = fold::medium(text_light);
-        let n = a.chars().count().min(b.chars().count());
-        if n < 5 {
-            return false;
-        }
-        let max = if n >= 9 { 2 } else { 1 };
-        fold::distance_at_most(&a, &b, max).is_some()
     }
 
     fn read_context(
@@ -1349,6 +1360,18 @@ fn in_name_run(text: &str, toks: &[Token], m: &Mention) -> bool {
 fn sentence_start_before(text: &str, toks: &[Token], i: usize) -> bool {
     i == 0
         || text[toks[i - 1].end..toks[i].start].contains(['.', '!', '?', '\n', ':', '«', '"', '“'])
+}
+
+/// Whether a gazetteer name (light form) is a spelling variant of the text's
+/// (already in medium form): within 1 edit, 2 from 9 letters, 5 letters at least.
+fn fuzzy_ok(name_light: &str, text_medium: &str) -> bool {
+    let a = fold::medium(name_light);
+    let n = a.chars().count().min(text_medium.chars().count());
+    if n < 5 {
+        return false;
+    }
+    let max = if n >= 9 { 2 } else { 1 };
+    fold::distance_at_most(&a, text_medium, max).is_some()
 }
 
 /// Sentence number of each token (cut at . ! ? and line breaks).
