@@ -108,7 +108,11 @@ impl InputArgs {
         sink: &mut dyn FnMut(DocOutcome) -> std::io::Result<()>,
     ) -> anyhow::Result<RunSummary> {
         let engine = self.engine()?;
-        self.run_with(&engine, sink)
+        let summary = self.run_with(&engine, sink);
+        // The process ends after a run: freeing the gazetteer's hundreds of
+        // thousands of names one by one would only delay the exit.
+        std::mem::forget(engine);
+        summary
     }
 
     pub fn engine(&self) -> anyhow::Result<Engine> {
