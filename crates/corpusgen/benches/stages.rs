@@ -22,6 +22,11 @@ use vigie_core::{Date, Doc, DocMeta, Lang, ProcessedDoc};
 use vigie_corpusgen::{Article, Generator};
 use vigie_resources::Resources;
 
+// The allocator the `vigie` binary uses, so that stage figures add up to
+// the end-to-end ones.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

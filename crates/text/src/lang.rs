@@ -17,7 +17,7 @@ pub struct LangDetector {
 /// Letters looked at: enough for a stable answer (a news lead is about
 /// 300–600 bytes), cheap on long documents; whatlang's cost grows with the
 /// sample, and it is a large share of preparing a document.
-const SAMPLE_BYTES: usize = 1536;
+const SAMPLE_BYTES: usize = 800;
 
 /// Below this many letters an unrestricted guess is not trusted to say
 /// "another language", so it is not made.
