@@ -267,7 +267,11 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         Ok(w) => w,
         Err(e) => {
             // Batches committed so far stay; the run stays marked running.
-            return Err(e.context(format!("writing to {}", a.db.db.display())));
+            return Err(e.context(format!(
+                "writing to {} failed (disk full, file size limit, read-only file?); the batches \
+                 stored before are kept: fix the cause and rerun the same command to complete the store",
+                a.db.db.display()
+            )));
         }
     };
     let summary = match result {

@@ -3,10 +3,12 @@
 //! the store intact (`PRAGMA integrity_check` = ok, only whole batches
 //! stored), and a rerun with the problem fixed completes.
 //!
-//! Both need privileges the test environment may not give: making a file
-//! read-only for root needs `chattr +i`; a small disk needs `mount -t
+//! Two of them need privileges the test environment may not give: making a
+//! file read-only for root needs `chattr +i`; a small disk needs `mount -t
 //! tmpfs` (root). When they are not available the test says so on stderr
-//! and returns.
+//! and returns. The file-size-limit tests (`ulimit -f`) need nothing and
+//! always run: one kills the ingest in the middle of a write (`SIGXFSZ`),
+//! the other makes the write fail (`EFBIG`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
@@ -244,4 +246,62 @@ fn full_disk_fails_clearly_keeps_whole_batches_and_a_rerun_completes() {
     assert!(again.status.success(), "{}", stderr(&again));
     assert_eq!(doc_count(&db), n as i64);
     assert_eq!(integrity(&db), "ok");
+}
+
+/// `vigie ingest` under a file-size limit (`ulimit -f`, no privileges
+/// needed): the database cannot grow past about 1 MB. With `SIGXFSZ` at its
+/// default the process is killed by the kernel in the middle of a write —
+/// a kill during ingest at a full disk; with the signal ignored the write
+/// fails with `EFBIG` and vigie must exit with an error. Either way the
+/// store is intact with whole batches only, and a rerun without the limit
+/// completes it.
+fn ingest_with_file_size_limit(ignore_signal: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let n = 120;
+    let batch = 10;
+    let inp = corpus(d, n, 9_000);
+    let db = d.join("store.db");
+    // `ulimit -f` counts blocks of 512 (dash) or 1024 (bash) bytes.
+    let script = format!(
+        "{} ulimit -f 2048 && exec \"$0\" ingest --quiet --db \"$1\" --batch {batch} \"$2\"",
+        if ignore_signal { "trap '' XFSZ;" } else { "" }
+    );
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .arg(env!("CARGO_BIN_EXE_vigie"))
+        .arg(&db)
+        .arg(&inp)
+        .env_remove("VIGIE_DB")
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(!out.status.success(), "the limit was reached: {err}");
+    if ignore_signal {
+        assert_eq!(out.status.code(), Some(1), "a clean error exit: {err}");
+        assert!(
+            err.contains("error") && err.contains("store.db") && err.contains("rerun"),
+            "the error names the database and says what to do: {err}"
+        );
+    }
+    assert_eq!(integrity(&db), "ok", "the store is intact: {err}");
+    let stored = doc_count(&db);
+    assert!(stored < n as i64, "the limit really stopped the ingest");
+    assert_eq!(stored % batch as i64, 0, "only whole batches: {stored}");
+
+    let again = ingest(&db, &[&inp], batch);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert_eq!(doc_count(&db), n as i64);
+    assert_eq!(integrity(&db), "ok");
+}
+
+#[test]
+fn killed_by_the_file_size_limit_mid_ingest_leaves_whole_batches() {
+    ingest_with_file_size_limit(false);
+}
+
+#[test]
+fn file_size_limit_fails_clearly_and_a_rerun_completes() {
+    ingest_with_file_size_limit(true);
 }
