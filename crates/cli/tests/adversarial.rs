@@ -6,15 +6,15 @@
 //! measured durations.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn vigie() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-}
+use common::{report_entries, vigie};
 
 /// Runs `vigie extract --quiet ARGS -o events.jsonl --report report.json`
 /// in `dir`: (process output, report, events).
@@ -40,22 +40,6 @@ fn extract(dir: &Path, args: &[&str]) -> (Output, Value, Vec<Value>) {
         .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
         .collect();
     (out, report, events)
-}
-
-fn entries(report: &Value, key: &str) -> Vec<(String, String)> {
-    report[key]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| {
-                    (
-                        e["origin"].as_str().unwrap_or("").to_string(),
-                        e["reason"].as_str().unwrap_or("").to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 fn count(report: &Value, key: &str) -> usize {
@@ -128,7 +112,7 @@ fn fifty_mb_text_on_one_line_is_truncated_with_a_warning() {
     let (out, report, events) = extract(dir.path(), &[p.to_str().unwrap()]);
     assert_exit(&out, 0, "50 MB on one line");
     assert_eq!(report["processed"], 1, "{report}");
-    let warnings = entries(&report, "warnings");
+    let warnings = report_entries(&report, "warnings");
     assert!(
         warnings
             .iter()
@@ -155,7 +139,7 @@ fn fifty_mb_text_on_one_line_is_truncated_with_a_warning() {
     // --strict: skipped with a reason that says what to do, exit 0.
     let (out, report, _) = extract(dir.path(), &[p.to_str().unwrap(), "--strict"]);
     assert_exit(&out, 0, "50 MB on one line, --strict");
-    let skipped = entries(&report, "skipped");
+    let skipped = report_entries(&report, "skipped");
     assert!(
         skipped.len() == 1 && skipped[0].1.contains("raise the limit"),
         "{skipped:?}"
@@ -181,7 +165,7 @@ fn a_million_one_word_lines_of_json_lines_are_all_accounted_for() {
         report["processed"],
         1_000_000,
         "failed: {:?}",
-        entries(&report, "failed").first()
+        report_entries(&report, "failed").first()
     );
     assert_eq!(count(&report, "failed") + count(&report, "skipped"), 0);
 }
@@ -340,7 +324,7 @@ fn nul_bytes_inside_text() {
 
     let (out, report, _) = extract(d, &[d.join("many_nuls.txt").to_str().unwrap()]);
     assert_exit(&out, 0, "mostly NULs");
-    let skipped = entries(&report, "skipped");
+    let skipped = report_entries(&report, "skipped");
     assert!(
         skipped.len() == 1 && skipped[0].1.contains("binary"),
         "{skipped:?}"
@@ -350,7 +334,7 @@ fn nul_bytes_inside_text() {
     // fails with the reason; the escaped NUL is text.
     let (out, report, _) = extract(d, &[d.join("nul.jsonl").to_str().unwrap()]);
     assert_eq!(report["processed"], 1, "{report}");
-    let failed = entries(&report, "failed");
+    let failed = report_entries(&report, "failed");
     assert!(
         failed.len() == 1
             && failed[0].0.ends_with("nul.jsonl:2")
@@ -387,7 +371,7 @@ fn lone_surrogates_in_json_escapes_fail_that_line_only() {
     );
     assert_exit(&out, 1, "lone surrogates");
     assert_eq!(report["processed"], 2, "ok1 and pair: {report}");
-    let failed = entries(&report, "failed");
+    let failed = report_entries(&report, "failed");
     let origins: Vec<&str> = failed
         .iter()
         .map(|(o, _)| o.rsplit('/').next().unwrap_or(""))
@@ -432,7 +416,7 @@ fn a_json_lines_line_of_100_mb_is_skipped_with_a_reason() {
     let (out, report, _) = extract(dir.path(), &[p.to_str().unwrap()]);
     assert_exit(&out, 0, "a 100 MB line");
     assert_eq!(report["processed"], 2, "the lines around it: {report}");
-    let skipped = entries(&report, "skipped");
+    let skipped = report_entries(&report, "skipped");
     assert!(
         skipped.len() == 1
             && skipped[0].0.ends_with("huge_line.jsonl:2")

@@ -11,12 +11,12 @@
 //! the other makes the write fail (`EFBIG`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn vigie() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-}
+use common::vigie;
 
 fn ingest(db: &Path, inputs: &[&Path], batch: usize) -> Output {
     vigie()

@@ -2,15 +2,15 @@
 //! the real binary in temporary directories.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use serde_json::Value;
 
-fn vigie() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-}
+use common::{report_entries, vigie};
 
 /// Runs `vigie extract ARGS --report R` and returns (output, report).
 fn extract(dir: &Path, args: &[&str]) -> (Output, Value) {
@@ -25,22 +25,6 @@ fn extract(dir: &Path, args: &[&str]) -> (Output, Value) {
     let report: Value =
         serde_json::from_slice(&std::fs::read(&report).unwrap_or_default()).unwrap_or(Value::Null);
     (out, report)
-}
-
-fn origins(report: &Value, key: &str) -> Vec<(String, String)> {
-    report[key]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .map(|e| {
-                    (
-                        e["origin"].as_str().unwrap_or("").to_string(),
-                        e["reason"].as_str().unwrap_or("").to_string(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 const FR: &str = "Deux drones ont visé mardi une base de la coalition près de Hassaké, a annoncé l'armée dans un communiqué.\n";
@@ -87,8 +71,8 @@ fn every_good_input_kind_is_processed() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(report["processed"], 8, "{report}");
-    assert_eq!(origins(&report, "skipped"), vec![]);
-    assert_eq!(origins(&report, "failed"), vec![]);
+    assert_eq!(report_entries(&report, "skipped"), vec![]);
+    assert_eq!(report_entries(&report, "failed"), vec![]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("8 documents processed, 0 skipped, 0 failed"),
@@ -172,8 +156,8 @@ fn bad_input_battery_names_each_bad_input() {
     std::fs::write(inp.join("08_doc.pdf"), b"%PDF-1.4 ...").unwrap();
     let (out, report) = extract(d, &[inp.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some inputs failed: exit 1");
-    let skipped = origins(&report, "skipped");
-    let failed = origins(&report, "failed");
+    let skipped = report_entries(&report, "skipped");
+    let failed = report_entries(&report, "failed");
     let name = |p: &str| p.rsplit('/').next().unwrap().to_string();
     let skipped_names: Vec<(String, String)> =
         skipped.iter().map(|(o, r)| (name(o), r.clone())).collect();
@@ -246,7 +230,7 @@ fn large_text_is_truncated_with_a_warning_or_skipped_when_strict() {
     let (out, report) = extract(dir.path(), &[big.to_str().unwrap()]);
     assert!(out.status.success());
     assert_eq!(report["processed"], 1);
-    let warnings = origins(&report, "warnings");
+    let warnings = report_entries(&report, "warnings");
     assert!(
         warnings.iter().any(|(_, r)| r.contains("truncated")),
         "{warnings:?}"
@@ -257,7 +241,7 @@ fn large_text_is_truncated_with_a_warning_or_skipped_when_strict() {
         "a document skipped for a stated reason is not a failure"
     );
     assert!(
-        origins(&report, "skipped")
+        report_entries(&report, "skipped")
             .iter()
             .any(|(_, r)| r.contains("--max-doc-bytes")),
         "{report}"
@@ -315,7 +299,7 @@ fn directory_order_is_sorted_and_deterministic() {
     std::fs::write(inp.join("z.jsonl"), "{bad\n").unwrap();
     std::fs::write(inp.join("c.jsonl"), "{bad\n").unwrap();
     let (_, report) = extract(dir.path(), &[inp.to_str().unwrap()]);
-    let failed: Vec<String> = origins(&report, "failed")
+    let failed: Vec<String> = report_entries(&report, "failed")
         .into_iter()
         .map(|(o, _)| o.strip_prefix(inp.to_str().unwrap()).unwrap().to_string())
         .collect();

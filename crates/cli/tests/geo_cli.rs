@@ -1,12 +1,12 @@
 //! `vigie geo` and `vigie gazetteer import`, run as the real binary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn vigie() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-}
+use std::io::Write;
+use std::process::Stdio;
+
+use common::vigie;
 
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(out)

@@ -1,11 +1,11 @@
 //! `vigie time` run as a real binary.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
-fn vigie() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_vigie"))
-}
+use std::io::Write;
+use std::process::Stdio;
+
+use common::vigie;
 
 fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(out)

@@ -229,11 +229,10 @@ fn count_words(starts: &[usize], text: &str, a: usize, b: usize) -> usize {
         .partition_point(|&p| p < b)
         .saturating_sub(starts.partition_point(|&p| p <= a));
     // a word that began before `a` and goes on past it counts too
-    let cut_word = b > a
-        && text
-            .get(a..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(char::is_alphanumeric);
+    let cut_word = text
+        .get(a..)
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_alphanumeric);
     inside + usize::from(cut_word)
 }
 

@@ -79,9 +79,7 @@ fn read_item(
                 if engine.config.strict {
                     return Err(DocOutcome::Skipped {
                         origin,
-                        reason: format!(
-                            "document of {size} bytes exceeds --max-doc-bytes {limit} (--strict); raise the limit to process it"
-                        ),
+                        reason: too_large(size, limit),
                     });
                 }
                 diags.push(Diagnostic::warning(
@@ -215,11 +213,7 @@ fn process_text(
         if cfg.strict {
             return DocOutcome::Skipped {
                 origin: meta.origin,
-                reason: format!(
-                    "document of {} bytes exceeds --max-doc-bytes {} (--strict); raise the limit to process it",
-                    text.len(),
-                    cfg.max_doc_bytes
-                ),
+                reason: too_large(text.len() as u64, cfg.max_doc_bytes),
             };
         }
         let cut = truncation_point(&text, cfg.max_doc_bytes);
@@ -288,6 +282,13 @@ fn process_text(
         figures: extraction.figures,
         diagnostics: std::mem::take(diags),
     }))
+}
+
+/// Why a document over the limit is skipped under `--strict`.
+fn too_large(size: u64, limit: usize) -> String {
+    format!(
+        "document of {size} bytes exceeds --max-doc-bytes {limit} (--strict); raise the limit to process it"
+    )
 }
 
 /// Byte ranges of `text` of at most `limit` bytes each (unless one sentence

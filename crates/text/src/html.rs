@@ -291,7 +291,7 @@ const RAW_TEXT: &[&str] = &[
 fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
     let b = html.as_bytes();
     // Cheap refusal: a page with fewer tags than `max` cannot be too deep.
-    if memchr_count(b'<', b) <= max {
+    if b.iter().filter(|&&c| c == b'<').count() <= max {
         return None;
     }
     let mut out: Option<String> = None;
@@ -303,7 +303,7 @@ fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
         let start = i + off;
         let rest = &b[start..];
         if rest.starts_with(b"<!--") {
-            i = find(b, start + 4, b"-->").map_or(b.len(), |e| e + 3);
+            i = find_ascii_ci(b, start + 4, b"-->").map_or(b.len(), |e| e + 3);
             continue;
         }
         let closing = rest.get(1) == Some(&b'/');
@@ -348,17 +348,6 @@ fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
     let mut page = out?;
     page.push_str(&html[copied..]);
     Some((page, deepest))
-}
-
-fn memchr_count(needle: u8, hay: &[u8]) -> usize {
-    hay.iter().filter(|&&c| c == needle).count()
-}
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
 }
 
 fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
