@@ -139,26 +139,28 @@ pub fn display(p: &Path) -> String {
 /// JSON Lines one line at a time.
 pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -> bool) {
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
-            emit(WorkItem::Failed {
-                origin: "<stdin>".into(),
-                reason: format!("unreadable: {e}"),
-            });
-            return;
-        }
-        // stdin has no name: JSON Lines if it looks like it, else text.
-        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-        if first == Some(&b'{') {
-            read_lines("<stdin>", &bytes[..], max_line_bytes, emit);
-        } else {
-            emit(WorkItem::File {
-                origin: "<stdin>".into(),
-                name: None,
-                format: Format::Text,
-                bytes,
-                cut_from: None,
-            });
+        // stdin has no name: JSON Lines if it starts like it (then streamed
+        // line by line, so a scraper can pipe into a long ingest), else one
+        // text document.
+        let mut stdin = BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+        match first_non_space(&mut stdin) {
+            Ok(Some(b'{')) => read_lines("<stdin>", stdin, max_line_bytes, emit),
+            Ok(_) => {
+                emit(read_capped(
+                    "<stdin>".into(),
+                    None,
+                    Format::Text,
+                    stdin,
+                    None,
+                    read_cap(max_line_bytes),
+                ));
+            }
+            Err(e) => {
+                emit(WorkItem::Failed {
+                    origin: "<stdin>".into(),
+                    reason: format!("unreadable: {e}"),
+                });
+            }
         }
         return;
     }
@@ -195,40 +197,81 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
             read_json(&origin, &bytes, emit);
         }
         Format::Text | Format::Html => {
-            let cap = read_cap(max_line_bytes);
             let size = file.metadata().map(|m| m.len()).ok();
-            let mut bytes = Vec::new();
-            match BufReader::new(file)
-                .take(cap as u64 + 1)
-                .read_to_end(&mut bytes)
-            {
-                Ok(_) => {
-                    let mut cut_from = None;
-                    if bytes.len() > cap {
-                        // end on a line break or space, never inside a character
-                        let keep = bytes[..cap]
-                            .iter()
-                            .rposition(|b| matches!(b, b'\n' | b' '))
-                            .map_or(cap, |p| p + 1);
-                        bytes.truncate(keep);
-                        cut_from = Some(size.unwrap_or(cap as u64 + 1));
-                    }
-                    emit(WorkItem::File {
-                        origin,
-                        name,
-                        format,
-                        bytes,
-                        cut_from,
-                    });
-                }
-                Err(e) => {
-                    emit(WorkItem::Failed {
-                        origin,
-                        reason: format!("unreadable: {e}"),
-                    });
-                }
+            emit(read_capped(
+                origin,
+                name,
+                format,
+                file,
+                size,
+                read_cap(max_line_bytes),
+            ));
+        }
+    }
+}
+
+/// Skips leading ASCII white space without consuming anything else and
+/// returns the first other byte (`None` at the end of the input).
+fn first_non_space(reader: &mut impl BufRead) -> std::io::Result<Option<u8>> {
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let first = buf[i];
+                reader.consume(i);
+                return Ok(Some(first));
+            }
+            None => {
+                let n = buf.len();
+                reader.consume(n);
             }
         }
+    }
+}
+
+/// One whole-document item from at most `cap` bytes of `reader`; a longer
+/// input is cut on a line break or space (never inside a character) and
+/// marked with the size it had (`size`, when known).
+fn read_capped(
+    origin: String,
+    name: Option<String>,
+    format: Format,
+    reader: impl Read,
+    size: Option<u64>,
+    cap: usize,
+) -> WorkItem {
+    let mut bytes = Vec::new();
+    if let Err(e) = BufReader::new(reader)
+        .take(cap as u64 + 1)
+        .read_to_end(&mut bytes)
+    {
+        return WorkItem::Failed {
+            origin,
+            reason: format!("unreadable: {e}"),
+        };
+    }
+    let mut cut_from = None;
+    if bytes.len() > cap {
+        let keep = bytes[..cap]
+            .iter()
+            .rposition(|b| matches!(b, b'\n' | b' '))
+            .map_or(cap, |p| p + 1);
+        bytes.truncate(keep);
+        cut_from = Some(size.unwrap_or(cap as u64 + 1));
+    }
+    WorkItem::File {
+        origin,
+        name,
+        format,
+        bytes,
+        cut_from,
     }
 }
 
