@@ -117,9 +117,18 @@ impl TimeResolver for Resolver<'_> {
 impl Extractor {
     /// Loads everything from `r`; reports every data error at once.
     pub fn from_resources(r: &Resources) -> Result<Extractor, Error> {
-        let (langs, actors, ontology) = Self::load_data(r)?;
-        let time = vigie_time::TimeTagger::from_resources(r)?;
-        let geo = vigie_geo::Geocoder::from_resources(r)?;
+        // The gazetteer is the longest to load: the rest loads beside it.
+        let (geo, rest) = std::thread::scope(|sc| {
+            let geo = sc.spawn(|| vigie_geo::Geocoder::from_resources(r));
+            let rest = Self::load_data(r)
+                .and_then(|data| Ok((data, vigie_time::TimeTagger::from_resources(r)?)));
+            (geo.join(), rest)
+        });
+        let ((langs, actors, ontology), time) = rest?;
+        let geo = match geo {
+            Ok(geo) => geo?,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
         Ok(Extractor {
             langs,
             actors,

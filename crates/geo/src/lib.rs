@@ -19,6 +19,7 @@
 pub mod fold;
 pub mod gazetteer;
 pub mod import;
+mod index;
 pub mod lexicon;
 pub mod resolve;
 
@@ -27,6 +28,7 @@ use std::path::Path;
 
 use crate::fold::Token;
 pub use crate::gazetteer::Place;
+use crate::index::{NameIndex, Node};
 use crate::lexicon::{Direction, Lexicon, Position, context_token, phrase_key};
 
 /// Errors of this crate.
@@ -98,52 +100,6 @@ const DEFAULT_LOCATIVE: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// A node of the token index: the patterns a key names (if it is a whole
-/// key) and whether longer keys start with it.
-#[derive(Debug, Clone, Copy)]
-struct Node {
-    pattern: u32,
-    longer: bool,
-}
-
-const NO_PATTERN: u32 = u32::MAX;
-
-/// A fast non-cryptographic hash for the name index (keys are gazetteer
-/// names, not attacker-chosen; SipHash costs a third of the load time).
-#[derive(Debug, Clone, Copy, Default)]
-struct FxBuild;
-
-#[derive(Debug, Clone, Copy, Default)]
-struct FxHasher(u64);
-
-impl std::hash::BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 #[derive(Debug, Clone)]
 enum Target {
     /// Name `name` of place `place`, perhaps without a leading article or
@@ -153,22 +109,33 @@ enum Target {
         place: u32,
         name: u16,
         tail: u8,
-        light: Box<str>,
+        light: Light,
     },
-    Adjective {
-        country: Box<str>,
-        lang: Box<str>,
-        light: Box<str>,
-    },
+    /// Boxed: adjectives are few, and the enum stays the size of a place.
+    Adjective(Box<AdjectiveTarget>),
+}
+
+/// A light form in the geocoder's `lights` buffer (byte range).
+#[derive(Debug, Clone, Copy)]
+struct Light {
+    start: u32,
+    end: u32,
+}
+
+#[derive(Debug, Clone)]
+struct AdjectiveTarget {
+    country: Box<str>,
+    lang: Box<str>,
+    light: Box<str>,
 }
 
 /// The geocoder: gazetteer, context words and the name index.
 pub struct Geocoder {
     places: Vec<Place>,
-    /// Skeleton key (tokens joined by one space) or key prefix → node.
-    index: HashMap<Box<str>, Node, FxBuild>,
-    max_tokens: usize,
-    targets: Vec<Vec<Target>>,
+    /// Skeleton key (tokens joined by one space) or key prefix → targets.
+    index: NameIndex<Target>,
+    /// The light forms of the names, one after the other.
+    lights: String,
     lex: HashMap<String, Lexicon>,
     neutral: Lexicon,
 }
@@ -177,7 +144,7 @@ impl std::fmt::Debug for Geocoder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Geocoder")
             .field("places", &self.places.len())
-            .field("keys", &self.targets.len())
+            .field("keys", &self.index.len())
             .finish()
     }
 }
@@ -194,7 +161,7 @@ pub struct GeocoderOptions {
 struct Found {
     first: usize,
     last: usize,
-    pattern: usize,
+    node: Node,
 }
 
 struct Mention {
@@ -244,12 +211,12 @@ impl Geocoder {
         r: &vigie_resources::Resources,
         opts: &GeocoderOptions,
     ) -> Result<Geocoder, Error> {
-        let mut errors = Vec::new();
-        let mut places = Vec::new();
+        // Tables in order: curated rows, the bundled GeoNames table, the user's files.
+        let mut tables: Vec<(String, std::borrow::Cow<'_, str>)> = Vec::new();
         for path in r.list("gazetteer/curated/") {
             if path.ends_with(".tsv") {
                 let text = r.require(&path)?;
-                gazetteer::parse_table(&text, &path, &mut places, &mut errors);
+                tables.push((path, text));
             }
         }
         if !opts.without_bundled_geonames {
@@ -257,7 +224,7 @@ impl Geocoder {
                 let file = path.rsplit('/').next().unwrap_or("");
                 if file.starts_with("geonames") && file.ends_with(".tsv") {
                     let text = r.require(&path)?;
-                    gazetteer::parse_table(&text, &path, &mut places, &mut errors);
+                    tables.push((path, text));
                 }
             }
         }
@@ -266,20 +233,36 @@ impl Geocoder {
                 path: p.display().to_string(),
                 source,
             })?;
-            gazetteer::parse_table(&text, &p.display().to_string(), &mut places, &mut errors);
+            tables.push((p.display().to_string(), text.into()));
         }
+        // The tables are parsed while the context words load (start-up time).
+        let ((mut places, mut errors), (lex, lex_errors)) = std::thread::scope(|sc| {
+            let parser = sc.spawn(|| {
+                let (mut places, mut errors) = (Vec::new(), Vec::new());
+                for (path, text) in &tables {
+                    gazetteer::parse_table(text, path, &mut places, &mut errors);
+                }
+                (places, errors)
+            });
+            let mut errors = Vec::new();
+            let mut lex = HashMap::new();
+            for lang in r.languages() {
+                let mut l = Lexicon::load(r, &lang, &mut errors);
+                if l.locative.is_empty() {
+                    if let Some((_, words)) = DEFAULT_LOCATIVE.iter().find(|(x, _)| *x == lang) {
+                        l.locative = words.iter().map(|w| w.to_string()).collect();
+                    }
+                }
+                lex.insert(lang, l);
+            }
+            let parsed = parser
+                .join()
+                .unwrap_or_else(|_| (Vec::new(), vec!["the gazetteer parser panicked".into()]));
+            (parsed, (lex, errors))
+        });
+        errors.extend(lex_errors);
         gazetteer::merge_curated(&mut places);
         gazetteer::name_admin1_codes(&mut places);
-        let mut lex = HashMap::new();
-        for lang in r.languages() {
-            let mut l = Lexicon::load(r, &lang, &mut errors);
-            if l.locative.is_empty() {
-                if let Some((_, words)) = DEFAULT_LOCATIVE.iter().find(|(x, _)| *x == lang) {
-                    l.locative = words.iter().map(|w| w.to_string()).collect();
-                }
-            }
-            lex.insert(lang, l);
-        }
         gazetteer::errors_to_result(errors)?;
         Self::build(places, lex)
     }
@@ -301,7 +284,7 @@ impl Geocoder {
             .map_or(1, |n| n.get())
             .clamp(1, 4);
         let chunk = places.len().div_ceil(threads).max(1);
-        let parts: Vec<Vec<(String, Target)>> = std::thread::scope(|sc| {
+        let parts: Vec<FoldedNames> = std::thread::scope(|sc| {
             let handles: Vec<_> = places
                 .chunks(chunk)
                 .enumerate()
@@ -315,66 +298,51 @@ impl Geocoder {
                 .map(|h| h.join().unwrap_or_default())
                 .collect()
         });
-        let mut index: HashMap<Box<str>, Node, FxBuild> =
-            HashMap::with_capacity_and_hasher(300_000, FxBuild);
-        let mut targets: Vec<Vec<Target>> = Vec::with_capacity(150_000);
-        let mut max_tokens = 1;
+        // one buffer of light forms: each part's ranges move by what is before it
+        let mut lights = String::with_capacity(parts.iter().map(|p| p.lights.len()).sum());
+        let mut bases = Vec::with_capacity(parts.len());
+        for p in &parts {
+            bases.push(lights.len() as u32);
+            lights.push_str(&p.lights);
+        }
         let adjectives = lex.iter().flat_map(|(lang, l)| {
             l.adjectives.iter().map(move |(adj, cc)| {
                 (
                     fold::skeleton(adj),
-                    Target::Adjective {
+                    Target::Adjective(Box::new(AdjectiveTarget {
                         country: cc.as_str().into(),
                         lang: lang.as_str().into(),
                         light: fold::light(adj).into(),
-                    },
+                    })),
                 )
             })
         });
-        for (key, t) in parts.into_iter().flatten().chain(adjectives) {
-            if key.is_empty() {
-                continue;
-            }
-            let mut n = 1;
-            for (pos, b) in key.bytes().enumerate() {
-                if b == b' ' {
-                    n += 1;
-                    match index.get_mut(&key[..pos]) {
-                        Some(node) => node.longer = true,
-                        None => {
-                            index.insert(
-                                key[..pos].into(),
-                                Node {
-                                    pattern: NO_PATTERN,
-                                    longer: true,
-                                },
-                            );
-                        }
-                    }
+        let adjectives: Vec<(String, Target)> = adjectives.collect();
+        let names = parts.iter().zip(&bases).flat_map(|(p, &base)| {
+            p.entries.iter().map(move |(ks, ke, t)| {
+                let mut t = t.clone();
+                if let Target::Place { light, .. } = &mut t {
+                    light.start += base;
+                    light.end += base;
                 }
-            }
-            max_tokens = max_tokens.max(n);
-            let node = match index.get_mut(key.as_str()) {
-                Some(node) => node,
-                None => index.entry(key.into_boxed_str()).or_insert(Node {
-                    pattern: NO_PATTERN,
-                    longer: false,
-                }),
-            };
-            if node.pattern == NO_PATTERN {
-                node.pattern = targets.len() as u32;
-                targets.push(Vec::new());
-            }
-            targets[node.pattern as usize].push(t);
-        }
+                (p.keys.get(*ks as usize..*ke as usize).unwrap_or(""), t)
+            })
+        });
+        let index =
+            NameIndex::build(names.chain(adjectives.iter().map(|(k, t)| (k.as_str(), t.clone()))));
         Ok(Geocoder {
             places,
             index,
-            max_tokens,
-            targets,
+            lights,
             lex,
             neutral: Lexicon::default(),
         })
+    }
+
+    fn light(&self, l: Light) -> &str {
+        self.lights
+            .get(l.start as usize..l.end as usize)
+            .unwrap_or("")
     }
 
     /// Number of gazetteer entries.
@@ -433,16 +401,12 @@ impl Geocoder {
         // following key prefixes in the index
         let mut found: Vec<Found> = Vec::new();
         for first in 0..toks.len() {
-            for last in first..toks.len().min(first + self.max_tokens) {
+            for last in first..toks.len().min(first + self.index.max_tokens()) {
                 let Some(node) = self.index.get(&sk[sk_start[first]..sk_end[last]]) else {
                     break;
                 };
-                if node.pattern != NO_PATTERN {
-                    found.push(Found {
-                        first,
-                        last,
-                        pattern: node.pattern as usize,
-                    });
+                if !self.index.targets(node).is_empty() {
+                    found.push(Found { first, last, node });
                 }
                 if !node.longer {
                     break;
@@ -454,17 +418,10 @@ impl Geocoder {
         // adjectives give country context; place keys become mentions
         let mut adj_countries: Vec<(usize, String)> = Vec::new();
         let mut mentions: Vec<Mention> = Vec::new();
-        // group found by span
-        let mut i = 0;
-        while i < found.len() {
-            let (first, last) = (found[i].first, found[i].last);
-            let mut j = i;
-            let mut pats = Vec::new();
-            while j < found.len() && found[j].first == first && found[j].last == last {
-                pats.push(found[j].pattern);
-                j += 1;
-            }
-            i = j;
+        // one key per span: its targets are the span's readings
+        for f in &found {
+            let (first, last) = (f.first, f.last);
+            let targets = self.index.targets(f.node);
             let light_span: String = toks[first..=last]
                 .iter()
                 .map(|t| t.light.as_str())
@@ -474,17 +431,15 @@ impl Geocoder {
             let fuzzy_possible = light_span.len() >= 5;
             let mut cands: Vec<(u32, bool, bool)> = Vec::new();
             let mut adjective = None;
-            for &p in &pats {
-                for t in &self.targets[p] {
+            {
+                for t in targets {
                     match t {
-                        Target::Adjective {
-                            country,
-                            lang: l,
-                            light,
-                        } if l.as_ref() == lang && light.as_ref() == light_span => {
-                            adjective = Some(country.to_string());
+                        Target::Adjective(a)
+                            if a.lang.as_ref() == lang && a.light.as_ref() == light_span =>
+                        {
+                            adjective = Some(a.country.to_string());
                         }
-                        Target::Adjective { .. } => {}
+                        Target::Adjective(_) => {}
                         // places are written with a capital: lower-case words skip the work
                         // …unless the curated name itself is lower case ("territoires occupés")
                         Target::Place {
@@ -493,7 +448,8 @@ impl Geocoder {
                             // the string tests first: most lower-case keys are
                             // ordinary words, and loading their places is a cache
                             // miss each
-                            if light.as_ref() != light_span || !light.contains(' ') {
+                            let light = self.light(*light);
+                            if light != light_span || !light.contains(' ') {
                                 continue;
                             }
                             let p = &self.places[*place as usize];
@@ -513,7 +469,7 @@ impl Geocoder {
                             light,
                             ..
                         } => {
-                            if light.as_ref() != light_span {
+                            if self.light(*light) != light_span {
                                 continue;
                             }
                             let canonical = *name == 0 && *tail == 0;
@@ -533,16 +489,17 @@ impl Geocoder {
             if capitalized && fuzzy_possible && cands.is_empty() {
                 let text_medium = fold::medium(&light_span);
                 let mut verdicts: Vec<(&str, bool)> = Vec::new();
-                for &p in &pats {
-                    for t in &self.targets[p] {
+                {
+                    for t in targets {
                         let Target::Place { place, light, .. } = t else {
                             continue;
                         };
-                        let ok = match verdicts.iter().find(|v| v.0 == light.as_ref()) {
+                        let light = self.light(*light);
+                        let ok = match verdicts.iter().find(|v| v.0 == light) {
                             Some(v) => v.1,
                             None => {
                                 let ok = fuzzy_ok(light, &text_medium);
-                                verdicts.push((light.as_ref(), ok));
+                                verdicts.push((light, ok));
                                 ok
                             }
                         };
@@ -1190,22 +1147,30 @@ impl Geocoder {
     }
 }
 
+/// The keys of a run of places, folded on one thread: keys and light forms
+/// in two buffers, entries as (key start, key end, target).
+#[derive(Debug, Default)]
+struct FoldedNames {
+    keys: String,
+    lights: String,
+    entries: Vec<(u32, u32, Target)>,
+}
+
 /// Keys of the names of `places` (the first has index `base`): each name's
 /// skeleton, and again without a leading article.
-fn place_keys(
-    places: &[Place],
-    base: u32,
-    suffixes: &HashSet<Vec<String>>,
-) -> Vec<(String, Target)> {
-    let mut out = Vec::with_capacity(places.len() * 5);
-    let mut seen: Vec<String> = Vec::new();
+fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> FoldedNames {
+    let mut out = FoldedNames {
+        entries: Vec::with_capacity(places.len() * 5),
+        ..Default::default()
+    };
+    let mut tokenizer = fold::Tokenizer::default();
     for (k, p) in places.iter().enumerate() {
-        seen.clear();
+        let first_key = out.entries.len();
         let place = base + k as u32;
         for (ni, n) in p.names.iter().enumerate().take(u16::MAX as usize) {
-            let toks = fold::tokenize(n);
+            let toks = tokenizer.tokenize(n);
             let name = ni as u16;
-            push_keys(&toks, place, name, 0, &mut seen, &mut out);
+            push_keys(toks, place, name, 0, first_key, &mut out);
             // an imported facility without its type word: "Al Asad Air Base" →
             // "Al Asad" (curated rows list their short names themselves)
             if !p.curated && p.feature != "town" && toks.len() > 1 {
@@ -1220,7 +1185,7 @@ fn place_keys(
                             place,
                             name,
                             tail as u8,
-                            &mut seen,
+                            first_key,
                             &mut out,
                         );
                         break;
@@ -1233,14 +1198,16 @@ fn place_keys(
 }
 
 /// Keys of one name (its tokens without the last `tail` ones): the name,
-/// and the name without a leading article.
+/// and the name without a leading article. `out.entries[first_key..]` are
+/// the place's keys so far: one target per distinct light form (the exact
+/// test compares light forms).
 fn push_keys(
     toks: &[Token],
     place: u32,
     name: u16,
     tail: u8,
-    seen: &mut Vec<String>,
-    out: &mut Vec<(String, Target)>,
+    first_key: usize,
+    out: &mut FoldedNames,
 ) {
     // "The Mission": the English article is not part of the key
     let mut skip = usize::from(toks.len() > 1 && toks[0].light == "the");
@@ -1249,26 +1216,39 @@ fn push_keys(
         let chars: usize = rest.iter().map(|t| t.light.chars().count()).sum();
         let arabic = !rest[0].light.is_ascii();
         if chars >= 3 || (arabic && chars >= 2) {
-            // one target per distinct light form (the exact test compares light forms)
-            let mut light = String::new();
-            let mut key = String::new();
+            let light_start = out.lights.len();
             for (i, t) in rest.iter().enumerate() {
                 if i > 0 {
-                    light.push(' ');
-                    key.push(' ');
+                    out.lights.push(' ');
                 }
-                light.push_str(&t.light);
-                fold::skeleton_token(&t.light, &mut key);
+                out.lights.push_str(&t.light);
             }
-            if !seen.contains(&light) {
-                seen.push(light.clone());
-                out.push((
-                    key,
+            let light = &out.lights[light_start..];
+            let seen = out.entries[first_key..].iter().any(|(_, _, t)| {
+                matches!(t, Target::Place { light: l, .. }
+                    if out.lights.get(l.start as usize..l.end as usize) == Some(light))
+            });
+            if seen {
+                out.lights.truncate(light_start);
+            } else {
+                let key_start = out.keys.len();
+                for (i, t) in rest.iter().enumerate() {
+                    if i > 0 {
+                        out.keys.push(' ');
+                    }
+                    fold::skeleton_token(&t.light, &mut out.keys);
+                }
+                out.entries.push((
+                    key_start as u32,
+                    out.keys.len() as u32,
                     Target::Place {
                         place,
                         name,
                         tail,
-                        light: light.into(),
+                        light: Light {
+                            start: light_start as u32,
+                            end: out.lights.len() as u32,
+                        },
                     },
                 ));
             }
