@@ -14,7 +14,9 @@
 //!   ("nice", "sale", "bar"); kept as places only with strong context;
 //! - `adjective*` / `demonym*`: `adjective<TAB>CC`: "syrien" → SY (country
 //!   context for the document); a final `-` marks a compound prefix ("syro-");
-//! - `locative*`: `word`: prepositions that announce a place ("à", "in").
+//! - `locative*`: `word`: prepositions that announce a place ("à", "in");
+//! - `vessel*`: `phrase`: words right before a name that make it a ship's
+//!   ("USS Carney", "le pétrolier Marlin Luanda"), never a place.
 //!
 //! Phrases are compared as *context tokens*: light forms with French
 //! contractions spread out (`du` → `de`, `d` → `de`, `au` → `a`) and
@@ -29,6 +31,12 @@ use crate::fold;
 
 /// Determiners skipped in context phrases (grammar, not lexicon).
 const DETERMINERS: &[&str] = &["le", "la", "les", "l", "the"];
+
+/// Whether a light token is a determiner (skipped in context phrases and
+/// before stop phrases).
+pub fn is_determiner(light: &str) -> bool {
+    DETERMINERS.contains(&light)
+}
 
 /// Context token of a light token, or None if it is to be skipped.
 pub fn context_token(light: &str) -> Option<&str> {
@@ -90,6 +98,8 @@ pub struct Lexicon {
     pub stop: HashSet<String>,
     pub adjectives: Vec<(String, String)>,
     pub locative: HashSet<String>,
+    /// Keys (before): ship prefixes and nouns.
+    pub vessels: HashSet<String>,
     pub max_phrase: usize,
 }
 
@@ -218,6 +228,10 @@ impl Lexicon {
                     }
                 } else if file.starts_with("locative") {
                     lx.locative.insert(key.join(" "));
+                } else if file.starts_with("vessel") {
+                    let mut k = String::new();
+                    phrase_key(Position::Before, &key, &mut k);
+                    lx.vessels.insert(k);
                 }
             }
         }

@@ -180,6 +180,8 @@ struct Mention {
     fuzzy: bool,
     /// The sentence is written in title case (a headline).
     headline: bool,
+    /// Named right after a ship prefix or noun.
+    vessel: bool,
 }
 
 impl Geocoder {
@@ -540,9 +542,14 @@ impl Geocoder {
                 next_country: None,
                 sentence: sentence[first],
                 strong_cue: false,
-                stop: lx.stop.contains(&light_span),
+                // "la Maison Blanche" is as much a common phrase as "Maison Blanche"
+                stop: lx.stop.contains(&light_span)
+                    || light_span.split_once(' ').is_some_and(|(first, rest)| {
+                        lexicon::is_determiner(first) && lx.stop.contains(rest)
+                    }),
                 fuzzy: !any_exact,
                 headline: headline.get(sentence[first]).copied().unwrap_or(false),
+                vessel: false,
             });
         }
 
@@ -666,7 +673,19 @@ impl Geocoder {
         let mut anchor_places: Vec<u32> = anchor_count.keys().copied().collect();
         anchor_places.sort_unstable();
         let mut out = Vec::with_capacity(mentions.len());
+        // one name, one sense per text: once "the USS Carney", every "Carney"
+        let name_of = |m: &Mention| -> String {
+            toks[m.name_first..=m.name_last]
+                .iter()
+                .map(|t| t.light.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let vessels: HashSet<String> = mentions.iter().filter(|m| m.vessel).map(name_of).collect();
         for (k, m) in mentions.iter().enumerate() {
+            if m.vessel || (!vessels.is_empty() && vessels.contains(&name_of(m))) {
+                continue;
+            }
             let others: Vec<(f64, f64)> = anchor_places
                 .iter()
                 .filter(|&&pi| own_anchor[k] != Some(pi) || anchor_count[&pi] > 1)
@@ -757,6 +776,11 @@ impl Geocoder {
             }
         }
         before.reverse(); // in text order; the last is right before the name
+        // a ship's name ("the USS Carney") is no place, whatever it is spelt like
+        m.vessel = longest_suffix(&before, lx.max_phrase, |k| {
+            lx.vessels.contains(k).then_some(())
+        })
+        .is_some();
         let mut end = before.len(); // phrases must end at `end`
         let mut consumed_first: Option<usize> = None;
         // type word right before ("base aérienne de", "port de", "province de")
@@ -1009,10 +1033,12 @@ impl Geocoder {
         text: &str,
     ) -> bool {
         let country_support = m.next_country.as_deref() == Some(p.country.as_str());
-        // a spelling variant: never inside a person's name, and only with a cue
+        // a spelling variant: never inside a person's name, and only with a
+        // cue; a cue alone ("la région de Minet") does not make a variant of
+        // a name in a country the text never names
         if m.fuzzy
             && (in_name_run(text, toks, m)
-                || !(m.strong_cue
+                || !((m.strong_cue && doc_cc.contains_key(&p.country))
                     || country_support
                     || p.curated && !sentence_start_before(text, toks, m.name_first)))
         {
