@@ -359,15 +359,8 @@ impl Extractor {
                 .geo
                 .place(&format!("cur:country:{}", iso.to_ascii_lowercase()))?;
             Some(vigie_geo::ResolvedPlace {
-                name: p.name.clone(),
-                country: p.country.clone(),
-                admin1: p.admin1.clone(),
-                lat: p.lat,
-                lon: p.lon,
-                feature: p.feature.clone(),
                 geo_precision: 3,
-                gazetteer_id: p.id.clone(),
-                disputed: p.disputed,
+                ..p.into()
             })
         };
         let cx = DocCtx {

@@ -189,8 +189,12 @@ impl Tokenizer {
 /// The light form of a whole name or phrase: its tokens' light forms joined
 /// by single spaces.
 pub fn light(text: &str) -> String {
-    let toks = tokenize(text);
-    let mut s = String::with_capacity(text.len());
+    joined_light(&tokenize(text))
+}
+
+/// The light forms of a run of tokens joined by single spaces.
+pub fn joined_light(toks: &[Token]) -> String {
+    let mut s = String::with_capacity(toks.iter().map(|t| t.light.len() + 1).sum());
     for (i, t) in toks.iter().enumerate() {
         if i > 0 {
             s.push(' ');

@@ -33,19 +33,10 @@ pub(crate) struct NameIndex<T> {
 }
 
 fn hash(key: &[u8]) -> u64 {
-    // FxHash over 8-byte words: the keys are gazetteer names, not chosen by
-    // an attacker, and SipHash is several times slower on short keys.
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = 0;
-    let mut chunks = key.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-    }
+    use std::hash::Hasher;
+    let mut h = vigie_resources::FxHasher::default();
+    h.write(key);
+    let h = h.finish();
     // the multiply leaves the low bits weakest: fold the high ones in
     h ^ (h >> 29)
 }

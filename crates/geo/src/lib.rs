@@ -76,6 +76,23 @@ pub struct ResolvedPlace {
     pub disputed: bool,
 }
 
+impl From<&Place> for ResolvedPlace {
+    /// The gazetteer row as it stands, at its own precision.
+    fn from(p: &Place) -> ResolvedPlace {
+        ResolvedPlace {
+            name: p.name.clone(),
+            country: p.country.clone(),
+            admin1: p.admin1.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            feature: p.feature.clone(),
+            geo_precision: p.precision,
+            gazetteer_id: p.id.clone(),
+            disputed: p.disputed,
+        }
+    }
+}
+
 /// Countries where the bundled gazetteer goes down to villages; a small
 /// prior for this genre when nothing else decides.
 const FOCUS: &[&str] = &[
@@ -424,11 +441,7 @@ impl Geocoder {
         for f in &found {
             let (first, last) = (f.first, f.last);
             let targets = self.index.targets(f.node);
-            let light_span: String = toks[first..=last]
-                .iter()
-                .map(|t| t.light.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let light_span = fold::joined_light(&toks[first..=last]);
             let capitalized = is_capitalized(text, &toks, first, last);
             let fuzzy_possible = light_span.len() >= 5;
             let mut cands: Vec<(u32, bool, bool)> = Vec::new();
@@ -674,13 +687,7 @@ impl Geocoder {
         anchor_places.sort_unstable();
         let mut out = Vec::with_capacity(mentions.len());
         // one name, one sense per text: once "the USS Carney", every "Carney"
-        let name_of = |m: &Mention| -> String {
-            toks[m.name_first..=m.name_last]
-                .iter()
-                .map(|t| t.light.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let name_of = |m: &Mention| fold::joined_light(&toks[m.name_first..=m.name_last]);
         let vessels: HashSet<String> = mentions.iter().filter(|m| m.vessel).map(name_of).collect();
         for (k, m) in mentions.iter().enumerate() {
             if m.vessel || (!vessels.is_empty() && vessels.contains(&name_of(m))) {
@@ -732,11 +739,10 @@ impl Geocoder {
     /// For debugging resolution: each mention's candidates (gazetteer id,
     /// exact name match) as the resolver saw them.
     pub fn candidates(&self, text: &str, lang: &str) -> Vec<(String, Vec<(String, bool)>)> {
-        self.mentions(text, lang)
-            .0
+        let (mentions, toks, _) = self.mentions(text, lang);
+        mentions
             .iter()
             .map(|m| {
-                let toks = fold::tokenize(text);
                 let span = text
                     .get(toks[m.name_first].start..toks[m.name_last].end)
                     .unwrap_or("")
@@ -1046,11 +1052,7 @@ impl Geocoder {
         }
         // an imported facility found without its type word needs one in the text
         if !p.curated && p.feature != "town" && m.type_features.is_none() {
-            let span: Vec<&str> = toks[m.name_first..=m.name_last]
-                .iter()
-                .map(|t| t.light.as_str())
-                .collect();
-            let span = span.join(" ");
+            let span = fold::joined_light(&toks[m.name_first..=m.name_last]);
             if !p.names.iter().any(|n| fold::light(n) == span) {
                 return false;
             }
@@ -1113,17 +1115,7 @@ impl Geocoder {
     }
 
     fn resolved(&self, m: &Mention, p: &Place, rule: &mut String) -> ResolvedPlace {
-        let mut r = ResolvedPlace {
-            name: p.name.clone(),
-            country: p.country.clone(),
-            admin1: p.admin1.clone(),
-            lat: p.lat,
-            lon: p.lon,
-            feature: p.feature.clone(),
-            geo_precision: p.precision,
-            gazetteer_id: p.id.clone(),
-            disputed: p.disputed,
-        };
+        let mut r = ResolvedPlace::from(p);
         if p.feature == "admin1" && r.admin1.is_none() {
             r.admin1 = Some(p.name.clone());
         }

@@ -3,7 +3,7 @@
 //! "aujourd'hui", "aujourd’hui" and "AUJOURD'HUI" are the same entry.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use vigie_resources::FxBuild;
 
 use crate::expr::{Base, Modifier, Rel, Unit};
 use crate::token::{Tok, fold, tokenize};
@@ -94,31 +94,6 @@ pub(crate) struct Hit {
     pub kind: Kind,
     pub end: usize,
 }
-
-/// A small multiplicative hasher for the short keys of the phrase table (the
-/// table is built from our own data, so hash flooding is not a concern).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = BuildHasherDefault<FxHasher>;
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
