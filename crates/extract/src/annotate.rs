@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use vigie_core::Span;
 
 use crate::data::{Actors, AliasKind, Cue, LangLex};
-use crate::fold::{Folded, is_word_char};
+use crate::lexicon::is_word_char;
+use vigie_core::TokenStream;
 
 /// What an actor-like mention refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +49,9 @@ pub struct NumberHit {
 
 /// All lexicon annotations of one document.
 #[derive(Debug)]
-pub struct Annotations {
-    pub folded: Folded,
+pub struct Annotations<'s> {
+    /// The document's token stream (its folded text is what lexicons match).
+    pub stream: &'s TokenStream,
     pub triggers: Vec<TriggerHit>,
     pub weapons: Vec<WeaponHit>,
     pub actors: Vec<ActorHit>,
@@ -60,7 +62,7 @@ pub struct Annotations {
     pub word_starts: Vec<usize>,
 }
 
-impl Annotations {
+impl<'s> Annotations<'s> {
     /// The actor mentions that start inside `span` (they are sorted by
     /// start), so that per-sentence loops do not walk the whole document.
     pub fn actors_in(&self, span: Span) -> &[ActorHit] {
@@ -69,12 +71,21 @@ impl Annotations {
         &self.actors[from..to.max(from)]
     }
 
-    pub fn new(text: &str, lex: &LangLex, actors: &Actors) -> Annotations {
-        let folded = Folded::new(text);
-        let span =
-            |s: usize, e: usize| Span::new(folded.start(s), folded.end(e).max(folded.start(s)));
+    /// Annotates `text`, whose token stream is `stream`.
+    pub fn new(
+        text: &str,
+        stream: &'s TokenStream,
+        lex: &LangLex,
+        actors: &Actors,
+    ) -> Annotations<'s> {
+        let span = |s: usize, e: usize| {
+            Span::new(
+                stream.text_start(s),
+                stream.text_end(e).max(stream.text_start(s)),
+            )
+        };
         // One scan for every phrase set, in `LangLex::bank_sets` order.
-        let mut found = lex.bank.find(&folded, text).into_iter();
+        let mut found = lex.bank.find(stream, text).into_iter();
         let mut next = || found.next().unwrap_or_default();
         let (trigger_hits, weapon_hits, alias_hits, demonym_hits) =
             (next(), next(), next(), next());
@@ -171,11 +182,11 @@ impl Annotations {
             kept.push(h);
         }
         kept.sort_by_key(|h| h.span.start);
-        let numbers = find_numbers(text, &folded, lex);
-        let word_starts = word_starts(text);
+        let numbers = find_numbers(text, stream, lex);
+        let word_starts = word_starts(stream);
         Annotations {
             word_starts,
-            folded,
+            stream,
             triggers,
             weapons,
             actors: kept,
@@ -207,15 +218,19 @@ impl Annotations {
 }
 
 /// Byte offsets where a run of alphanumeric characters starts.
-fn word_starts(text: &str) -> Vec<usize> {
+/// Where each word (a run of letters and digits) starts, from the token
+/// stream: a word or number token that does not touch the one before it.
+fn word_starts(stream: &TokenStream) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let w = c.is_alphanumeric();
-        if w && !in_word {
-            out.push(i);
+    let mut prev: Option<&vigie_core::Token> = None;
+    for t in &stream.tokens {
+        let alnum = t.kind != vigie_core::TokenKind::Punct;
+        let continues =
+            prev.is_some_and(|p| p.kind != vigie_core::TokenKind::Punct && p.end == t.start);
+        if alnum && !continues {
+            out.push(t.start as usize);
         }
-        in_word = w;
+        prev = Some(t);
     }
     out
 }
@@ -262,7 +277,7 @@ pub fn locative_before(text: &str, pos: usize, spans: &[Span]) -> bool {
 }
 
 /// Numbers written with digits ("30 631", "43,616", "1.200") or words.
-fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
+fn find_numbers(text: &str, stream: &TokenStream, lex: &LangLex) -> Vec<NumberHit> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -318,7 +333,7 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
         i += 1;
     }
     // Number words, on the folded text.
-    let ft = folded.text.as_str();
+    let ft = stream.folded.as_str();
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in ft.char_indices() {
@@ -337,7 +352,10 @@ fn find_numbers(text: &str, folded: &Folded, lex: &LangLex) -> Vec<NumberHit> {
     }
     for (wstart, word) in words {
         if let Some(&v) = lex.numbers.get(word) {
-            let s = Span::new(folded.start(wstart), folded.end(wstart + word.len()));
+            let s = Span::new(
+                stream.text_start(wstart),
+                stream.text_end(wstart + word.len()),
+            );
             out.push(NumberHit { span: s, value: v });
         }
     }
@@ -359,7 +377,9 @@ mod tests {
     #[test]
     fn word_counts_match_splitting_the_slice() {
         let text = "Le 12 mars, l'armée a tiré 3 obus sur Tyr — 2e fois ; fin.";
-        let starts = word_starts(text);
+        let mut stream = TokenStream::default();
+        vigie_tokens::tokens_into(text, &mut stream);
+        let starts = word_starts(&stream);
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .collect();

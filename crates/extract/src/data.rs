@@ -1,5 +1,5 @@
-//! Loading the knowledge files: triggers, cues, weapons and numbers per
-//! language, the actor dictionary and the ontology. Every problem in every
+//! Loading the knowledge files: triggers, cues, weapons, numbers and word
+//! lists per language, the actor dictionary and the ontology. Every problem in every
 //! file is collected and reported at once, with `path:line` where known.
 
 use std::collections::{BTreeMap, HashMap};
@@ -83,6 +83,58 @@ impl Cue {
     ];
 }
 
+/// Closed word lists the code compares words with (one file each,
+/// `lang/<lang>/extract/<name>.tsv`, one entry a line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Words {
+    /// Words that join places into one group ("X, Y et Z").
+    PlaceCoordination,
+    /// Words that make a place locate the one before it ("X, dans la province de Y").
+    PlaceLocating,
+    /// Words that add a count to the one before it ("six soldats et trois civils").
+    CountCoordination,
+    /// Gaps between two numbers that make a range or pair of one unit ("5 000 à 7 000 tonnes").
+    NumberPair,
+    /// Gaps between two numbers that make the second a range's upper bound ("5 000 à 7 000").
+    NumberRange,
+    /// A figure's subject made only of these repeats the subject before it ("30 autres").
+    Others,
+    /// Auxiliary verbs that end a figure's subject ("ont", "have").
+    Auxiliaries,
+}
+
+/// How the entries of a word list are compared with the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordMatch {
+    /// With whole words of the folded text: entries are folded when loaded
+    /// and must be one word of letters and digits.
+    Folded,
+    /// With whitespace-separated words as written: no spaces in an entry.
+    Word,
+    /// With a trimmed stretch of text as written.
+    Gap,
+}
+
+impl Words {
+    pub const ALL: [(Words, &'static str, WordMatch); 7] = [
+        (
+            Words::PlaceCoordination,
+            "place_coordination",
+            WordMatch::Folded,
+        ),
+        (Words::PlaceLocating, "place_locating", WordMatch::Folded),
+        (
+            Words::CountCoordination,
+            "count_coordination",
+            WordMatch::Folded,
+        ),
+        (Words::NumberPair, "number_pair", WordMatch::Gap),
+        (Words::NumberRange, "number_range", WordMatch::Gap),
+        (Words::Others, "others", WordMatch::Word),
+        (Words::Auxiliaries, "auxiliaries", WordMatch::Word),
+    ];
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
 pub enum Expect {
@@ -135,12 +187,21 @@ pub struct LangLex {
     pub demonym_set: PhraseSet,
     /// French-like word order: "frappes israéliennes".
     pub adjective_follows_noun: bool,
+    /// The closed word lists ([`Words`]); a list whose file is missing is empty.
+    pub words: BTreeMap<Words, Vec<String>>,
     /// Every phrase set above and the actor aliases in one automaton
     /// ([`LangLex::compile`]), in the order [`LangLex::bank_sets`] gives.
     pub bank: PhraseBank,
 }
 
 impl LangLex {
+    /// True when `word` is an entry of the word list `list`.
+    pub fn has_word(&self, list: Words, word: &str) -> bool {
+        self.words
+            .get(&list)
+            .is_some_and(|l| l.iter().any(|w| w == word))
+    }
+
     /// The phrase sets scanned for a document, in bank order: triggers,
     /// weapons, actor aliases, demonyms, then the cues in `Cue` order.
     pub fn bank_sets<'a>(&'a self, actors: &'a Actors) -> Vec<&'a PhraseSet> {
@@ -346,13 +407,8 @@ fn load_tsv_pairs(
     errors: &mut Vec<String>,
     min_cols: usize,
 ) -> Vec<(usize, Vec<String>)> {
-    let text = match res.text(path) {
-        Ok(Some(t)) => t,
-        Ok(None) => return Vec::new(),
-        Err(e) => {
-            errors.push(e.to_string());
-            return Vec::new();
-        }
+    let Some(text) = optional_text(res, path, errors) else {
+        return Vec::new();
     };
     let mut out = Vec::new();
     for (line, l) in data_lines(&text) {
@@ -438,7 +494,7 @@ pub fn load_lang(
     for (line, cols) in load_tsv_pairs(res, &npath, errors, 2) {
         match cols[1].parse::<u64>() {
             Ok(v) => {
-                numbers.insert(crate::fold::fold_str(&cols[0]), v);
+                numbers.insert(vigie_tokens::fold_str(&cols[0]), v);
             }
             Err(_) => errors.push(format!("{npath}:{line}: {:?} is not a number", cols[1])),
         }
@@ -488,6 +544,16 @@ pub fn load_lang(
         }
     }
 
+    let words = Words::ALL
+        .iter()
+        .map(|&(list, name, how)| {
+            (
+                list,
+                load_words(res, &format!("{base}/{name}.tsv"), how, errors),
+            )
+        })
+        .collect();
+
     // Country adjectives belong to the geo data (lang/<lang>/geo/demonyms.tsv).
     let dpath = format!("lang/{lang}/geo/demonyms.tsv");
     let mut demonyms = Vec::new();
@@ -515,6 +581,120 @@ pub fn load_lang(
         demonyms,
         demonym_set,
         adjective_follows_noun,
+        words,
         bank: PhraseBank::default(),
     })
+}
+
+/// One word list, an entry a line; folded when the list is compared with
+/// folded text. A missing file is an empty list.
+fn load_words(
+    res: &Resources,
+    path: &str,
+    how: WordMatch,
+    errors: &mut Vec<String>,
+) -> Vec<String> {
+    let Some(text) = optional_text(res, path, errors) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (line, l) in data_lines(&text) {
+        let entry = l.trim();
+        let entry = match how {
+            WordMatch::Folded => vigie_tokens::fold_str(entry),
+            WordMatch::Word | WordMatch::Gap => entry.to_string(),
+        };
+        let ok = match how {
+            WordMatch::Folded => entry.chars().all(char::is_alphanumeric),
+            WordMatch::Word => !entry.contains(char::is_whitespace),
+            WordMatch::Gap => true,
+        };
+        if ok {
+            out.push(entry);
+        } else {
+            errors.push(format!(
+                "{path}:{line}: {l:?} is not one word (this list is compared word by word)"
+            ));
+        }
+    }
+    out
+}
+
+/// The text of an optional resource file: `None` when it is missing, or
+/// when it cannot be read (the error is recorded).
+fn optional_text(
+    res: &Resources,
+    path: &str,
+    errors: &mut Vec<String>,
+) -> Option<std::borrow::Cow<'static, str>> {
+    res.text(path).unwrap_or_else(|e| {
+        errors.push(e.to_string());
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(res: &Resources, code: &str) -> LangLex {
+        let mut errors = Vec::new();
+        let lex = load_lang(res, code, None, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        lex.unwrap_or_else(|| panic!("no {code} lexicon"))
+    }
+
+    #[test]
+    fn every_word_list_is_filled_in_french_and_english() {
+        let res = Resources::embedded();
+        for code in ["fr", "en"] {
+            let lex = lang(&res, code);
+            for (list, name, _) in Words::ALL {
+                assert!(
+                    lex.words.get(&list).is_some_and(|l| !l.is_empty()),
+                    "lang/{code}/extract/{name}.tsv is missing or empty"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_lists_are_per_language_and_matched_as_their_list_says() {
+        let res = Resources::embedded();
+        let (fr, en) = (lang(&res, "fr"), lang(&res, "en"));
+        assert!(fr.has_word(Words::PlaceCoordination, "et"));
+        assert!(!fr.has_word(Words::PlaceCoordination, "and"));
+        assert!(en.has_word(Words::PlaceCoordination, "and"));
+        assert!(!en.has_word(Words::PlaceCoordination, "et"));
+        // Folded lists are folded when loaded: "près" is matched as "pres".
+        assert!(fr.has_word(Words::PlaceLocating, "pres"));
+        assert!(!fr.has_word(Words::PlaceLocating, "près"));
+        // The others are compared with the text as written.
+        assert!(fr.has_word(Words::Auxiliaries, "été"));
+        assert!(!fr.has_word(Words::Auxiliaries, "ete"));
+        assert!(fr.has_word(Words::NumberRange, "à"));
+        assert!(fr.has_word(Words::NumberRange, "-"));
+        assert!(en.has_word(Words::NumberRange, "to"));
+        assert!(!en.has_word(Words::NumberRange, "à"));
+    }
+
+    #[test]
+    fn a_word_list_entry_of_two_words_is_reported_with_its_line() {
+        let dir = std::env::temp_dir().join(format!("vigie-extract-words-{}", std::process::id()));
+        let d = dir.join("lang/fr/extract");
+        std::fs::create_dir_all(&d).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(d.join("place_coordination.tsv"), "# test\net\nainsi que\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(d.join("others.tsv"), "# test\nles autres\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let res = Resources::with_overrides(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let mut errors = Vec::new();
+        let lex = load_lang(&res, "fr", None, &mut errors);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(errors[0].starts_with("lang/fr/extract/place_coordination.tsv:3:"));
+        assert!(errors[1].starts_with("lang/fr/extract/others.tsv:2:"));
+        // The good entries are kept.
+        assert!(lex.is_some_and(|l| l.has_word(Words::PlaceCoordination, "et")));
+    }
 }

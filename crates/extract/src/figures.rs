@@ -10,7 +10,7 @@
 use vigie_core::{Date, Span};
 
 use crate::annotate::NumberHit;
-use crate::data::Cue;
+use crate::data::{Cue, Words};
 use crate::frames::{DocCtx, Speaker, is_unit_after};
 
 /// A figure before it becomes a record (spans in the normalized text).
@@ -71,8 +71,7 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                     .get(n.span.end..next.span.start)
                     .unwrap_or("")
                     .trim();
-                if ["à", "a", "to", "-", "et", "and"].contains(&gap) && is_unit_after(cx, next.span)
-                {
+                if cx.lex.has_word(Words::NumberPair, gap) && is_unit_after(cx, next.span) {
                     continue;
                 }
             }
@@ -83,7 +82,7 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                     .get(prev.span.end..n.span.start)
                     .unwrap_or("")
                     .trim();
-                if ["à", "to", "-"].contains(&gap) {
+                if cx.lex.has_word(Words::NumberRange, gap) {
                     continue;
                 }
             }
@@ -98,7 +97,7 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                 let s = s.split([',', '(', ';']).next().unwrap_or("").trim();
                 let words: Vec<&str> = s
                     .split_whitespace()
-                    .take_while(|w| !is_verbish(w))
+                    .take_while(|w| !cx.lex.has_word(Words::Auxiliaries, w))
                     .collect();
                 let s = words.join(" ");
                 if s.is_empty() { None } else { Some(s) }
@@ -121,7 +120,7 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
             let subject = match subject {
                 Some(s)
                     if s.split_whitespace()
-                        .all(|w| ["autres", "others", "other"].contains(&w)) =>
+                        .all(|w| cx.lex.has_word(Words::Others, w)) =>
                 {
                     last_subject.clone()
                 }
@@ -169,13 +168,6 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
         }
     }
     out
-}
-
-fn is_verbish(w: &str) -> bool {
-    [
-        "ont", "a", "sont", "été", "have", "has", "were", "was", "been", "had",
-    ]
-    .contains(&w)
 }
 
 /// The toll word for a number: the nearest after it in its stretch, else

@@ -14,7 +14,7 @@
 use vigie_core::{Date, Span};
 
 use crate::annotate::{ActorRef, Annotations};
-use crate::data::{Actors, Cue, LangLex};
+use crate::data::{Actors, Cue, LangLex, Words};
 
 /// A place candidate: normalized-text span and resolved data.
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ pub struct DocCtx<'a> {
     pub lang: &'a str,
     pub lex: &'a LangLex,
     pub actors: &'a Actors,
-    pub ann: &'a Annotations,
+    pub ann: &'a Annotations<'a>,
     pub sentences: &'a [(Span, bool)],
     pub places: &'a [PlaceCand],
     pub times: &'a [TimeCand],
@@ -112,9 +112,9 @@ impl DocCtx<'_> {
     }
 
     fn folded_slice(&self, start: usize, end: usize) -> &str {
-        let f = &self.ann.folded;
-        let (a, b) = (f.from_input(start), f.from_input(end));
-        f.text.get(a..b).unwrap_or("")
+        let f = self.ann.stream;
+        let (a, b) = (f.folded_at(start), f.folded_at(end));
+        f.folded.get(a..b).unwrap_or("")
     }
 
     /// Clause boundaries inside a sentence: `;`, parentheses, clause-end cues.
@@ -1159,35 +1159,13 @@ fn coordinated_groups(cx: &DocCtx<'_>, places: &[&PlaceCand]) -> Vec<Vec<PlaceCa
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let coord = words.iter().any(|w| ["et", "and", "ainsi"].contains(w))
+            let coord = words
+                .iter()
+                .any(|w| cx.lex.has_word(Words::PlaceCoordination, w))
                 || (words.is_empty() && gap.contains(','));
-            let locating = words.iter().any(|w| {
-                [
-                    "dans",
-                    "in",
-                    "pres",
-                    "near",
-                    "province",
-                    "region",
-                    "gouvernorat",
-                    "governorate",
-                    "nord",
-                    "sud",
-                    "est",
-                    "ouest",
-                    "north",
-                    "south",
-                    "east",
-                    "west",
-                    "campagne",
-                    "countryside",
-                    "district",
-                    "banlieue",
-                    "suburbs",
-                    "outskirts",
-                ]
-                .contains(w)
-            });
+            let locating = words
+                .iter()
+                .any(|w| cx.lex.has_word(Words::PlaceLocating, w));
             coord
                 && !locating
                 && words.len() <= 8
@@ -1406,7 +1384,10 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
                     .collect();
-                let joined = words.len() <= 4 && words.iter().any(|w| *w == "and" || *w == "et");
+                let joined = words.len() <= 4
+                    && words
+                        .iter()
+                        .any(|w| cx.lex.has_word(Words::CountCoordination, w));
                 if joined && usable(&m) && !(n.span.start < k.start && m.span.start > k.end) {
                     total += m.value;
                     last = m.span;

@@ -11,7 +11,14 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::fold::{Folded, fold_str, is_word_char};
+use vigie_core::TokenStream;
+use vigie_tokens::fold_str;
+
+/// True when `c` can be part of a word: phrase matches must start and end
+/// at word boundaries of the folded text.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
 
 /// Expands one pattern into its literal variants (not yet folded).
 pub fn expand(pattern: &str) -> Result<Vec<String>, String> {
@@ -155,12 +162,12 @@ impl PhraseBank {
     /// Each set's boundary-respecting matches, in the order the sets were
     /// given: longest first at each place, without overlaps (earlier start
     /// wins, then the longer match).
-    pub fn find(&self, folded: &Folded, original: &str) -> Vec<Vec<Hit>> {
+    pub fn find(&self, stream: &TokenStream, original: &str) -> Vec<Vec<Hit>> {
         let mut all: Vec<Vec<Hit>> = vec![Vec::new(); self.sets];
         let Some(ac) = &self.ac else {
             return all;
         };
-        let text = folded.text.as_str();
+        let text = stream.folded.as_str();
         for m in ac.find_overlapping_iter(text) {
             let (set, v) = &self.variants[m.pattern().as_usize()];
             let (start, mut end) = (m.start(), m.end());
@@ -187,7 +194,7 @@ impl PhraseBank {
                 }
             }
             if let Some(exact) = &v.exact_case {
-                let (a, b) = (folded.start(start), folded.end(m.end()));
+                let (a, b) = (stream.text_start(start), stream.text_end(m.end()));
                 let orig = original.get(a..b).unwrap_or("");
                 if orig.replace('\u{2019}', "'") != *exact {
                     continue;
@@ -250,7 +257,8 @@ mod tests {
             PhraseSet::new([(7, "attaque(s)"), (8, "puis")]).unwrap_or_else(|e| panic!("{e}"));
         let bank = PhraseBank::new(&[&set, &other]).unwrap_or_else(|e| panic!("{e}"));
         let text = "Une attaque de drones, puis IS is bombardé; attaquer.";
-        let f = Folded::new(text);
+        let mut f = vigie_core::TokenStream::default();
+        vigie_tokens::tokens_into(text, &mut f);
         let mut found = bank.find(&f, text);
         assert_eq!(found.len(), 2);
         let second: Vec<usize> = found[1].iter().map(|h| h.entry).collect();
@@ -258,7 +266,7 @@ mod tests {
         let hits = found.swap_remove(0);
         let got: Vec<(usize, &str)> = hits
             .iter()
-            .map(|h| (h.entry, &f.text[h.start..h.end]))
+            .map(|h| (h.entry, &f.folded[h.start..h.end]))
             .collect();
         assert_eq!(
             got,

@@ -21,7 +21,6 @@
 pub mod annotate;
 pub mod data;
 pub mod figures;
-pub mod fold;
 pub mod frames;
 pub mod lexicon;
 
@@ -211,20 +210,22 @@ impl Extractor {
 
     /// A wire dateline ("WASHINGTON, Jan 29, 2024 (Reuters) -", "Beyrouth,
     /// 14 avril 2024"): a complete date in the first lines of the text.
-    fn dateline(&self, text: &str, lang: &str) -> Option<Date> {
+    fn dateline(&self, text: &str, stream: &vigie_core::TokenStream, lang: &str) -> Option<Date> {
         let head_end = text
             .char_indices()
             .map(|(i, _)| i)
             .find(|&i| i >= 400)
             .unwrap_or(text.len());
-        let head = text.get(..head_end)?;
+        let head = &stream.tokens[..stream
+            .tokens
+            .partition_point(|t| t.end as usize <= head_end)];
         let ctx = vigie_time::ResolveContext {
             reference: None,
             anchor: None,
             prefer: vigie_time::Prefer::Past,
         };
         self.time
-            .find(head, lang)
+            .find_in(stream, head, lang)
             .iter()
             .filter(|m| !m.anaphoric && !m.open_since)
             .filter_map(|m| m.resolve(&ctx))
@@ -249,7 +250,21 @@ impl Extractor {
             return out;
         };
         let text = doc.norm.text.as_str();
-        let ann = Annotations::new(text, lex, &self.actors);
+        // The stream the text stage built; a document made by hand without
+        // one is tokenized here, with the language-neutral word rules.
+        let own_stream;
+        let built = doc.tokens.text_len == text.len() && !doc.tokens.folded.is_empty();
+        let stream = if built || text.is_empty() {
+            &doc.tokens
+        } else {
+            own_stream = {
+                let mut s = vigie_core::TokenStream::default();
+                vigie_tokens::tokens_into(text, &mut s);
+                s
+            };
+            &own_stream
+        };
+        let ann = Annotations::new(text, stream, lex, &self.actors);
 
         // Publication date: metadata, else inferred from the text.
         let mut inferred = false;
@@ -261,7 +276,7 @@ impl Extractor {
         let reference = match given {
             Some(d) => Some(d),
             None => {
-                let dl = self.dateline(text, lang);
+                let dl = self.dateline(text, stream, lang);
                 from_dateline = dl.is_some();
                 // A text that names no year: the most recent year, not after
                 // the current one, in which its weekday-and-date mentions
@@ -269,7 +284,8 @@ impl Extractor {
                 // read after it is written.
                 let d = dl.or_else(|| {
                     let this_year = i32::from(jiff::Zoned::now().date().year());
-                    self.time.infer_reference_or_recent(text, lang, this_year)
+                    self.time
+                        .infer_reference_or_recent_in(stream, lang, this_year)
                 });
                 if let Some(d) = d {
                     inferred = true;
@@ -296,7 +312,7 @@ impl Extractor {
             }
         };
 
-        let mentions = self.time.find(text, lang);
+        let mentions = self.time.find_in(stream, &stream.tokens, lang);
         let reference = match (reference, inferred) {
             (Some(d), true) if !from_dateline => {
                 let adjusted = self.lead_weekday_after(d, &mentions, doc, text);
@@ -328,7 +344,7 @@ impl Extractor {
             .collect();
         let places: Vec<PlaceCand> = self
             .geo
-            .geocode(text, lang)
+            .geocode_in(text, stream, lang)
             .into_iter()
             .filter_map(|p| {
                 // "Iran-backed", "US-led": part of an adjective, not a place.

@@ -24,6 +24,9 @@ fn doc(text: &str, lang: &str) -> Doc {
         norm: NormText::identity(text),
         lang: Lang::new(lang),
         sentences,
+        tokens: vigie_tokens::Tokenizer::bundled()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .tokenize(text, std::slice::from_ref(&(0..text.len())), lang),
         diagnostics: Vec::new(),
     }
 }

@@ -14,7 +14,9 @@
 //! split French elisions (`d'Alep`, `l'Irak`) and English possessives
 //! (`Baghdad's`) and are dropped inside words (`Dar'a`, `Ma’arat`).
 
-use unicode_normalization::UnicodeNormalization;
+use std::sync::OnceLock;
+
+use vigie_core::{TokenKind, TokenStream};
 
 /// One word of the text: its byte span in the original and its light form.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,72 +28,71 @@ pub struct Token {
     pub hyphen_after: bool,
 }
 
-/// Forms of the Arabic article as transliterated in Latin script. `al` and
-/// `el` are articles wherever they stand; the assimilated forms only when
-/// joined to the next word by a hyphen (`ad-Dawr`, `as-Sulaymaniyah`), since
-/// as free words they are French or English (`as`, `at`, `an`, `en`, `et`).
-const ARTICLES_FREE: &[&str] = &["al", "el"];
-const ARTICLES_HYPHEN: &[&str] = &[
-    "al", "el", "ad", "ed", "adh", "as", "es", "ash", "esh", "ech", "ach", "ar", "er", "at", "et",
-    "ath", "an", "en", "az", "ez", "ul", "oul",
-];
-/// French elided words before an apostrophe.
-const ELISIONS: &[&str] = &[
-    "l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "presqu",
-];
-
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | '`' | 'ʼ' | '′' | '´')
+/// Forms of the Arabic article as transliterated in Latin script
+/// (`resources/geo/arabic_articles.tsv`): `free` forms are articles wherever
+/// they stand; `hyphen` forms only when joined to the next word by a hyphen
+/// (`ad-Dawr`, `as-Sulaymaniyah`), since as free words they are French or
+/// English (`as`, `at`, `an`, `en`, `et`).
+#[derive(Debug, Default)]
+struct Articles {
+    free: Vec<String>,
+    hyphen: Vec<String>,
 }
 
-/// Marks of ayin and hamza in transliterations: dropped inside a word.
-fn is_word_mark(c: char) -> bool {
-    matches!(c, 'ʿ' | 'ʾ' | 'ʻ' | 'ʽ')
+/// Where the article forms live in the resources.
+pub const ARTICLES_PATH: &str = "geo/arabic_articles.tsv";
+
+/// Reads `arabic_articles.tsv`: `form<TAB>free|hyphen`.
+fn parse_articles(text: &str) -> Result<Articles, String> {
+    let mut a = Articles::default();
+    for (line, l) in vigie_resources::data_lines(text) {
+        let mut cols = l.split('\t').map(str::trim);
+        match (cols.next(), cols.next()) {
+            (Some(f), Some("free")) => {
+                a.free.push(f.to_string());
+                a.hyphen.push(f.to_string());
+            }
+            (Some(f), Some("hyphen")) => a.hyphen.push(f.to_string()),
+            _ => {
+                return Err(format!(
+                    "{ARTICLES_PATH}:{line}: expected `form<TAB>free|hyphen`"
+                ));
+            }
+        }
+    }
+    Ok(a)
 }
 
-/// Push the light form of `c` onto `out`; returns false if `c` is not a word
-/// character.
-fn push_light(c: char, out: &mut String) -> bool {
-    if c.is_ascii() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            return true;
-        }
-        return false;
-    }
-    match c {
-        'ß' => out.push_str("ss"),
-        'æ' | 'Æ' => out.push_str("ae"),
-        'œ' | 'Œ' => out.push_str("oe"),
-        'ø' | 'Ø' => out.push('o'),
-        'ł' | 'Ł' => out.push('l'),
-        'ı' => out.push('i'),
-        'đ' | 'Đ' | 'ð' => out.push('d'),
-        'þ' => out.push_str("th"),
-        // Arabic: one alef, one yeh, teh marbuta as heh, no tatweel.
-        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
-        'ى' | 'ی' => out.push('ي'),
-        'ة' => out.push('ه'),
-        'ک' => out.push('ك'),
-        'ـ' => {}
-        _ if c.is_alphanumeric() => {
-            let before = out.len();
-            for d in c.nfd() {
-                if unicode_normalization::char::is_combining_mark(d) {
-                    continue;
-                }
-                for l in d.to_lowercase() {
-                    out.push(l);
-                }
-            }
-            if out.len() == before {
-                return true; // a letter made only of marks: still inside a word
-            }
-        }
-        _ if unicode_normalization::char::is_combining_mark(c) => {}
-        _ => return false,
-    }
-    true
+/// The bundled article forms. Like the folding table, they are read from
+/// the bundled resources only: the gazetteer index and every text must be
+/// cut alike.
+fn articles() -> &'static Articles {
+    static A: OnceLock<Articles> = OnceLock::new();
+    A.get_or_init(|| {
+        vigie_resources::Resources::embedded()
+            .text(ARTICLES_PATH)
+            .ok()
+            .flatten()
+            .and_then(|t| parse_articles(&t).ok())
+            .unwrap_or_default()
+    })
+}
+
+/// Checks the bundled article list (for the data tests and start-up errors).
+pub fn check_articles(r: &vigie_resources::Resources) -> Result<(), String> {
+    let t = r.require(ARTICLES_PATH).map_err(|e| e.to_string())?;
+    parse_articles(&t).map(|_| ())
+}
+
+/// French (and other) elided words before an apostrophe, from the
+/// languages' `tokens.toml`: an apostrophe after them ends the word.
+fn elisions() -> &'static std::collections::HashSet<String> {
+    static E: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    E.get_or_init(|| {
+        vigie_tokens::Tokenizer::bundled()
+            .map(|t| t.neutral().elisions.clone())
+            .unwrap_or_default()
+    })
 }
 
 /// Cut `text` into tokens with their light forms.
@@ -102,87 +103,148 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     t.pool
 }
 
+/// The geocoder's tokens of a text whose token stream is already built.
+pub fn tokens_of_stream(text: &str, stream: &TokenStream) -> Vec<Token> {
+    let mut t = Tokenizer::default();
+    t.derive(text, stream);
+    t.pool.truncate(t.len);
+    t.pool
+}
+
 /// A tokenizer that keeps its tokens' buffers from one text to the next:
 /// folding 300,000 gazetteer names allocates only while the longest grows.
 #[derive(Debug, Default)]
 pub struct Tokenizer {
     pool: Vec<Token>,
     len: usize,
+    stream: TokenStream,
 }
 
 impl Tokenizer {
     /// The tokens of `text`, valid until the next call.
     pub fn tokenize(&mut self, text: &str) -> &[Token] {
+        let mut stream = std::mem::take(&mut self.stream);
+        vigie_tokens::tokens_into(text, &mut stream);
+        self.derive(text, &stream);
+        self.stream = stream;
+        &self.pool[..self.len]
+    }
+
+    /// Regroups the stream's tokens the geocoder's way: letters and digits
+    /// that touch are one word, an apostrophe inside a word is dropped
+    /// (`Dar'a`) except after an elided word or before a final `s`
+    /// (`d'Alep`, `Baghdad's`), digit groups stay apart, punctuation goes.
+    fn derive(&mut self, text: &str, stream: &TokenStream) {
         self.len = 0;
-        // whether pool[len] is a token being read
-        let mut open = false;
-        let mut it = text.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
-            if is_word_mark(c) {
+        let toks = &stream.tokens;
+        let elisions = elisions();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if t.kind == TokenKind::Punct {
+                i += 1;
                 continue;
             }
-            if is_apostrophe(c) {
-                if open {
-                    let next_is_letter = it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-                    if next_is_letter {
-                        // possessive 's, elision or an apostrophe inside a word
-                        let mut rest = it.clone();
-                        let s_then_end = matches!(rest.next(), Some((_, 's')))
-                            && !rest.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-                        if s_then_end || ELISIONS.contains(&self.pool[self.len].light.as_str()) {
-                            self.close(&mut open);
+            if t.grouped {
+                self.push_digit_groups(text, t.start as usize, t.end as usize);
+                i += 1;
+                continue;
+            }
+            let slot = self.open(t.start as usize);
+            slot.light.push_str(stream.key(&t));
+            slot.end = t.end as usize;
+            let mut j = i + 1;
+            while let Some(n) = toks.get(j) {
+                let cursor = self.pool[self.len].end;
+                let adjacent = n.start as usize == cursor;
+                if adjacent && n.kind != TokenKind::Punct && !n.grouped {
+                    let slot = &mut self.pool[self.len];
+                    slot.light.push_str(stream.key(n));
+                    slot.end = n.end as usize;
+                    j += 1;
+                    continue;
+                }
+                if adjacent && n.kind == TokenKind::Punct && stream.key(n) == "'" {
+                    let next_word = toks
+                        .get(j + 1)
+                        .filter(|x| x.start == n.end && x.kind == TokenKind::Word);
+                    if let Some(w) = next_word {
+                        // a possessive: the word after the apostrophe is a lone "s"
+                        let s_then_end = text.get(w.span()) == Some("s")
+                            && !toks
+                                .get(j + 2)
+                                .is_some_and(|x| x.start == w.end && x.kind != TokenKind::Punct);
+                        let light = self.pool[self.len].light.as_str();
+                        if !(s_then_end || elisions.contains(light)) {
+                            // an apostrophe inside a word: dropped
+                            let slot = &mut self.pool[self.len];
+                            slot.light.push_str(stream.key(w));
+                            slot.end = w.end as usize;
+                            j += 2;
+                            continue;
                         }
-                        continue;
                     }
                 }
-                self.close(&mut open);
-                continue;
-            }
-            if !open {
-                if self.len == self.pool.len() {
-                    self.pool.push(Token {
-                        start: 0,
-                        end: 0,
-                        light: String::new(),
-                        hyphen_after: false,
-                    });
+                if adjacent && n.kind == TokenKind::Punct {
+                    let s = text.get(n.span()).unwrap_or("");
+                    self.pool[self.len].hyphen_after = matches!(s, "-" | "\u{2010}" | "\u{2011}");
                 }
-                let t = &mut self.pool[self.len];
-                t.light.clear();
-                if push_light(c, &mut t.light) {
-                    t.start = i;
-                    t.end = i + c.len_utf8();
-                    t.hyphen_after = false;
-                    open = true;
-                }
-                continue;
+                break;
             }
-            let t = &mut self.pool[self.len];
-            if push_light(c, &mut t.light) {
-                t.end = i + c.len_utf8();
-                continue;
-            }
-            t.hyphen_after = matches!(c, '-' | '‐' | '‑');
-            self.close(&mut open);
+            self.close();
+            i = j;
         }
-        self.close(&mut open);
+        let a = articles();
         for t in &mut self.pool[..self.len] {
-            if ARTICLES_FREE.contains(&t.light.as_str())
-                || (t.hyphen_after && ARTICLES_HYPHEN.contains(&t.light.as_str()))
-            {
+            if a.free.contains(&t.light) || (t.hyphen_after && a.hyphen.contains(&t.light)) {
                 t.light.clear();
                 t.light.push_str("al");
             }
         }
-        &self.pool[..self.len]
+    }
+
+    /// "30 631", "1,000": each run of digits is a token of its own.
+    fn push_digit_groups(&mut self, text: &str, start: usize, end: usize) {
+        let s = text.get(start..end).unwrap_or("");
+        let mut run: Option<usize> = None;
+        for (k, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+            match (run, c.is_ascii_digit()) {
+                (None, true) => run = Some(k),
+                (Some(a), false) => {
+                    let slot = self.open(start + a);
+                    slot.light.push_str(&s[a..k]);
+                    slot.end = start + k;
+                    self.close();
+                    run = None;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Starts token `len` at `start` in a reused slot.
+    fn open(&mut self, start: usize) -> &mut Token {
+        if self.len == self.pool.len() {
+            self.pool.push(Token {
+                start: 0,
+                end: 0,
+                light: String::new(),
+                hyphen_after: false,
+            });
+        }
+        let t = &mut self.pool[self.len];
+        t.light.clear();
+        t.start = start;
+        t.end = start;
+        t.hyphen_after = false;
+        t
     }
 
     /// Ends the token being read; one whose letters were all marks is dropped.
-    fn close(&mut self, open: &mut bool) {
-        if *open && !self.pool[self.len].light.is_empty() {
+    fn close(&mut self) {
+        if !self.pool[self.len].light.is_empty() {
             self.len += 1;
         }
-        *open = false;
     }
 }
 

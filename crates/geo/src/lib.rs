@@ -29,7 +29,7 @@ use std::path::Path;
 use crate::fold::Token;
 pub use crate::gazetteer::Place;
 use crate::index::{NameIndex, Node};
-use crate::lexicon::{Direction, Lexicon, Position, context_token, phrase_key};
+use crate::lexicon::{Direction, Grammar, Lexicon, Position, phrase_key};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -93,29 +93,25 @@ impl From<&Place> for ResolvedPlace {
     }
 }
 
-/// Countries where the bundled gazetteer goes down to villages; a small
-/// prior for this genre when nothing else decides.
-const FOCUS: &[&str] = &[
-    "IQ", "SY", "IL", "PS", "LB", "JO", "YE", "IR", "SA", "TR", "EG", "KW", "BH", "QA", "AE", "OM",
-];
+/// Where the focus countries are listed: those where the bundled gazetteer
+/// goes down to villages (`scripts/build_gazetteer.py` reads it too).
+pub const FOCUS_PATH: &str = "gazetteer/focus.tsv";
 
-/// Locative words used when a language has no `locative*.tsv` list.
-const DEFAULT_LOCATIVE: &[(&str, &[&str])] = &[
-    (
-        "fr",
-        &[
-            "a", "en", "dans", "vers", "pres", "depuis", "sur", "contre", "entre", "et", "pres de",
-            "de",
-        ],
-    ),
-    (
-        "en",
-        &[
-            "in", "at", "near", "from", "to", "into", "outside", "around", "on", "and", "between",
-            "of", "towards",
-        ],
-    ),
-];
+/// Reads the focus countries: one ISO 3166-1 alpha-2 code a line.
+fn parse_focus(text: &str, errors: &mut Vec<String>) -> HashSet<String, vigie_resources::FxBuild> {
+    let mut out = HashSet::default();
+    for (line_no, line) in vigie_resources::data_lines(text) {
+        let cc = line.split('\t').next().unwrap_or("").trim();
+        if cc.len() == 2 && cc.bytes().all(|b| b.is_ascii_uppercase()) {
+            out.insert(cc.to_string());
+        } else {
+            errors.push(format!(
+                "{FOCUS_PATH}:{line_no}: country code expected, not {cc:?}"
+            ));
+        }
+    }
+    out
+}
 
 #[derive(Debug, Clone)]
 enum Target {
@@ -155,6 +151,11 @@ pub struct Geocoder {
     lights: String,
     lex: HashMap<String, Lexicon>,
     neutral: Lexicon,
+    /// The closed word classes of every language.
+    grammar: Grammar,
+    /// Countries where the gazetteer goes down to villages: a small prior
+    /// for this genre when nothing else decides.
+    focus: HashSet<String, vigie_resources::FxBuild>,
 }
 
 impl std::fmt::Debug for Geocoder {
@@ -255,7 +256,7 @@ impl Geocoder {
             tables.push((p.display().to_string(), text.into()));
         }
         // The tables are parsed while the context words load (start-up time).
-        let ((mut places, mut errors), (lex, lex_errors)) = std::thread::scope(|sc| {
+        let ((mut places, mut errors), (lex, grammar, lex_errors)) = std::thread::scope(|sc| {
             let parser = sc.spawn(|| {
                 let (mut places, mut errors) = (Vec::new(), Vec::new());
                 for (path, text) in &tables {
@@ -265,28 +266,31 @@ impl Geocoder {
             });
             let mut errors = Vec::new();
             let mut lex = HashMap::new();
-            for lang in r.languages() {
-                let mut l = Lexicon::load(r, &lang, &mut errors);
-                if l.locative.is_empty() {
-                    if let Some((_, words)) = DEFAULT_LOCATIVE.iter().find(|(x, _)| *x == lang) {
-                        l.locative = words.iter().map(|w| w.to_string()).collect();
-                    }
-                }
+            let langs = r.languages();
+            let grammar = Grammar::load(r, &langs, &mut errors);
+            for lang in langs {
+                let l = Lexicon::load(r, &lang, &grammar, &mut errors);
                 lex.insert(lang, l);
             }
             let parsed = parser
                 .join()
                 .unwrap_or_else(|_| (Vec::new(), vec!["the gazetteer parser panicked".into()]));
-            (parsed, (lex, errors))
+            (parsed, (lex, grammar, errors))
         });
         errors.extend(lex_errors);
+        let focus = parse_focus(&r.require(FOCUS_PATH)?, &mut errors);
         gazetteer::merge_curated(&mut places);
         gazetteer::name_admin1_codes(&mut places);
         gazetteer::errors_to_result(errors)?;
-        Self::build(places, lex)
+        Self::build(places, lex, grammar, focus)
     }
 
-    fn build(places: Vec<Place>, lex: HashMap<String, Lexicon>) -> Result<Geocoder, Error> {
+    fn build(
+        places: Vec<Place>,
+        lex: HashMap<String, Lexicon>,
+        grammar: Grammar,
+        focus: HashSet<String, vigie_resources::FxBuild>,
+    ) -> Result<Geocoder, Error> {
         // type words written after a name ("air base", "airport"): a facility
         // named "Al Asad Air Base" is also found as "Al Asad"
         let suffixes: HashSet<Vec<String>> = lex
@@ -308,8 +312,8 @@ impl Geocoder {
                 .chunks(chunk)
                 .enumerate()
                 .map(|(ci, ps)| {
-                    let suffixes = &suffixes;
-                    sc.spawn(move || place_keys(ps, (ci * chunk) as u32, suffixes))
+                    let (suffixes, grammar) = (&suffixes, &grammar);
+                    sc.spawn(move || place_keys(ps, (ci * chunk) as u32, suffixes, grammar))
                 })
                 .collect();
             handles
@@ -355,6 +359,8 @@ impl Geocoder {
             lights,
             lex,
             neutral: Lexicon::default(),
+            grammar,
+            focus,
         })
     }
 
@@ -383,9 +389,17 @@ impl Geocoder {
     /// (others: language-neutral matching only).
     /// Mentions with their candidates and context, the tokens, and the
     /// countries named by adjectives (sentence, country).
-    fn mentions(&self, text: &str, lang: &str) -> (Vec<Mention>, Vec<Token>, Vec<(usize, String)>) {
+    fn mentions(
+        &self,
+        text: &str,
+        stream: Option<&vigie_core::TokenStream>,
+        lang: &str,
+    ) -> (Vec<Mention>, Vec<Token>, Vec<(usize, String)>) {
         let lx = self.lex.get(lang).unwrap_or(&self.neutral);
-        let toks = fold::tokenize(text);
+        let toks = match stream {
+            Some(s) => fold::tokens_of_stream(text, s),
+            None => fold::tokenize(text),
+        };
         if toks.is_empty() {
             return (Vec::new(), toks, Vec::new());
         }
@@ -407,7 +421,7 @@ impl Geocoder {
             if i > 0
                 && sentence[i - 1] == sentence[i]
                 && (lx.locative.contains(t.light.as_str())
-                    || matches!(t.light.as_str(), "and" | "the" | "of" | "for"))
+                    || self.grammar.is_headline_word(&t.light))
                 && text[t.start..t.end]
                     .chars()
                     .next()
@@ -558,7 +572,7 @@ impl Geocoder {
                 // "la Maison Blanche" is as much a common phrase as "Maison Blanche"
                 stop: lx.stop.contains(&light_span)
                     || light_span.split_once(' ').is_some_and(|(first, rest)| {
-                        lexicon::is_determiner(first) && lx.stop.contains(rest)
+                        self.grammar.is_determiner(first) && lx.stop.contains(rest)
                     }),
                 fuzzy: !any_exact,
                 headline: headline.get(sentence[first]).copied().unwrap_or(false),
@@ -609,12 +623,9 @@ impl Geocoder {
                 && b.name_first - a.name_last <= 3
                 && !b.fuzzy
                 && (text[toks[a.name_last].end..toks[b.name_first].start].contains([',', '('])
-                    || toks[a.name_last + 1..b.name_first].iter().all(|t| {
-                        matches!(
-                            t.light.as_str(),
-                            "in" | "a" | "au" | "en" | "dans" | "le" | "la" | "l"
-                        )
-                    }));
+                    || toks[a.name_last + 1..b.name_first]
+                        .iter()
+                        .all(|t| self.grammar.is_country_link(&t.light)));
             if gap_ok {
                 let cc: Vec<&String> = b
                     .cands
@@ -634,7 +645,27 @@ impl Geocoder {
     }
 
     pub fn geocode(&self, text: &str, lang: &str) -> Vec<PlaceMatch> {
-        let (mentions, toks, adj_countries) = self.mentions(text, lang);
+        self.geocode_mentions(text, None, lang)
+    }
+
+    /// Like [`Geocoder::geocode`], reading the text's token stream (built
+    /// from `text`) instead of tokenizing it again.
+    pub fn geocode_in(
+        &self,
+        text: &str,
+        stream: &vigie_core::TokenStream,
+        lang: &str,
+    ) -> Vec<PlaceMatch> {
+        self.geocode_mentions(text, Some(stream), lang)
+    }
+
+    fn geocode_mentions(
+        &self,
+        text: &str,
+        stream: Option<&vigie_core::TokenStream>,
+        lang: &str,
+    ) -> Vec<PlaceMatch> {
+        let (mentions, toks, adj_countries) = self.mentions(text, stream, lang);
         if mentions.is_empty() {
             return Vec::new();
         }
@@ -739,7 +770,7 @@ impl Geocoder {
     /// For debugging resolution: each mention's candidates (gazetteer id,
     /// exact name match) as the resolver saw them.
     pub fn candidates(&self, text: &str, lang: &str) -> Vec<(String, Vec<(String, bool)>)> {
-        let (mentions, toks, _) = self.mentions(text, lang);
+        let (mentions, toks, _) = self.mentions(text, None, lang);
         mentions
             .iter()
             .map(|m| {
@@ -777,7 +808,7 @@ impl Geocoder {
         let mut i = m.first;
         while i > prev_end && before.len() < 10 {
             i -= 1;
-            if let Some(c) = context_token(&toks[i].light) {
+            if let Some(c) = self.grammar.context_token(&toks[i].light) {
                 before.push((i, c));
             }
         }
@@ -805,22 +836,12 @@ impl Geocoder {
             consumed_first = Some(before[end].0);
             let mut dist = None;
             // "<n> km" (optionally "à <n> km", "some <n> km")
-            if end >= 2
-                && matches!(
-                    before[end - 1].1,
-                    "km" | "kilometres" | "kilometers" | "kilometre" | "kilometer"
-                )
-            {
+            if end >= 2 && self.grammar.is_distance_unit(before[end - 1].1) {
                 if let Ok(n) = before[end - 2].1.parse::<f64>() {
                     dist = Some(n);
                     end -= 2;
                     consumed_first = Some(before[end].0);
-                    if end >= 1
-                        && matches!(
-                            before[end - 1].1,
-                            "a" | "some" | "about" | "environ" | "around"
-                        )
-                    {
+                    if end >= 1 && self.grammar.is_distance_lead(before[end - 1].1) {
                         end -= 1;
                         consumed_first = Some(before[end].0);
                     }
@@ -838,7 +859,7 @@ impl Geocoder {
         let mut after: Vec<(usize, &str)> = Vec::new();
         let mut j = m.last + 1;
         while j < next_start.min(toks.len()) && after.len() < lx.max_phrase.max(1) {
-            if let Some(c) = context_token(&toks[j].light) {
+            if let Some(c) = self.grammar.context_token(&toks[j].light) {
                 after.push((j, c));
             } else {
                 break;
@@ -878,12 +899,7 @@ impl Geocoder {
         if let Some(f) = consumed_first {
             m.first = f;
             // a determiner directly before the phrase belongs to the mention
-            if m.first > prev_end
-                && matches!(
-                    toks[m.first - 1].light.as_str(),
-                    "le" | "la" | "les" | "l" | "the"
-                )
-            {
+            if m.first > prev_end && self.grammar.is_determiner(&toks[m.first - 1].light) {
                 m.first -= 1;
             }
         }
@@ -891,7 +907,7 @@ impl Geocoder {
         let loc = m.first > prev_end && {
             let w = &toks[m.first - 1].light;
             lx.locative.contains(w.as_str())
-                || context_token(w).is_none()
+                || self.grammar.context_token(w).is_none()
                     && m.first > prev_end + 1
                     && lx.locative.contains(toks[m.first - 2].light.as_str())
         };
@@ -935,7 +951,7 @@ impl Geocoder {
             if canonical {
                 s += 0.5;
             }
-            if FOCUS.contains(&p.country.as_str()) {
+            if self.focus.contains(p.country.as_str()) {
                 s += 0.5;
             }
             if let Some(feats) = &m.type_features {
@@ -1072,15 +1088,13 @@ impl Geocoder {
         // towns take no article: "le Hamas", "the Pentagon" are not places
         if p.feature == "town"
             && !p.curated
-            && !FOCUS.contains(&p.country.as_str())
+            && !self.focus.contains(p.country.as_str())
             && m.type_features.is_none()
             && m.first == m.name_first
             && m.first > 0
         {
             let w = toks[m.first - 1].light.as_str();
-            if matches!(w, "le" | "la" | "les" | "the")
-                && !sentence_start_before(text, toks, m.first)
-            {
+            if self.grammar.is_full_determiner(w) && !sentence_start_before(text, toks, m.first) {
                 return false;
             }
         }
@@ -1091,7 +1105,7 @@ impl Geocoder {
             .any(|c| self.places[c.0 as usize].id == p.id && c.2);
         if (tokens == 1 || !canonical)
             && !p.curated
-            && !FOCUS.contains(&p.country.as_str())
+            && !self.focus.contains(p.country.as_str())
             && p.population < 1_000_000
             && sentence_start_before(text, toks, m.name_first)
             && !(country_support || m.strong_cue)
@@ -1176,7 +1190,12 @@ struct FoldedNames {
 
 /// Keys of the names of `places` (the first has index `base`): each name's
 /// skeleton, and again without a leading article.
-fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> FoldedNames {
+fn place_keys(
+    places: &[Place],
+    base: u32,
+    suffixes: &HashSet<Vec<String>>,
+    grammar: &Grammar,
+) -> FoldedNames {
     let mut out = FoldedNames {
         entries: Vec::with_capacity(places.len() * 5),
         ..Default::default()
@@ -1188,7 +1207,7 @@ fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> F
         for (ni, n) in p.names.iter().enumerate().take(u16::MAX as usize) {
             let toks = tokenizer.tokenize(n);
             let name = ni as u16;
-            push_keys(toks, place, name, 0, first_key, &mut out);
+            push_keys(toks, place, name, 0, first_key, grammar, &mut out);
             // an imported facility without its type word: "Al Asad Air Base" →
             // "Al Asad" (curated rows list their short names themselves)
             if !p.curated && p.feature != "town" && toks.len() > 1 {
@@ -1204,6 +1223,7 @@ fn place_keys(places: &[Place], base: u32, suffixes: &HashSet<Vec<String>>) -> F
                             name,
                             tail as u8,
                             first_key,
+                            grammar,
                             &mut out,
                         );
                         break;
@@ -1225,10 +1245,11 @@ fn push_keys(
     name: u16,
     tail: u8,
     first_key: usize,
+    grammar: &Grammar,
     out: &mut FoldedNames,
 ) {
-    // "The Mission": the English article is not part of the key
-    let mut skip = usize::from(toks.len() > 1 && toks[0].light == "the");
+    // "The Mission": the article is not part of the key
+    let mut skip = usize::from(toks.len() > 1 && grammar.is_name_article(&toks[0].light));
     while skip < toks.len() {
         let rest = &toks[skip..];
         let chars: usize = rest.iter().map(|t| t.light.chars().count()).sum();
@@ -1388,6 +1409,31 @@ fn sentence_ids(text: &str, toks: &[Token]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The focus countries were a list in this file; the bundled
+    /// `gazetteer/focus.tsv` gives the same set.
+    #[test]
+    fn bundled_focus_countries_are_the_ones_the_code_had() -> Result<(), Error> {
+        let text = vigie_resources::Resources::embedded().require(FOCUS_PATH)?;
+        let mut errors = Vec::new();
+        let focus = parse_focus(&text, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        let mut got: Vec<&str> = focus.iter().map(String::as_str).collect();
+        got.sort_unstable();
+        let mut want = [
+            "IQ", "SY", "IL", "PS", "LB", "JO", "YE", "IR", "SA", "TR", "EG", "KW", "BH", "QA",
+            "AE", "OM",
+        ];
+        want.sort_unstable();
+        assert_eq!(got, want);
+        let mut errors = Vec::new();
+        parse_focus("# h\nIQ\nIraq\n", &mut errors);
+        assert_eq!(
+            errors,
+            ["gazetteer/focus.tsv:3: country code expected, not \"Iraq\""]
+        );
+        Ok(())
+    }
 
     #[test]
     fn geocoder_can_be_shared_between_threads() {

@@ -4,7 +4,8 @@
 //! `normalize` (NFC, quotes, whitespace, with an offset map), `lang`
 //! (language identification) and `segment` (sentences). [`Preparer`] runs
 //! normalize, language identification and segmentation to turn decoded text
-//! into a [`vigie_core::Doc`].
+//! into a [`vigie_core::Doc`], and `vigie-tokens` then builds the document's
+//! token stream.
 //!
 //! Invariants: nothing here panics on any input; every span is on character
 //! boundaries; segmentation never loses, duplicates or reorders text.
@@ -30,6 +31,8 @@ pub use segment::Segmenter;
 pub enum Error {
     #[error(transparent)]
     Resource(#[from] vigie_resources::Error),
+    #[error(transparent)]
+    Tokens(#[from] vigie_tokens::Error),
     #[error("invalid resource data:\n  {}", .0.join("\n  "))]
     Data(Vec<String>),
 }
@@ -41,6 +44,7 @@ pub struct Preparer {
     segmenters: HashMap<String, Segmenter>,
     /// For `other` and for languages without an abbreviation list.
     fallback: Segmenter,
+    tokenizer: vigie_tokens::Tokenizer,
 }
 
 impl Preparer {
@@ -49,6 +53,7 @@ impl Preparer {
         let mut segmenters = HashMap::new();
         let mut all_abbrevs = Vec::new();
         let mut errors = Vec::new();
+        let mut function_words = Vec::new();
         for code in r.languages() {
             let path = format!("lang/{code}/language.toml");
             match r.text(&path)? {
@@ -57,6 +62,14 @@ impl Preparer {
                     None => errors.push(format!("{path}: expected `iso639_3 = \"xxx\"`")),
                 },
                 None => errors.push(format!("{path}: missing (every language folder needs one)")),
+            }
+            if let Some(t) = r.text(&format!("lang/{code}/function_words.tsv"))? {
+                function_words.push((
+                    code.clone(),
+                    data_lines(&t)
+                        .map(|(_, l)| vigie_tokens::fold_str(l.trim()))
+                        .collect(),
+                ));
             }
             let abbrevs: Vec<String> = match r.text(&format!("lang/{code}/abbreviations.tsv"))? {
                 Some(t) => data_lines(&t).map(|(_, l)| l.trim().to_string()).collect(),
@@ -69,9 +82,10 @@ impl Preparer {
             return Err(Error::Data(errors));
         }
         Ok(Preparer {
-            detector: LangDetector::new(&langs),
+            detector: LangDetector::new(&langs).with_function_words(function_words),
             segmenters,
             fallback: Segmenter::new(all_abbrevs),
+            tokenizer: vigie_tokens::Tokenizer::from_resources(r)?,
         })
     }
 
@@ -83,10 +97,15 @@ impl Preparer {
     /// in `meta.lang` when given, else detected.
     pub fn prepare(&self, meta: DocMeta, text: String) -> Doc {
         let norm = normalize(&text);
+        // Tokens first (they do not depend on the language), so that
+        // language identification reads them; the language's word rules
+        // come after.
+        let mut tokens = vigie_core::TokenStream::default();
+        vigie_tokens::tokens_into(&norm.text, &mut tokens);
         let lang = meta
             .lang
             .clone()
-            .unwrap_or_else(|| self.detector.detect(&norm.text));
+            .unwrap_or_else(|| self.detector.detect_with_tokens(&norm.text, &tokens));
         let seg = self.segmenters.get(lang.as_str()).unwrap_or(&self.fallback);
         let sentences = seg
             .split(&norm.text)
@@ -96,13 +115,18 @@ impl Preparer {
                 span: norm.to_original(b.span),
                 headline: b.headline,
             })
-            .collect();
+            .collect::<Vec<Sentence>>();
+        let ranges: Vec<std::ops::Range<usize>> =
+            sentences.iter().map(|s| s.norm.range()).collect();
+        self.tokenizer
+            .finish(&norm.text, &ranges, lang.as_str(), &mut tokens);
         Doc {
             meta,
             text,
             norm,
             lang,
             sentences,
+            tokens,
             diagnostics: Vec::new(),
         }
     }

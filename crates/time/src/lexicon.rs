@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use vigie_resources::FxBuild;
 
 use crate::expr::{Base, Modifier, Rel, Unit};
-use crate::token::{Tok, fold, tokenize};
+use crate::token::{Tok, stream_of};
 use crate::{DataError, Error};
 
 /// Grammar roles of function words (`words.tsv`).
@@ -119,7 +119,8 @@ const FILES: &[&str] = &[
 ];
 
 fn phrase_key(phrase: &str) -> Vec<String> {
-    tokenize(phrase).into_iter().map(|t| t.key).collect()
+    let s = stream_of(phrase);
+    s.tokens.iter().map(|t| s.key(t).to_string()).collect()
 }
 
 impl Lexicon {
@@ -142,10 +143,10 @@ impl Lexicon {
                 }
             }
         }
-        let fw_path = format!("lang/{lang}/time/function_words.tsv");
+        let fw_path = format!("lang/{lang}/function_words.tsv");
         if let Some(text) = res.text(&fw_path)? {
             for (_, l) in vigie_resources::data_lines(&text) {
-                lex.function_words.insert(fold(l.trim()));
+                lex.function_words.insert(vigie_tokens::fold_str(l.trim()));
             }
         }
         if errors.is_empty() {
@@ -329,7 +330,7 @@ impl Lexicon {
                 if j > i {
                     key.push(' ');
                 }
-                key.push_str(&t.key);
+                key.push_str(t.key);
                 if let Some(kinds) = self.entries.get(key.as_str()) {
                     for k in kinds {
                         hits.push(Hit {

@@ -217,11 +217,29 @@ impl TimeTagger {
 
     /// Every date expression in `text`, in order, non-overlapping; byte
     /// offsets into `text`. `lang` is "fr" or "en"; other languages return nothing.
+    /// Tokenizes `text` on its own; a pipeline that has the text's token
+    /// stream calls [`TimeTagger::find_in`].
     pub fn find(&self, text: &str, lang: &str) -> Vec<TimeMention> {
+        if !self.langs.contains_key(lang) {
+            return Vec::new();
+        }
+        let stream = token::stream_of(text);
+        self.find_in(&stream, &stream.tokens, lang)
+    }
+
+    /// Every date expression in `tokens`, a run of the tokens of `stream`
+    /// (a whole text, or its first lines); byte offsets into the text the
+    /// stream was built from.
+    pub fn find_in(
+        &self,
+        stream: &vigie_core::TokenStream,
+        tokens: &[vigie_core::Token],
+        lang: &str,
+    ) -> Vec<TimeMention> {
         let Some(ld) = self.langs.get(lang) else {
             return Vec::new();
         };
-        let toks = token::tokenize(text);
+        let toks = token::view(stream, tokens);
         let hits = ld.lex.scan(&toks);
         let cx = grammar::Cx {
             t: &toks,
@@ -255,7 +273,7 @@ impl TimeTagger {
     /// the text names no year or nothing agrees. With several such dates, the
     /// latest wins.
     pub fn infer_reference(&self, text: &str, lang: &str) -> Option<Date> {
-        let (years, triples) = self.dating_clues(text, lang);
+        let (years, triples) = self.dating_clues(&self.find(text, lang));
         latest_agreeing_date(&years, &triples)
     }
 
@@ -264,7 +282,18 @@ impl TimeTagger {
     /// from `latest` back 12 years in which they do. The text is tagged
     /// once, whatever the number of years tried.
     pub fn infer_reference_or_recent(&self, text: &str, lang: &str, latest: i32) -> Option<Date> {
-        let (mut years, triples) = self.dating_clues(text, lang);
+        let stream = token::stream_of(text);
+        self.infer_reference_or_recent_in(&stream, lang, latest)
+    }
+
+    /// [`TimeTagger::infer_reference_or_recent`] over a text's token stream.
+    pub fn infer_reference_or_recent_in(
+        &self,
+        stream: &vigie_core::TokenStream,
+        lang: &str,
+        latest: i32,
+    ) -> Option<Date> {
+        let (mut years, triples) = self.dating_clues(&self.find_in(stream, &stream.tokens, lang));
         if triples.is_empty() {
             return None;
         }
@@ -286,11 +315,10 @@ impl TimeTagger {
     }
 
     /// The explicit years of a text, and its (month, day, weekday) mentions.
-    fn dating_clues(&self, text: &str, lang: &str) -> (Vec<i16>, Vec<(u8, u8, u8)>) {
-        let mentions = self.find(text, lang);
+    fn dating_clues(&self, mentions: &[TimeMention]) -> (Vec<i16>, Vec<(u8, u8, u8)>) {
         let mut years = Vec::new();
         let mut triples = Vec::new();
-        for m in &mentions {
+        for m in mentions {
             m.expr.years(&mut years);
             m.expr.weekday_dates(&mut triples);
         }
@@ -298,16 +326,17 @@ impl TimeTagger {
     }
 
     /// A cheap guess between the loaded languages: the one whose function
-    /// words (`lang/<code>/time/function_words.tsv`) occur most often in the
+    /// words (`lang/<code>/function_words.tsv`) occur most often in the
     /// text. `None` when no function word occurs.
     pub fn guess_lang(&self, text: &str) -> Option<&str> {
-        let toks = token::tokenize(text);
+        let stream = token::stream_of(text);
+        let toks = token::view(&stream, &stream.tokens);
         let mut best: Option<(&str, usize)> = None;
         let mut codes: Vec<&String> = self.langs.keys().collect();
         codes.sort();
         for code in codes {
             let fw = &self.langs[code].lex.function_words;
-            let n = toks.iter().filter(|t| fw.contains(&t.key)).count();
+            let n = toks.iter().filter(|t| fw.contains(t.key)).count();
             if n > 0 && best.is_none_or(|(_, b)| n > b) {
                 best = Some((code, n));
             }

@@ -64,14 +64,14 @@ pub(crate) fn grammar_for(lang: &str) -> Option<&'static dyn Grammar> {
 }
 
 pub(crate) struct Cx<'a> {
-    pub t: &'a [Tok],
+    pub t: &'a [Tok<'a>],
     pub h: &'a [Vec<Hit>],
     /// The lexicon's index of the part of day "night".
     pub night: Option<u8>,
 }
 
 impl<'a> Cx<'a> {
-    pub fn tok(&self, i: usize) -> Option<&Tok> {
+    pub fn tok(&self, i: usize) -> Option<&Tok<'a>> {
         self.t.get(i)
     }
 
@@ -197,7 +197,7 @@ impl<'a> Cx<'a> {
             // "2024-01-28" and "2014/15" are handled elsewhere
             if self
                 .tok(i + 1)
-                .is_some_and(|n| n.glued && matches!(n.key.as_str(), "/" | "-"))
+                .is_some_and(|n| n.glued && matches!(n.key, "/" | "-"))
                 && self
                     .tok(i + 2)
                     .is_some_and(|n| n.glued && n.num().is_some())
@@ -319,7 +319,7 @@ impl<'a> Cx<'a> {
             TokKind::Word | TokKind::Num { .. } => false,
             // "l'été", "d'ici" start after an apostrophe; "F-16", "2-1", "3/4" do not
             TokKind::Punct => {
-                p.key == "'" || !(p.glued && matches!(p.key.as_str(), "-" | "/" | "." | ":" | ","))
+                p.key == "'" || !(p.glued && matches!(p.key, "-" | "/" | "." | ":" | ","))
             }
         }
     }
@@ -902,7 +902,7 @@ fn vague(cx: &Cx, i: usize) -> Option<Parsed> {
 pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let a = cx.tok(i)?.num()?;
     let sep = cx.tok(i + 1)?;
-    if !sep.glued || !matches!(sep.key.as_str(), "/" | "." | "-") {
+    if !sep.glued || !matches!(sep.key, "/" | "." | "-") {
         return None;
     }
     let b = cx.tok(i + 2).filter(|t| t.glued)?.num()?;
@@ -913,7 +913,7 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     // a fourth group ("01.23.45.67") is a phone number, not a date
     if cx
         .tok(i + 5)
-        .is_some_and(|t| t.glued && matches!(t.key.as_str(), "/" | "." | "-"))
+        .is_some_and(|t| t.glued && matches!(t.key, "/" | "." | "-"))
         && cx.tok(i + 6).is_some_and(|t| t.glued && t.num().is_some())
     {
         return None;
