@@ -124,7 +124,7 @@ impl Tokenizer {
     /// The tokens of `text`, valid until the next call.
     pub fn tokenize(&mut self, text: &str) -> &[Token] {
         let mut stream = std::mem::take(&mut self.stream);
-        vigie_tokens::tokens_into(text, &mut stream);
+        vigie_tokens::tokens_without_map_into(text, &mut stream);
         self.derive(text, &stream);
         self.stream = stream;
         &self.pool[..self.len]

@@ -73,7 +73,7 @@ impl FoldTable {
         let mut ascii = [0u8; 128];
         for (b, slot) in ascii.iter_mut().enumerate() {
             let c = b as u8;
-            *slot = if c.is_ascii_whitespace() {
+            *slot = if c.is_ascii_whitespace() || c == 0x0B {
                 b' '
             } else {
                 c.to_ascii_lowercase()

@@ -143,36 +143,31 @@ impl Tokenizer {
 pub fn tokens_into(text: &str, out: &mut TokenStream) {
     out.clear();
     out.text_len = text.len();
-    fold_text(text, out);
-    cut_tokens(text, out);
+    out.folded.reserve(text.len());
+    out.fold_map.reserve(text.len());
+    out.tokens.reserve(text.len() / 4);
+    Cutter::default().run(text, out, true);
     group_numbers(text, &mut out.tokens);
 }
 
-/// Folds the whole text, recording where each folded byte came from. Runs
-/// of ASCII, most of a news text, are folded byte by byte.
-fn fold_text(text: &str, out: &mut TokenStream) {
-    let table = fold::table();
-    out.folded.reserve(text.len());
-    out.fold_map.reserve(text.len());
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            out.folded.push(char::from(table.fold_ascii(b)));
-            out.fold_map.push(i as u32);
-            i += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        let before = out.folded.len();
-        table.fold_char(c, &mut out.folded);
-        let added = out.folded.len() - before;
-        out.fold_map.extend(std::iter::repeat_n(i as u32, added));
-        i += c.len_utf8();
-    }
+/// Like [`tokens_into`] without the map from folded bytes back to the text
+/// (`TokenStream::text_start` and `folded_at` are then meaningless): for
+/// the many short names a gazetteer index folds at start-up, which need
+/// only each token's span and folded form.
+pub fn tokens_without_map_into(text: &str, out: &mut TokenStream) {
+    out.clear();
+    out.text_len = text.len();
+    Cutter::default().run(text, out, false);
+    group_numbers(text, &mut out.tokens);
+}
+
+/// What a character is to the cutter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    Word,
+    Digit,
+    Punct,
 }
 
 /// Spaces as token separators: every Unicode space, the no-break ones too.
@@ -181,73 +176,122 @@ fn is_space(c: char) -> bool {
 }
 
 /// Characters that continue a word: letters, marks, and digits that are
-/// not ASCII (ASCII digits make numbers).
+/// not ASCII (ASCII digits make numbers); never an apostrophe, whatever its
+/// Unicode category (U+02BC is a letter).
 fn is_word_char(c: char) -> bool {
     ((c.is_alphanumeric() && !c.is_ascii_digit())
         || unicode_normalization::char::is_combining_mark(c))
         && !fold::table().is_apostrophe(c)
 }
 
-/// Cuts the text into word, number and punctuation tokens. The folded
-/// offsets are found by walking the fold map alongside.
-fn cut_tokens(text: &str, out: &mut TokenStream) {
-    let mut glued = false;
-    let mut it = text.char_indices().peekable();
-    let mut fpos = 0usize; // folded offset of the current character
-    let map = &out.fold_map;
-    let fold_at = |pos: &mut usize, at: usize| {
-        while *pos < map.len() && (map[*pos] as usize) < at {
-            *pos += 1;
-        }
-        *pos as u32
-    };
-    while let Some((i, c)) = it.next() {
-        if is_space(c) {
-            glued = false;
-            continue;
-        }
-        let (kind, mut end) = if is_word_char(c) {
-            (TokenKind::Word, i + c.len_utf8())
-        } else if c.is_ascii_digit() {
-            (TokenKind::Number, i + 1)
-        } else {
-            (TokenKind::Punct, i + c.len_utf8())
+fn class(c: char) -> Class {
+    if c.is_ascii() {
+        return match c {
+            '0'..='9' => Class::Digit,
+            'a'..='z' | 'A'..='Z' => Class::Word,
+            _ if c.is_ascii_whitespace() || c == '\u{0B}' => Class::Space,
+            _ => Class::Punct,
         };
-        if kind != TokenKind::Punct {
-            while let Some(&(j, d)) = it.peek() {
-                let same = match kind {
-                    TokenKind::Word => is_word_char(d),
-                    _ => d.is_ascii_digit(),
+    }
+    if is_space(c) {
+        Class::Space
+    } else if is_word_char(c) {
+        Class::Word
+    } else {
+        Class::Punct
+    }
+}
+
+/// One pass over the text that folds every character and cuts the tokens:
+/// a run of word characters or of ASCII digits is one token, any other
+/// character that is not a space is a token of its own.
+#[derive(Debug, Default)]
+struct Cutter {
+    /// The word or number being read.
+    open: Option<Token>,
+    /// No space since the last token.
+    glued: bool,
+}
+
+impl Cutter {
+    fn run(&mut self, text: &str, out: &mut TokenStream, map: bool) {
+        let table = fold::table();
+        for (i, c) in text.char_indices() {
+            let fold_start = out.folded.len() as u32;
+            if c.is_ascii() {
+                out.folded.push(char::from(table.fold_ascii(c as u8)));
+            } else {
+                table.fold_char(c, &mut out.folded);
+            }
+            if map {
+                let added = out.folded.len() - fold_start as usize;
+                out.fold_map.extend(std::iter::repeat_n(i as u32, added));
+            }
+            let end = (i + c.len_utf8()) as u32;
+            let fold_end = out.folded.len() as u32;
+            let cls = class(c);
+            if let Some(t) = self.open.as_mut() {
+                let continues = match (t.kind, cls) {
+                    (TokenKind::Word, Class::Word) => true,
+                    (TokenKind::Number, Class::Digit) => {
+                        t.digits = t.digits.saturating_add(1);
+                        t.value = t
+                            .value
+                            .checked_mul(10)
+                            .and_then(|v| v.checked_add(u32::from(c as u8 - b'0')))
+                            .unwrap_or(u32::MAX);
+                        true
+                    }
+                    _ => false,
                 };
-                if !same {
-                    break;
+                if continues {
+                    t.end = end;
+                    t.fold_end = fold_end;
+                    continue;
                 }
-                end = j + d.len_utf8();
-                it.next();
+            }
+            self.close(out);
+            let kind = match cls {
+                Class::Space => {
+                    self.glued = false;
+                    continue;
+                }
+                Class::Word => TokenKind::Word,
+                Class::Digit => TokenKind::Number,
+                Class::Punct => TokenKind::Punct,
+            };
+            let (digits, value) = if kind == TokenKind::Number {
+                (1, u32::from(c as u8 - b'0'))
+            } else {
+                (0, 0)
+            };
+            let t = Token {
+                start: i as u32,
+                end,
+                fold_start,
+                fold_end,
+                kind,
+                glued: self.glued,
+                cap: c.is_uppercase(),
+                grouped: false,
+                digits,
+                value,
+                sentence: 0,
+            };
+            self.glued = true;
+            if kind == TokenKind::Punct {
+                out.tokens.push(t);
+            } else {
+                self.open = Some(t);
             }
         }
-        let fold_start = fold_at(&mut fpos, i);
-        let fold_end = fold_at(&mut fpos, end);
-        let (digits, value) = if kind == TokenKind::Number {
-            let s = &text[i..end];
-            (s.len().min(255) as u8, s.parse::<u32>().unwrap_or(u32::MAX))
-        } else {
-            (0, 0)
-        };
-        out.tokens.push(Token {
-            start: i as u32,
-            end: end as u32,
-            fold_start,
-            fold_end,
-            kind,
-            glued,
-            cap: c.is_uppercase(),
-            grouped: false,
-            digits,
-            value,
-            sentence: 0,
-        });
-        glued = true;
+        self.close(out);
+    }
+
+    fn close(&mut self, out: &mut TokenStream) {
+        if let Some(t) = self.open.take() {
+            out.tokens.push(t);
+        }
     }
 }
 
