@@ -53,6 +53,12 @@ pub struct InputArgs {
     /// No progress bar and no summary on stderr (failures are still listed).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Tag and parse the sentences that can carry an event, a claim or a
+    /// toll (with the models under resources/models/). Extraction does not
+    /// use the trees yet; the summary says how many sentences were parsed.
+    #[arg(long)]
+    pub parse: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -97,6 +103,7 @@ impl InputArgs {
                 .map(|l| Lang::new(l.to_ascii_lowercase())),
             max_doc_bytes: self.max_doc_bytes,
             strict: self.strict,
+            parse: self.parse,
             ..Config::default()
         })
     }

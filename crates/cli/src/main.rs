@@ -15,6 +15,7 @@ mod explain;
 mod extract_cmd;
 mod gen_cmd;
 mod geo_cmd;
+mod parse_cmd;
 mod store_cmd;
 mod time_cmd;
 
@@ -58,6 +59,11 @@ enum Command {
     GenCorpus(gen_cmd::Args),
     /// Score extracted events against a gold file (agrees with shared/eval/score.py).
     Eval(eval_cmd::Args),
+    /// Tag, lemmatize and parse text (or re-annotate a CoNLL-U file); prints CoNLL-U.
+    #[command(after_help = "Examples:
+  vigie parse --lang fr \"Une frappe de drone a visé le dépôt.\"
+  vigie parse --conllu ../shared/treebanks/en_ewt/en_ewt-ud-test.conllu --lang en > out.conllu")]
+    Parse(parse_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +78,7 @@ fn main() -> ExitCode {
         Command::Figures(a) => store_cmd::run_figures(a),
         Command::Docs(a) => store_cmd::run_docs(a),
         Command::Eval(a) => eval_cmd::run(a),
+        Command::Parse(a) => parse_cmd::run(a),
         Command::GenCorpus(a) => gen_cmd::run(a),
     };
     match result {

@@ -120,4 +120,32 @@ pub struct ProcessedDoc {
     pub events: Vec<crate::Event>,
     pub figures: Vec<crate::Figure>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the parser did with the document's sentences.
+    pub parse: ParseCounts,
+}
+
+/// What the parser did with a document's sentences: all zero when parsing
+/// is off, `selected` counted whenever sentences are selected.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParseCounts {
+    /// Sentences of the document.
+    pub sentences: usize,
+    /// Sentences extraction chose for parsing.
+    pub selected: usize,
+    /// Sentences parsed (selected, in a language with a model).
+    pub parsed: usize,
+    /// Syntactic words parsed.
+    pub words: usize,
+    /// Parsed sentences over the parser's length cap (flat trees).
+    pub fell_back: usize,
+}
+
+impl ParseCounts {
+    pub fn add(&mut self, other: &ParseCounts) {
+        self.sentences += other.sentences;
+        self.selected += other.selected;
+        self.parsed += other.parsed;
+        self.words += other.words;
+        self.fell_back += other.fell_back;
+    }
 }

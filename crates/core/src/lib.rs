@@ -12,7 +12,7 @@ pub mod record;
 pub mod tokens;
 
 pub use diag::{Diagnostic, Severity};
-pub use doc::{Doc, DocMeta, Lang, ProcessedDoc, PublishedSource, Sentence};
+pub use doc::{Doc, DocMeta, Lang, ParseCounts, ProcessedDoc, PublishedSource, Sentence};
 pub use offsets::{NormText, Span};
 pub use record::{Event, EventSource, Evidence, Figure, Location, Plover};
 pub use tokens::{Multiword, StreamSentence, Token, TokenKind, TokenStream, Word, WordForm};

@@ -23,6 +23,7 @@ pub mod data;
 pub mod figures;
 pub mod frames;
 pub mod lexicon;
+pub mod select;
 
 use std::collections::BTreeMap;
 
@@ -67,6 +68,9 @@ pub struct Extraction {
     pub inferred_published: Option<Date>,
     pub diagnostics: Vec<Diagnostic>,
     pub trace: Vec<TraceItem>,
+    /// The sentences worth parsing ([`select::sentences_to_parse`]):
+    /// indices into the document's sentences.
+    pub parse_sentences: Vec<usize>,
 }
 
 /// The extractor: every lexicon, the actor dictionary, the ontology, the
@@ -394,6 +398,10 @@ impl Extractor {
             last_state: std::cell::Cell::new(None),
             country: &country,
         };
+        if !doc.sentences.is_empty() {
+            let spans: Vec<Span> = doc.sentences.iter().map(|s| s.norm).collect();
+            out.parse_sentences = select::sentences_to_parse(&ann, &spans);
+        }
         let (frames, dropped) = frames::build_frames(&cx);
         for t in &ann.triggers {
             let o = doc.norm.to_original(t.span);

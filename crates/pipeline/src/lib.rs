@@ -9,6 +9,7 @@
 pub mod input;
 mod process;
 pub mod summary;
+pub mod syntax;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,11 @@ pub enum Error {
     Threads { threads: usize, message: String },
     #[error(transparent)]
     Extract(#[from] vigie_extract::Error),
+    #[error("syntax model {path}: {source}")]
+    Syntax {
+        path: String,
+        source: vigie_syntax::Error,
+    },
 }
 
 /// What a run is told by its caller.
@@ -52,6 +58,8 @@ pub struct Config {
     pub strict: bool,
     /// Documents per parallel batch: bounds memory.
     pub batch_size: usize,
+    /// Tag and parse the sentences extraction selects (`--parse`).
+    pub parse: bool,
 }
 
 impl Default for Config {
@@ -65,6 +73,7 @@ impl Default for Config {
             section_bytes: 128 * 1024,
             strict: false,
             batch_size: 256,
+            parse: false,
         }
     }
 }
@@ -81,6 +90,8 @@ pub struct Engine {
     /// The bundled extractor, when the engine was loaded with it (for
     /// `--explain`, which needs its trace).
     extractor: Option<std::sync::Arc<Extractor>>,
+    /// Syntax models by language, loaded when `config.parse` is set.
+    syntax: syntax::Models,
     pool: rayon::ThreadPool,
 }
 
@@ -116,12 +127,18 @@ impl Engine {
                 threads: config.threads,
                 message: e.to_string(),
             })?;
+        let syntax = if config.parse {
+            syntax::Models::load(&config.resources)?
+        } else {
+            syntax::Models::default()
+        };
         Ok(Engine {
             config: config.clone(),
             preparer,
             html,
             extract,
             extractor: None,
+            syntax,
             pool,
         })
     }
@@ -148,6 +165,11 @@ impl Engine {
     /// Runs the extraction stage on a prepared document.
     pub fn extract(&self, doc: &Doc) -> Extraction {
         (self.extract)(doc)
+    }
+
+    /// The loaded syntax models (empty unless the config asks to parse).
+    pub fn syntax(&self) -> &syntax::Models {
+        &self.syntax
     }
 }
 
@@ -186,7 +208,10 @@ pub fn run_with_progress(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<RunSummary, std::io::Error> {
     let started = std::time::Instant::now();
-    let mut summary = RunSummary::default();
+    let mut summary = RunSummary {
+        parsing: engine.config.parse,
+        ..RunSummary::default()
+    };
     let mut batch: Vec<input::WorkItem> = Vec::with_capacity(engine.config.batch_size);
     let mut batch_bytes = 0usize;
     let mut sink_error: Option<std::io::Error> = None;

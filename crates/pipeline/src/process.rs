@@ -239,6 +239,7 @@ fn process_text(
     }
     let sections = section_bounds(&text, cfg.section_bytes);
     let mut doc = engine.preparer.prepare(meta, text);
+    let mut parse = vigie_core::ParseCounts::default();
     let mut extraction = if sections.len() > 1 {
         diags.push(Diagnostic::info(
             "limits.sections",
@@ -249,9 +250,11 @@ fn process_text(
                 cfg.section_bytes
             ),
         ));
-        extract_sections(engine, &doc, &sections)
+        extract_sections(engine, &doc, &sections, &mut parse)
     } else {
-        engine.extract(&doc)
+        let ex = engine.extract(&doc);
+        parse = parse_counts(engine, &doc, &ex);
+        ex
     };
     if doc.meta.published.is_none() {
         if let Some(d) = extraction.inferred_published {
@@ -281,7 +284,26 @@ fn process_text(
         events: extraction.events,
         figures: extraction.figures,
         diagnostics: std::mem::take(diags),
+        parse,
     }))
+}
+
+/// The syntax stage on the sentences extraction selected: parsed with
+/// `--parse`, only counted without.
+fn parse_counts(
+    engine: &Engine,
+    doc: &vigie_core::Doc,
+    ex: &Extraction,
+) -> vigie_core::ParseCounts {
+    if engine.config.parse {
+        engine.syntax.parse_selected(doc, &ex.parse_sentences)
+    } else {
+        vigie_core::ParseCounts {
+            sentences: doc.sentences.len(),
+            selected: ex.parse_sentences.len(),
+            ..Default::default()
+        }
+    }
 }
 
 /// Why a document over the limit is skipped under `--strict`.
@@ -319,6 +341,7 @@ fn extract_sections(
     engine: &Engine,
     doc: &vigie_core::Doc,
     sections: &[std::ops::Range<usize>],
+    parse: &mut vigie_core::ParseCounts,
 ) -> Extraction {
     let mut out = Extraction::default();
     let mut meta = doc.meta.clone();
@@ -329,6 +352,7 @@ fn extract_sections(
         };
         let section = engine.preparer.prepare(meta.clone(), part.to_string());
         let mut ex = engine.extract(&section);
+        parse.add(&parse_counts(engine, &section, &ex));
         if meta.published.is_none() {
             if let Some(d) = ex.inferred_published {
                 meta.published = Some(d);

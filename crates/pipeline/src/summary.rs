@@ -23,6 +23,10 @@ pub struct RunSummary {
     pub bytes: u64,
     pub elapsed_ms: u64,
     pub threads: usize,
+    /// Sentences, those selected for parsing and those parsed (`--parse`).
+    pub parse: vigie_core::ParseCounts,
+    /// The run parsed (`--parse`): the summary says how much.
+    pub parsing: bool,
 }
 
 impl RunSummary {
@@ -33,6 +37,7 @@ impl RunSummary {
                 self.events += d.events.len();
                 self.figures += d.figures.len();
                 self.bytes += d.text.len() as u64;
+                self.parse.add(&d.parse);
                 for w in d
                     .diagnostics
                     .iter()
@@ -84,6 +89,22 @@ impl RunSummary {
             self.threads,
             plural(self.threads),
         )?;
+        let p = &self.parse;
+        if self.parsing {
+            writeln!(
+                w,
+                "vigie: parsed {} of {} sentences ({:.0}% selected), {} words{}",
+                p.parsed,
+                p.sentences,
+                percent(p.selected, p.sentences),
+                p.words,
+                if p.fell_back > 0 {
+                    format!(", {} over the length cap (flat trees)", p.fell_back)
+                } else {
+                    String::new()
+                }
+            )?;
+        }
         for e in &self.skipped {
             writeln!(w, "  skipped  {}: {}", e.origin, e.reason)?;
         }
@@ -94,6 +115,14 @@ impl RunSummary {
             writeln!(w, "  warning  {}: {}", e.origin, e.reason)?;
         }
         Ok(())
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
     }
 }
 

@@ -56,6 +56,7 @@ fn doc(
         events,
         figures,
         diagnostics: Vec::new(),
+        parse: Default::default(),
     }
 }
 
