@@ -39,6 +39,9 @@ struct Articles {
     hyphen: Vec<String>,
 }
 
+/// The one light form every Arabic article form is folded to.
+pub const ARTICLE: &str = "al";
+
 /// Where the article forms live in the resources.
 pub const ARTICLES_PATH: &str = "geo/arabic_articles.tsv";
 
@@ -198,7 +201,7 @@ impl Tokenizer {
         for t in &mut self.pool[..self.len] {
             if a.free.contains(&t.light) || (t.hyphen_after && a.hyphen.contains(&t.light)) {
                 t.light.clear();
-                t.light.push_str("al");
+                t.light.push_str(ARTICLE);
             }
         }
     }

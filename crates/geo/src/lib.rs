@@ -799,7 +799,7 @@ impl Geocoder {
         next_start: usize,
     ) {
         // Arabic article written before the name
-        if m.name_first > prev_end && toks[m.name_first - 1].light == "al" {
+        if m.name_first > prev_end && toks[m.name_first - 1].light == fold::ARTICLE {
             m.name_first -= 1;
             m.first = m.name_first;
         }
@@ -1079,7 +1079,7 @@ impl Geocoder {
                 || (m.strong_cue && doc_cc.contains_key(&p.country));
         }
         let tokens = (m.name_first..=m.name_last)
-            .filter(|&i| toks[i].light != "al")
+            .filter(|&i| toks[i].light != fold::ARTICLE)
             .count();
         let near_anchor = anchors
             .iter()
@@ -1292,7 +1292,7 @@ fn push_keys(
                 ));
             }
         }
-        if rest.len() > 1 && rest[0].light == "al" {
+        if rest.len() > 1 && rest[0].light == fold::ARTICLE {
             skip += 1;
         } else {
             break;
@@ -1343,7 +1343,7 @@ fn longest_suffix<T>(
 fn is_capitalized(text: &str, toks: &[Token], first: usize, last: usize) -> bool {
     toks[first..=last]
         .iter()
-        .filter(|t| t.light != "al")
+        .filter(|t| t.light != fold::ARTICLE)
         .any(|t| {
             text[t.start..t.end]
                 .chars()
