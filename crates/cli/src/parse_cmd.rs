@@ -70,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         let doc = preparer.prepare(meta, text.to_string());
         let model = model_for(&models, doc.lang.as_str())?;
-        let conllu = stream_conllu(&doc, n);
+        let conllu = stream_conllu(&doc, n, model);
         let annotated = vigie_syntax::annotate_conllu(model, &conllu)
             .map_err(|e| anyhow::anyhow!("internal CoNLL-U of text {n}: {e}"))?;
         out.write_all(annotated.as_bytes())?;
@@ -127,8 +127,10 @@ fn forms_of(conllu: &str) -> String {
 }
 
 /// CoNLL-U of a document's sentences with only ID, FORM and MISC filled:
-/// the syntactic words of its token stream, multiword tokens as range lines.
-fn stream_conllu(doc: &vigie_core::Doc, n: usize) -> String {
+/// the syntactic words of its token stream, multiword tokens as range lines
+/// (with the ambiguous contractions the model splits, e.g. French `des` =
+/// `de les`).
+fn stream_conllu(doc: &vigie_core::Doc, n: usize, model: &Model) -> String {
     let stream = &doc.tokens;
     let text = doc.norm.text.as_str();
     let mut out = String::new();
@@ -140,6 +142,10 @@ fn stream_conllu(doc: &vigie_core::Doc, n: usize) -> String {
         out.push_str(&format!("# sent_id = {n}-{}\n", si + 1));
         let sentence_text = doc.sentence_norm(sent).replace('\n', " ");
         out.push_str(&format!("# text = {sentence_text}\n"));
+        let forms: Vec<&str> = words.iter().map(|w| stream.word_form(text, w)).collect();
+        let mut split = Vec::new();
+        model.split_contractions(&forms, &mut split);
+        let mut id = 0; // words written so far (IDs shift after a split)
         let mut k = 0;
         while k < words.len() {
             let w = words[k];
@@ -161,8 +167,8 @@ fn stream_conllu(doc: &vigie_core::Doc, n: usize) -> String {
                 let surface = text.get(mw.start as usize..mw.end as usize).unwrap_or("");
                 out.push_str(&format!(
                     "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
-                    k + 1,
-                    k + parts,
+                    id + 1,
+                    id + parts,
                     surface,
                     misc(mw.end)
                 ));
@@ -170,19 +176,37 @@ fn stream_conllu(doc: &vigie_core::Doc, n: usize) -> String {
                     let pw = &words[k + j];
                     out.push_str(&format!(
                         "{}\t{}\t_\t_\t_\t_\t_\t_\t_\t_\n",
-                        k + j + 1,
+                        id + j + 1,
                         stream.word_form(text, pw)
                     ));
                 }
                 k += parts.max(1);
+                id += parts;
+                continue;
+            }
+            let form = stream.word_form(text, &w);
+            if let Some(parts) = model.contraction_parts(form).filter(|_| split[k]) {
+                out.push_str(&format!(
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
+                    id + 1,
+                    id + parts.len(),
+                    form,
+                    misc(w.end)
+                ));
+                for (j, p) in parts.iter().enumerate() {
+                    out.push_str(&format!("{}\t{}\t_\t_\t_\t_\t_\t_\t_\t_\n", id + j + 1, p));
+                }
+                id += parts.len();
+                k += 1;
                 continue;
             }
             out.push_str(&format!(
                 "{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
-                k + 1,
-                stream.word_form(text, &w),
+                id + 1,
+                form,
                 misc(w.end)
             ));
+            id += 1;
             k += 1;
         }
         out.push('\n');

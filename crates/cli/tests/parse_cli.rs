@@ -59,6 +59,33 @@ fn text_gives_conllu_with_contractions_as_multiword_tokens_and_one_root() {
 }
 
 #[test]
+fn french_des_is_a_multiword_token_only_when_the_model_splits_it() {
+    let out = run(&[
+        "parse",
+        "--lang",
+        "fr",
+        "Le bilan des frappes est lourd. Des hommes armés ont tiré.",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines().any(|l| l.starts_with("3-4\tdes\t")),
+        "des = de les as a range line: {text}"
+    );
+    let words = word_lines(&text);
+    let forms: Vec<&str> = words.iter().map(|w| w[1].as_str()).collect();
+    assert!(forms.windows(2).any(|p| p == ["de", "les"]), "{forms:?}");
+    assert!(
+        forms.contains(&"Des"),
+        "the determiner stays one word: {forms:?}"
+    );
+}
+
+#[test]
 fn conllu_input_keeps_its_tokens_and_fills_the_annotation() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("in.conllu");

@@ -35,7 +35,8 @@ impl Models {
             let Some(bytes) = r.bytes(&path) else {
                 continue;
             };
-            let model = Model::from_bytes(&bytes).map_err(|source| Error::Syntax {
+            // Embedded bytes are borrowed in place (no copy of the tables).
+            let model = Model::from_cow(bytes).map_err(|source| Error::Syntax {
                 path: path.clone(),
                 source,
             })?;
@@ -87,15 +88,27 @@ thread_local! {
 }
 
 /// Tags and parses sentence `i` of `doc` into `out`; false when it has no words.
+/// The model first decides the ambiguous contractions (French `des`: `de
+/// les` or determiner); a split one is analysed as its parts, so `out` may
+/// have more words than the stream's sentence.
 pub fn parse_sentence(model: &Model, doc: &Doc, i: usize, out: &mut Analysis) -> bool {
     let stream = &doc.tokens;
-    let words: Vec<&str> = stream
+    let forms: Vec<&str> = stream
         .sentence_words(i)
         .iter()
         .map(|w| stream.word_form(&doc.norm.text, w))
         .collect();
-    if words.is_empty() {
+    if forms.is_empty() {
         return false;
+    }
+    let mut split = Vec::new();
+    model.split_contractions(&forms, &mut split);
+    let mut words: Vec<&str> = Vec::with_capacity(forms.len() + 2);
+    for (&w, &s) in forms.iter().zip(&split) {
+        match model.contraction_parts(w).filter(|_| s) {
+            Some(parts) => words.extend(parts.iter().map(String::as_str)),
+            None => words.push(w),
+        }
     }
     model.annotate(&words, out);
     true

@@ -111,3 +111,24 @@ fn load_both(bencher: divan::Bencher) {
             .count()
     });
 }
+
+/// Loading both model files from `'static` bytes (tables borrowed, as the
+/// binary's embedded resources are loaded).
+#[divan::bench(sample_count = 10)]
+fn load_both_static(bencher: divan::Bencher) {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../resources/models");
+    let bytes: Vec<&'static [u8]> = ["en", "fr"]
+        .iter()
+        .map(|l| {
+            let b = std::fs::read(root.join(format!("{l}.syntax")))
+                .unwrap_or_else(|e| panic!("{l}: {e}"));
+            &*Box::leak(b.into_boxed_slice())
+        })
+        .collect();
+    bencher.bench_local(|| {
+        bytes
+            .iter()
+            .filter(|b| Model::from_static(divan::black_box(b)).is_ok())
+            .count()
+    });
+}

@@ -9,6 +9,22 @@ fn main() {
     let dir = std::env::args()
         .nth(1)
         .map_or_else(|| root.join("resources/models"), Into::into);
+    static EN: &[u8] = include_bytes!("../../../resources/models/en.syntax");
+    static FR: &[u8] = include_bytes!("../../../resources/models/fr.syntax");
+    let start = std::time::Instant::now();
+    let models: Vec<_> = [EN, FR]
+        .into_iter()
+        .map(vigie_syntax::Model::from_static)
+        .collect();
+    let took = start.elapsed();
+    if models.iter().all(Result::is_ok) {
+        println!("borrowing loader (from_static, embedded bytes): both models in {took:.1?}");
+    } else {
+        println!(
+            "embedded models do not load (retrain?): {:?}",
+            models[0].as_ref().err()
+        );
+    }
     let bytes: Vec<Vec<u8>> = ["en", "fr"]
         .iter()
         .map(|l| {
@@ -23,17 +39,4 @@ fn main() {
     let took = start.elapsed();
     assert!(models.iter().all(Result::is_ok));
     println!("copying loader (from_bytes): both models in {took:.1?}");
-    static EN: &[u8] = include_bytes!("../../../resources/models/en.syntax");
-    static FR: &[u8] = include_bytes!("../../../resources/models/fr.syntax");
-    let start = std::time::Instant::now();
-    let models: Vec<_> = [EN, FR]
-        .into_iter()
-        .map(vigie_syntax::Model::from_static)
-        .collect();
-    let took = start.elapsed();
-    if models.iter().all(Result::is_ok) {
-        println!("borrowing loader (from_static, embedded bytes): both models in {took:.1?}");
-    } else {
-        println!("embedded models do not load (retrain?): {:?}", models[0].as_ref().err());
-    }
 }

@@ -160,11 +160,6 @@ impl<'a> Reader<'a> {
             .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
             .collect())
     }
-    /// The raw bytes of an `f32` array written by `Writer::f32s`.
-    pub fn bytes_of_f32s(&mut self) -> Result<&'a [u8], ModelError> {
-        let n = self.len(4)?;
-        self.take(n * 4)
-    }
     pub fn u32s(&mut self) -> Result<Vec<u32>, ModelError> {
         let n = self.len(4)?;
         let b = self.take(n * 4)?;

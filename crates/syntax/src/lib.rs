@@ -2,9 +2,12 @@
 //! labelled dependency parser, trained in the repository from Universal
 //! Dependencies treebanks. Pure Rust, offline, deterministic.
 //!
-//! Entry points: [`Model::from_bytes`] loads a language's model file
-//! (`resources/models/<lang>.syntax`); [`Model::annotate`] analyses one
-//! sentence of syntactic words into a reusable [`Analysis`];
+//! Entry points: [`Model::from_static`] (tables borrowed from embedded
+//! bytes) or [`Model::from_bytes`] (copied) loads a language's model file
+//! (`resources/models/<lang>.syntax`); [`Model::split_contractions`]
+//! decides ambiguous contractions (French `des` = `de les`) before
+//! [`Model::annotate`] analyses one sentence of syntactic words into a
+//! reusable [`Analysis`];
 //! [`annotate_conllu`] re-annotates a CoNLL-U text keeping its tokens;
 //! [`train`] builds model files (used by the `vigie-train-syntax` binary).
 //!
@@ -14,6 +17,7 @@
 //! same model bytes.
 
 pub mod conllu;
+pub mod contract;
 pub mod hash;
 mod io;
 pub mod labels;

@@ -5,10 +5,12 @@
 //! language code, hash of the training input files (FNV-1a 64 over each
 //! file's name and bytes, in the listed order), hash of the trainer
 //! settings, the input file names (relative to the treebank folder), the
-//! settings as text, then the tagger, the lemmatizer and the parser. Weight
-//! tables are single arrays, so loading is a few bulk copies.
+//! settings as text, then the tagger, the lemmatizer, the parser and the
+//! ambiguous contractions. Weight tables are single little-endian byte
+//! arrays, used in place when the bytes are `'static`
+//! ([`Model::from_static`], [`Model::from_cow`]) and copied otherwise.
 //!
-//! Contract: [`Model::from_bytes`] checks magic and version first and fails
+//! Contract: every loader checks magic and version first and fails
 //! with a typed [`Error`] on any inconsistency; it never panics.
 //! [`Model::annotate`] never fails.
 
@@ -17,6 +19,7 @@ use std::path::Path;
 
 use crate::Error;
 use crate::conllu::{self, Line};
+use crate::contract::{Contractions, SplitScratch};
 use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
 use crate::parser::{ParseState, Parser};
@@ -82,7 +85,13 @@ pub struct Model {
     pub tagger: Tagger,
     pub lemmatizer: Lemmatizer,
     pub parser: Parser,
+    /// Ambiguous contractions (French `des`) and their classifier.
+    pub contractions: Contractions,
     verb: Option<u16>,
+}
+
+thread_local! {
+    static SPLIT: std::cell::RefCell<SplitScratch> = std::cell::RefCell::new(SplitScratch::default());
 }
 
 /// The analysis of one sentence; reuse it across sentences to avoid
@@ -165,12 +174,14 @@ impl Model {
         let tagger = Tagger::read(r)?;
         let lemmatizer = Lemmatizer::read(r)?;
         let parser = Parser::read(r)?;
+        let contractions = Contractions::read(r)?;
         let verb = tagger.upos.id("VERB");
         Ok(Model {
             header,
             tagger,
             lemmatizer,
             parser,
+            contractions,
             verb,
         })
     }
@@ -194,13 +205,20 @@ impl Model {
     }
 
     /// Assembles a model (used by training).
-    pub fn new(header: Header, tagger: Tagger, lemmatizer: Lemmatizer, parser: Parser) -> Model {
+    pub fn new(
+        header: Header,
+        tagger: Tagger,
+        lemmatizer: Lemmatizer,
+        parser: Parser,
+        contractions: Contractions,
+    ) -> Model {
         let verb = tagger.upos.id("VERB");
         Model {
             header,
             tagger,
             lemmatizer,
             parser,
+            contractions,
             verb,
         }
     }
@@ -212,6 +230,7 @@ impl Model {
         self.tagger.write(&mut w);
         self.lemmatizer.write(&mut w);
         self.parser.write(&mut w);
+        self.contractions.write(&mut w);
         w.buf
     }
 
@@ -221,6 +240,23 @@ impl Model {
 
     pub fn deprel_name(&self, id: u16) -> &str {
         self.parser.deprels.name(id)
+    }
+
+    /// Decides the ambiguous contractions of a sentence (French `des`: `de
+    /// les` or the determiner): `out[i]` is true when `words[i]` should be
+    /// replaced by [`Model::contraction_parts`] before [`Model::annotate`]
+    /// (which never splits anything itself). `words` are the sentence's
+    /// syntactic words as the tokenizer gives them.
+    pub fn split_contractions(&self, words: &[&str], out: &mut Vec<bool>) {
+        SPLIT.with_borrow_mut(|s| {
+            self.contractions.split(&self.tagger, words, out, s);
+        });
+    }
+
+    /// The parts of an ambiguous contraction (`des` → `de`, `les`; first
+    /// part capitalized when the form is), or `None` for other words.
+    pub fn contraction_parts(&self, form: &str) -> Option<&[String]> {
+        self.contractions.parts(form)
     }
 
     /// Tags, lemmatizes and parses one sentence of syntactic words.

@@ -60,28 +60,43 @@ impl Lex {
     /// Computes the features of `form`; `lower` is a reusable buffer.
     pub fn new(form: &str, lower: &mut String) -> Lex {
         lower.clear();
-        for c in form.chars() {
-            lower.extend(c.to_lowercase());
+        if form.is_ascii() {
+            lower.push_str(form);
+            lower.make_ascii_lowercase();
+        } else {
+            for c in form.chars() {
+                lower.extend(c.to_lowercase());
+            }
         }
         let mut lex = Lex {
             w: str_hash(lower),
             exact: str_hash(form),
             ..Lex::default()
         };
-        let bounds: Vec<usize> = lower
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([lower.len()])
-            .collect();
-        let n = bounds.len() - 1;
+        // Byte offsets of the first 4 and last 4 character boundaries
+        // (no allocation: prefixes of 1-3 and suffixes of 1-4 characters).
+        let mut starts = [0usize; 4];
+        for (k, (i, _)) in lower.char_indices().take(4).enumerate() {
+            starts[k] = i;
+        }
+        let n = lower.chars().count();
+        let pre_end = |k: usize| -> usize {
+            // end of the first k characters (k <= 3)
+            if k >= n { lower.len() } else { starts[k] }
+        };
+        let mut tails = [lower.len(); 5];
+        for (j, (i, _)) in lower.char_indices().rev().take(4).enumerate() {
+            tails[j + 1] = i;
+        }
+        let suf_start = |k: usize| -> usize {
+            // start of the last k characters (k <= 4)
+            if k >= n { 0 } else { tails[k] }
+        };
         for k in 0..3 {
-            lex.pre[k] = f1(k as u64 + 1, str_hash(&lower[..bounds[(k + 1).min(n)]]));
+            lex.pre[k] = f1(k as u64 + 1, str_hash(&lower[..pre_end(k + 1)]));
         }
         for k in 0..4 {
-            lex.suf[k] = f1(
-                k as u64 + 11,
-                str_hash(&lower[bounds[n - (k + 1).min(n)]..]),
-            );
+            lex.suf[k] = f1(k as u64 + 11, str_hash(&lower[suf_start(k + 1)..]));
         }
         lex.shape = shape_hash(form);
         lex.flags = flags(form);
@@ -358,6 +373,12 @@ impl Tagger {
             let v = self.lookup.get(l.exact);
             (l.amb, l.dict) = (v & 0xffff_ffff_ffff, (v >> 48) as u16);
         }
+    }
+
+    /// The ambiguity class of a word (UPOS seen with its exact form in
+    /// training, a bit mask; 0 for unknown words).
+    pub fn amb_class(&self, l: &Lex) -> u64 {
+        self.lookup.get(l.exact) & 0xffff_ffff_ffff
     }
 
     /// The dictionary tag of a word (as set by `lexify`).

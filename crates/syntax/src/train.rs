@@ -13,12 +13,18 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::conllu::{self, Sentence};
+use crate::contract::Contractions;
 use crate::hash::{Fnv64, str_hash};
 use crate::labels::LabelSet;
 use crate::lemma::Lemmatizer;
 use crate::parser::{self, ParseItem, ParseSettings};
 use crate::tagger::{self, Lex, TagItem, TagSettings, Tagger};
 use crate::{Error, Header, Model};
+
+/// Epochs (at most; the best on dev is kept) and shuffle seed of the
+/// contraction classifier.
+const CONTRACTION_EPOCHS: usize = 10;
+const CONTRACTION_SEED: u64 = 0xde5_1e5;
 
 /// Which files make a language's model (paths relative to the treebank folder).
 #[derive(Clone, Debug)]
@@ -337,7 +343,15 @@ pub fn train_language(
         say(l, &mut report)
     })?;
     say(format!("parser: best epoch {epoch}"), &mut report);
-    let model = Model::new(header, tagger, lemmatizer, parser);
+    let contractions = Contractions::train(
+        &tagger,
+        &train_s,
+        &dev_s,
+        CONTRACTION_EPOCHS,
+        CONTRACTION_SEED,
+        &mut |l| say(l, &mut report),
+    );
+    let model = Model::new(header, tagger, lemmatizer, parser, contractions);
     let bytes = model.to_bytes();
     say(format!("model: {} bytes", bytes.len()), &mut report);
     Ok(Trained {

@@ -59,7 +59,7 @@ fn wrong_magic_or_version_is_a_clear_error() {
             e,
             Error::Version {
                 found: 99,
-                expected: 1
+                expected: vigie_syntax::FORMAT_VERSION
             }
         ),
         "{e}"
@@ -176,5 +176,88 @@ fn odd_words_never_fail() {
         let text = "1\t\t_\t_\t_\t_\t_\t_\t_\t_\n2\t🙂\t_\t_\t_\t_\t_\t_\t_\t_\n";
         let out = annotate_conllu(&m, text).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(conllu::parse(&out).map(|s| s.len()), Ok(1));
+    }
+}
+
+fn splits(m: &Model, words: &[&str]) -> Vec<bool> {
+    let mut out = Vec::new();
+    m.split_contractions(words, &mut out);
+    out
+}
+
+#[test]
+fn french_des_is_split_only_when_it_is_de_les() {
+    let fr = model("fr");
+    assert_eq!(
+        fr.contraction_parts("des"),
+        Some(&["de".to_string(), "les".to_string()][..])
+    );
+    assert_eq!(
+        fr.contraction_parts("Des"),
+        Some(&["De".to_string(), "les".to_string()][..])
+    );
+    assert_eq!(fr.contraction_parts("maison"), None);
+    // "le bilan de les frappes": the contraction.
+    assert_eq!(
+        splits(&fr, &["Le", "bilan", "des", "frappes", "est", "lourd", "."]),
+        [false, false, true, false, false, false, false]
+    );
+    assert_eq!(
+        splits(&fr, &["la", "destruction", "des", "maisons", "."]),
+        [false, false, true, false, false]
+    );
+    assert_eq!(
+        splits(
+            &fr,
+            &[
+                "Lors", "des", "combats", ",", "des", "civils", "ont", "été", "tués", "."
+            ]
+        ),
+        [
+            false, true, false, false, false, false, false, false, false, false
+        ]
+    );
+    // The indefinite determiner.
+    assert_eq!(
+        splits(&fr, &["Des", "hommes", "armés", "ont", "tiré", "."]),
+        [false; 6]
+    );
+    assert_eq!(
+        splits(&fr, &["L'", "armée", "a", "détruit", "des", "maisons", "."]),
+        [false; 7]
+    );
+    // annotate never splits by itself.
+    let mut a = Analysis::default();
+    fr.annotate(&["la", "destruction", "des", "maisons", "."], &mut a);
+    assert_eq!(a.len(), 5);
+    let en = model("en");
+    assert_eq!(splits(&en, &["I", "do", "n't", "know"]), [false; 4]);
+    assert!(splits(&en, &[]).is_empty());
+}
+
+#[test]
+fn borrowing_loader_gives_the_same_analyses() {
+    for lang in ["en", "fr"] {
+        let bytes: &'static [u8] = Box::leak(model_bytes(lang).into_boxed_slice());
+        let borrowed = Model::from_static(bytes).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        let copied = model(lang);
+        let from_cow = Model::from_cow(std::borrow::Cow::Borrowed(bytes)).unwrap();
+        let words = [
+            "Des", "avions", "ont", "frappé", "la", "ville", "de", "Gaza", ".",
+        ];
+        let (mut a, mut b, mut c) = (
+            Analysis::default(),
+            Analysis::default(),
+            Analysis::default(),
+        );
+        borrowed.annotate(&words, &mut a);
+        copied.annotate(&words, &mut b);
+        from_cow.annotate(&words, &mut c);
+        for x in [&a, &c] {
+            assert_eq!((&x.upos, &x.head, &x.deprel), (&b.upos, &b.head, &b.deprel));
+            assert_eq!(x.lemma(3), b.lemma(3));
+            assert_eq!(x.feats(3), b.feats(3));
+        }
+        assert_eq!(borrowed.to_bytes(), bytes);
     }
 }
