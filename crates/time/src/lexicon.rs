@@ -97,11 +97,21 @@ pub(crate) struct Hit {
 
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
-    entries: HashMap<String, Vec<Kind>, FxBuild>,
-    prefixes: HashSet<String, FxBuild>,
+    /// Every phrase key and every proper prefix of one (space-joined token
+    /// keys): one lookup per token tells both what ends here and whether
+    /// to read on.
+    phrases: HashMap<String, Phrase, FxBuild>,
     max_len: usize,
     pub parts: Vec<String>,
     pub function_words: HashSet<String>,
+}
+
+/// What a phrase key says: the kinds of the phrases it ends, and whether it
+/// begins a longer one.
+#[derive(Debug, Default, Clone)]
+struct Phrase {
+    kinds: Vec<Kind>,
+    prefix: bool,
 }
 
 const FILES: &[&str] = &[
@@ -310,10 +320,10 @@ impl Lexicon {
             }
             k.push_str(part);
             if i + 1 < keys.len() {
-                self.prefixes.insert(k.clone());
+                self.phrases.entry(k.clone()).or_default().prefix = true;
             }
         }
-        let v = self.entries.entry(k).or_default();
+        let v = &mut self.phrases.entry(k).or_default().kinds;
         if !v.contains(&kind) {
             v.push(kind);
         }
@@ -331,15 +341,16 @@ impl Lexicon {
                     key.push(' ');
                 }
                 key.push_str(t.key);
-                if let Some(kinds) = self.entries.get(key.as_str()) {
-                    for k in kinds {
-                        hits.push(Hit {
-                            kind: *k,
-                            end: j + 1,
-                        });
-                    }
+                let Some(phrase) = self.phrases.get(key.as_str()) else {
+                    break;
+                };
+                for k in &phrase.kinds {
+                    hits.push(Hit {
+                        kind: *k,
+                        end: j + 1,
+                    });
                 }
-                if !self.prefixes.contains(key.as_str()) {
+                if !phrase.prefix {
                     break;
                 }
             }
