@@ -11,6 +11,17 @@ fn run(args: &[&str]) -> std::process::Output {
         .unwrap_or_else(|e| panic!("running vigie: {e}"))
 }
 
+/// The stdout of a run that must succeed.
+fn stdout_of(args: &[&str]) -> String {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// The word lines (integer IDs) of a CoNLL-U text, split in columns.
 fn word_lines(conllu: &str) -> Vec<Vec<String>> {
     conllu
@@ -26,18 +37,12 @@ fn word_lines(conllu: &str) -> Vec<Vec<String>> {
 
 #[test]
 fn text_gives_conllu_with_contractions_as_multiword_tokens_and_one_root() {
-    let out = run(&[
+    let text = stdout_of(&[
         "parse",
         "--lang",
         "fr",
         "Les rebelles ont attaqué le poste au petit matin. Deux soldats sont morts.",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.matches("# sent_id").count(), 2, "{text}");
     assert!(
         text.lines().any(|l| l.starts_with("7-8\tau\t")),
@@ -60,18 +65,12 @@ fn text_gives_conllu_with_contractions_as_multiword_tokens_and_one_root() {
 
 #[test]
 fn french_des_is_a_multiword_token_only_when_the_model_splits_it() {
-    let out = run(&[
+    let text = stdout_of(&[
         "parse",
         "--lang",
         "fr",
         "Le bilan des frappes est lourd. Des hommes armés ont tiré.",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.lines().any(|l| l.starts_with("3-4\tdes\t")),
         "des = de les as a range line: {text}"
@@ -96,19 +95,13 @@ fn conllu_input_keeps_its_tokens_and_fills_the_annotation() {
                 4\ttown\tX\tX\t_\t_\t_\t_\t_\tSpaceAfter=No\n\
                 5\t.\tX\tX\t_\t_\t_\t_\t_\t_\n\n";
     std::fs::write(&path, gold).unwrap_or_else(|e| panic!("{e}"));
-    let out = run(&[
+    let text = stdout_of(&[
         "parse",
         "--conllu",
         path.to_str().unwrap_or(""),
         "--lang",
         "en",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.starts_with("# text = Gunmen shelled the town."),
         "{text}"
