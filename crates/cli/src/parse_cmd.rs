@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use vigie_core::{DocMeta, Lang};
-use vigie_pipeline::syntax::Models;
+use vigie_pipeline::syntax::{Models, parser_sentence};
 use vigie_syntax::Model;
 
 #[derive(clap::Args, Debug)]
@@ -127,87 +127,46 @@ fn forms_of(conllu: &str) -> String {
 }
 
 /// CoNLL-U of a document's sentences with only ID, FORM and MISC filled:
-/// the syntactic words of its token stream, multiword tokens as range lines
-/// (with the ambiguous contractions the model splits, e.g. French `des` =
-/// `de les`).
+/// the words the parser reads (`vigie_pipeline::syntax::parser_sentence`),
+/// tokens of several words (multiword tokens, split contractions such as
+/// French `des` = `de les`) as range lines.
 fn stream_conllu(doc: &vigie_core::Doc, n: usize, model: &Model) -> String {
-    let stream = &doc.tokens;
     let text = doc.norm.text.as_str();
+    let misc = |end: u32| {
+        let space_after = text
+            .get(end as usize..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_whitespace)
+            || end as usize >= text.len();
+        if space_after { "_" } else { "SpaceAfter=No" }
+    };
     let mut out = String::new();
     for (si, sent) in doc.sentences.iter().enumerate() {
-        let words = stream.sentence_words(si);
-        if words.is_empty() {
+        let sentence = parser_sentence(model, doc, si);
+        if sentence.words.is_empty() {
             continue;
         }
         out.push_str(&format!("# sent_id = {n}-{}\n", si + 1));
         let sentence_text = doc.sentence_norm(sent).replace('\n', " ");
         out.push_str(&format!("# text = {sentence_text}\n"));
-        let forms: Vec<&str> = words.iter().map(|w| stream.word_form(text, w)).collect();
-        let mut split = Vec::new();
-        model.split_contractions(&forms, &mut split);
-        let mut id = 0; // words written so far (IDs shift after a split)
-        let mut k = 0;
-        while k < words.len() {
-            let w = words[k];
-            let space_after = |end: u32| {
-                text.get(end as usize..)
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_whitespace)
-                    || end as usize >= text.len()
-            };
-            let misc = |end: u32| {
-                if space_after(end) {
-                    "_"
-                } else {
-                    "SpaceAfter=No"
-                }
-            };
-            if let Some(mw) = w.multiword.and_then(|m| stream.multiwords.get(m as usize)) {
-                let parts = (mw.words.end - mw.words.start) as usize;
-                let surface = text.get(mw.start as usize..mw.end as usize).unwrap_or("");
+        for t in &sentence.tokens {
+            let (first, last) = (t.words.start + 1, t.words.end);
+            if last > first {
                 out.push_str(&format!(
-                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
-                    id + 1,
-                    id + parts,
-                    surface,
-                    misc(mw.end)
+                    "{first}-{last}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
+                    t.surface,
+                    misc(t.end)
                 ));
-                for j in 0..parts {
-                    let pw = &words[k + j];
-                    out.push_str(&format!(
-                        "{}\t{}\t_\t_\t_\t_\t_\t_\t_\t_\n",
-                        id + j + 1,
-                        stream.word_form(text, pw)
-                    ));
+                for (j, w) in sentence.words[t.words.clone()].iter().enumerate() {
+                    out.push_str(&format!("{}\t{w}\t_\t_\t_\t_\t_\t_\t_\t_\n", first + j));
                 }
-                k += parts.max(1);
-                id += parts;
-                continue;
-            }
-            let form = stream.word_form(text, &w);
-            if let Some(parts) = model.contraction_parts(form).filter(|_| split[k]) {
+            } else {
                 out.push_str(&format!(
-                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
-                    id + 1,
-                    id + parts.len(),
-                    form,
-                    misc(w.end)
+                    "{first}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
+                    t.surface,
+                    misc(t.end)
                 ));
-                for (j, p) in parts.iter().enumerate() {
-                    out.push_str(&format!("{}\t{}\t_\t_\t_\t_\t_\t_\t_\t_\n", id + j + 1, p));
-                }
-                id += parts.len();
-                k += 1;
-                continue;
             }
-            out.push_str(&format!(
-                "{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}\n",
-                id + 1,
-                form,
-                misc(w.end)
-            ));
-            id += 1;
-            k += 1;
         }
         out.push('\n');
     }

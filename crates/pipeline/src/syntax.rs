@@ -87,29 +87,81 @@ thread_local! {
     static SCRATCH: RefCell<Analysis> = RefCell::new(Analysis::default());
 }
 
-/// Tags and parses sentence `i` of `doc` into `out`; false when it has no words.
-/// The model first decides the ambiguous contractions (French `des`: `de
-/// les` or determiner); a split one is analysed as its parts, so `out` may
-/// have more words than the stream's sentence.
-pub fn parse_sentence(model: &Model, doc: &Doc, i: usize, out: &mut Analysis) -> bool {
+/// A sentence as the parser reads it: its syntactic words, and the tokens
+/// they come from. A multiword token of the stream ("du" = "de le") and an
+/// ambiguous contraction the model splits (French "des" = "de les") are one
+/// token of several words; any other word is a token of its own.
+#[derive(Debug, Default)]
+pub struct ParserSentence<'a> {
+    pub words: Vec<&'a str>,
+    pub tokens: Vec<ParserToken<'a>>,
+}
+
+/// One token of a [`ParserSentence`].
+#[derive(Debug, Clone)]
+pub struct ParserToken<'a> {
+    /// The token as written in the normalized text.
+    pub surface: &'a str,
+    /// Its end offset in the normalized text.
+    pub end: u32,
+    /// Its words: a range of [`ParserSentence::words`].
+    pub words: std::ops::Range<usize>,
+}
+
+/// The words the parser reads for sentence `i` of `doc`. The model decides
+/// the ambiguous contractions from the stream's word forms.
+pub fn parser_sentence<'a>(model: &'a Model, doc: &'a Doc, i: usize) -> ParserSentence<'a> {
     let stream = &doc.tokens;
-    let forms: Vec<&str> = stream
-        .sentence_words(i)
+    let text = doc.norm.text.as_str();
+    let stream_words = stream.sentence_words(i);
+    let forms: Vec<&str> = stream_words
         .iter()
-        .map(|w| stream.word_form(&doc.norm.text, w))
+        .map(|w| stream.word_form(text, w))
         .collect();
-    if forms.is_empty() {
-        return false;
-    }
     let mut split = Vec::new();
     model.split_contractions(&forms, &mut split);
-    let mut words: Vec<&str> = Vec::with_capacity(forms.len() + 2);
-    for (&w, &s) in forms.iter().zip(&split) {
-        match model.contraction_parts(w).filter(|_| s) {
-            Some(parts) => words.extend(parts.iter().map(String::as_str)),
-            None => words.push(w),
-        }
+    let mut out = ParserSentence {
+        words: Vec::with_capacity(forms.len() + 2),
+        tokens: Vec::with_capacity(forms.len()),
+    };
+    let mut k = 0;
+    while k < stream_words.len() {
+        let w = stream_words[k];
+        let first = out.words.len();
+        let multiword = w.multiword.and_then(|m| stream.multiwords.get(m as usize));
+        let (surface, end, taken) = match multiword {
+            Some(mw) => {
+                let parts = ((mw.words.end - mw.words.start) as usize).max(1);
+                out.words.extend(forms.iter().skip(k).take(parts));
+                let surface = text.get(mw.start as usize..mw.end as usize).unwrap_or("");
+                (surface, mw.end, parts)
+            }
+            None => {
+                match model.contraction_parts(forms[k]).filter(|_| split[k]) {
+                    Some(parts) => out.words.extend(parts.iter().map(String::as_str)),
+                    None => out.words.push(forms[k]),
+                }
+                (forms[k], w.end, 1)
+            }
+        };
+        out.tokens.push(ParserToken {
+            surface,
+            end,
+            words: first..out.words.len(),
+        });
+        k += taken;
     }
-    model.annotate(&words, out);
+    out
+}
+
+/// Tags and parses sentence `i` of `doc` into `out` (the words of
+/// [`parser_sentence`], so `out` may have more words than the stream's
+/// sentence); false when it has no words.
+pub fn parse_sentence(model: &Model, doc: &Doc, i: usize, out: &mut Analysis) -> bool {
+    let sentence = parser_sentence(model, doc, i);
+    if sentence.words.is_empty() {
+        return false;
+    }
+    model.annotate(&sentence.words, out);
     true
 }

@@ -67,6 +67,15 @@ fn lowercase(s: &str) -> String {
     s.chars().flat_map(char::to_lowercase).collect()
 }
 
+/// The first and last word IDs and the form of a multiword-token range
+/// line (`3-4<TAB>des<TAB>…`; the reader has checked its ID).
+fn range_line(raw: &str) -> Option<(u32, u32, &str)> {
+    let mut cols = raw.split('\t');
+    let (id, form) = (cols.next()?, cols.next()?);
+    let (a, b) = id.split_once('-')?;
+    Some((a.parse().ok()?, b.parse().ok()?, form))
+}
+
 /// A training sentence as run-time words: multiword tokens of ambiguous
 /// forms as one word (label: split), other multiword tokens as their parts.
 fn surface(s: &Sentence, forms: &[String]) -> (Vec<String>, Vec<Option<bool>>) {
@@ -75,14 +84,9 @@ fn surface(s: &Sentence, forms: &[String]) -> (Vec<String>, Vec<Option<bool>>) {
     for l in &s.lines {
         match l {
             Line::Range(raw) => {
-                let mut cols = raw.split('\t');
-                let (Some(id), Some(form)) = (cols.next(), cols.next()) else {
+                let Some((_, end, form)) = range_line(raw) else {
                     continue;
                 };
-                let end = id
-                    .split_once('-')
-                    .and_then(|(_, b)| b.parse::<u32>().ok())
-                    .unwrap_or(0);
                 if forms.binary_search(&lowercase(form)).is_ok() {
                     words.push(form.to_string());
                     labels.push(Some(true));
@@ -214,14 +218,7 @@ impl Contractions {
             for l in &s.lines {
                 match l {
                     Line::Range(raw) => {
-                        let mut cols = raw.split('\t');
-                        let (Some(id), Some(form)) = (cols.next(), cols.next()) else {
-                            continue;
-                        };
-                        let Some((a, b)) = id.split_once('-') else {
-                            continue;
-                        };
-                        let (Ok(a), Ok(b)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+                        let Some((a, b, form)) = range_line(raw) else {
                             continue;
                         };
                         let parts: Vec<String> = words

@@ -175,15 +175,7 @@ impl Model {
         let lemmatizer = Lemmatizer::read(r)?;
         let parser = Parser::read(r)?;
         let contractions = Contractions::read(r)?;
-        let verb = tagger.upos.id("VERB");
-        Ok(Model {
-            header,
-            tagger,
-            lemmatizer,
-            parser,
-            contractions,
-            verb,
-        })
+        Ok(Model::new(header, tagger, lemmatizer, parser, contractions))
     }
 
     /// Loads a model file.

@@ -276,7 +276,9 @@ impl Builder<'_> {
         let Some(t) = self.tok(i) else {
             return end;
         };
-        let s = self.surface(&t).to_string();
+        // the text outlives the builder: the mark is compared in place
+        let text = self.text;
+        let s = text.get(t.span()).unwrap_or("");
         let mut j = i + 1;
         while self.tok(j).is_some_and(|x| {
             self.glued(j, end) && x.kind == TokenKind::Punct && self.surface(&x) == s
