@@ -77,16 +77,22 @@ pub fn f1(t: u64, a: u64) -> u64 {
     mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a)
 }
 
-/// Feature hash of a template id and two values.
+/// Feature hash of a template id and two values (one mix: the values are
+/// spread by odd multipliers and rotations before the finalizer).
 #[inline]
 pub fn f2(t: u64, a: u64, b: u64) -> u64 {
-    mix(f1(t, a) ^ b.wrapping_mul(0x2545_f491_4f6c_dd1d))
+    mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ a
+        ^ b.wrapping_mul(0x2545_f491_4f6c_dd1d).rotate_left(29))
 }
 
-/// Feature hash of a template id and three values.
+/// Feature hash of a template id and three values (one mix).
 #[inline]
 pub fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(f2(t, a, b) ^ c.wrapping_mul(0x9e6c_63d0_676a_9a99))
+    mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        ^ a
+        ^ b.wrapping_mul(0x2545_f491_4f6c_dd1d).rotate_left(29)
+        ^ c.wrapping_mul(0x9e6c_63d0_676a_9a99).rotate_left(47))
 }
 
 /// A small deterministic PRNG (splitmix64) for shuffling and exploration.

@@ -258,14 +258,24 @@ impl Lemmatizer {
                 return;
             }
         }
-        let lower = form.to_lowercase();
-        key(upos, &lower, scratch);
-        if let Some(r) = self.words.get(scratch) {
-            if self.rules[r as usize].apply(&lower, out) {
-                return;
+        // Most forms are their own lowercase: no second lookup, no copy.
+        let owned;
+        let lower = if form
+            .chars()
+            .any(|c| c.to_lowercase().ne(std::iter::once(c)))
+        {
+            owned = form.to_lowercase();
+            key(upos, &owned, scratch);
+            if let Some(r) = self.words.get(scratch) {
+                if self.rules[r as usize].apply(&owned, out) {
+                    return;
+                }
             }
-        }
-        self.by_suffix(form, &lower, upos, out, scratch);
+            owned.as_str()
+        } else {
+            form
+        };
+        self.by_suffix(form, lower, upos, out, scratch);
     }
 
     fn by_suffix(
@@ -276,16 +286,17 @@ impl Lemmatizer {
         out: &mut String,
         scratch: &mut Vec<u8>,
     ) {
-        let bounds: Vec<usize> = lower
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([lower.len()])
-            .collect();
-        let n = bounds.len() - 1;
+        // Start of the suffix of `len` characters: `starts[len]`.
+        let mut starts = [0usize; MAX_SUFFIX + 1];
+        let mut n = 0;
+        for (i, _) in lower.char_indices().rev().take(MAX_SUFFIX) {
+            n += 1;
+            starts[n] = i;
+        }
         let start = out.len();
-        let mut first: Option<String> = None;
-        for len in (1..=n.min(MAX_SUFFIX)).rev() {
-            key(upos, &lower[bounds[n - len]..], scratch);
+        let mut first: Option<u32> = None;
+        for len in (1..=n).rev() {
+            key(upos, &lower[starts[len]..], scratch);
             let Some(r) = self.suffixes.get(scratch) else {
                 continue;
             };
@@ -296,10 +307,12 @@ impl Lemmatizer {
             if self.lemmas.get(scratch).is_some() {
                 return;
             }
-            first.get_or_insert_with(|| out[start..].to_string());
+            first.get_or_insert(r);
             out.truncate(start);
         }
-        out.push_str(first.as_deref().unwrap_or(form));
+        if !first.is_some_and(|r| self.rules[r as usize].apply(form, out)) {
+            out.push_str(form);
+        }
     }
 
     /// Convenience: the lemma as a new string.

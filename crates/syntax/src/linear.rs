@@ -3,13 +3,16 @@
 //! run time ([`Weights`]).
 //!
 //! Contract: a feature is a 64-bit hash; a class score is the sum over the
-//! features of that feature's weight for the class. [`Weights`] stores, for
-//! each kept feature, one dense row of `i16` weights (one per class) next to
-//! a 32-bit fingerprint of the feature, in an open-addressing table with
-//! linear probing: one lookup touches one row, usually one cache line.
-//! Unknown features weigh nothing. Training never depends on hash-map
-//! iteration order: rows are numbered in first-update order, and the run-time
-//! table is built from rows sorted by feature hash.
+//! features of that feature's weight for the class. [`Weights`] has two
+//! layouts. Hash kernels (what the models use): the feature's low bits pick
+//! a row of a dense table, no index and no fingerprint, colliding features
+//! share their row (in training too: [`Trainer::hashed`]), so a lookup is
+//! one load at a computed address. Indexed tables: for each kept feature,
+//! one row of quantized weights behind a 32-bit fingerprint in an
+//! open-addressing table with linear probing (unknown features weigh
+//! nothing). Training never depends on hash-map iteration order: rows are
+//! numbered in first-update order, and run-time tables are built from rows
+//! sorted by feature hash.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -38,8 +41,8 @@ impl Hasher for IdHasher {
 
 type IdMap = HashMap<u64, u32, BuildHasherDefault<IdHasher>>;
 
-/// Run-time weights: an open-addressing index of feature fingerprints over
-/// dense quantized rows. Both arrays are little-endian bytes, borrowed from
+/// Run-time weights: a hash kernel (`dense`) or an open-addressing index of
+/// feature fingerprints over quantized rows. Both arrays are little-endian bytes, borrowed from
 /// a `'static` model file (no copy at load) or owned, and decoded on access.
 #[derive(Clone, Debug)]
 pub struct Weights {
@@ -52,10 +55,17 @@ pub struct Weights {
     index: Cow<'static, [u8]>,
     /// 16-bit tables: `rows * ncls` little-endian `i16` weights (global
     /// scale). 8-bit tables: per row its `f32` scale (4 bytes) then its
-    /// `ncls` `i8` weights, so a lookup touches one place.
+    /// `ncls` `i8` weights, so a lookup touches one place. A hash kernel
+    /// with more than 3 classes has `mask + 1` rows and no index.
     rows: Cow<'static, [u8]>,
     bits: u32,
     inline: bool,
+    /// Hash kernel (no index, no fingerprints): feature `h` uses row (or
+    /// bucket) `h & mask`. With at most 3 classes, `index` is `mask + 1`
+    /// little-endian `u32` buckets, each the weights of classes 1 and 2
+    /// minus class 0's (two `i16`, global scale; class 0 scores 0, which
+    /// leaves every argmax unchanged): 4 bytes per bucket.
+    dense: bool,
     /// Multiply a 16-bit (or inline) weight by this to get the trained one.
     scale: f32,
 }
@@ -96,7 +106,9 @@ impl Weights {
 
     /// Number of stored feature rows.
     pub fn rows(&self) -> usize {
-        if self.inline {
+        if self.dense {
+            self.mask + 1
+        } else if self.inline {
             (0..=self.mask)
                 .filter(|&i| slot(&self.index, i) != 0)
                 .count()
@@ -126,6 +138,14 @@ impl Weights {
     pub fn scores(&self, feats: &[u64], out: &mut [f32]) {
         out.iter_mut().for_each(|x| *x = 0.0);
         let index: &[u8] = &self.index;
+        if self.dense {
+            if self.rows.is_empty() {
+                self.add_dense(index, feats, out);
+            } else {
+                self.add_dense_rows(feats, out);
+            }
+            return;
+        }
         let mut ents = [0u64; CHUNK];
         if self.inline {
             for chunk in feats.chunks(CHUNK) {
@@ -139,8 +159,7 @@ impl Weights {
         if self.bits == 16 && self.ncls <= WIDE {
             let mut wide = [0i32; WIDE];
             for chunk in feats.chunks(CHUNK) {
-                self.load_slots(index, chunk, &mut ents);
-                self.resolve(index, chunk, &ents, &mut rn);
+                self.row_numbers(index, chunk, &mut ents, &mut rn);
                 for &r in &rn[..chunk.len()] {
                     self.add_row16(rows, r, &mut wide);
                 }
@@ -151,12 +170,120 @@ impl Weights {
             return;
         }
         for chunk in feats.chunks(CHUNK) {
-            self.load_slots(index, chunk, &mut ents);
-            self.resolve(index, chunk, &ents, &mut rn);
+            self.row_numbers(index, chunk, &mut ents, &mut rn);
             for &r in &rn[..chunk.len()] {
                 self.add_row(rows, r, out);
             }
         }
+    }
+
+    /// Like [`Weights::scores`], but only the columns in `ranges` (start,
+    /// length) are computed; the others are left as they are. Only hash
+    /// kernels with 8-bit rows take the short path (the feature tagger's:
+    /// a word needs the columns of a few keys out of all).
+    #[inline]
+    pub fn scores_cols(&self, feats: &[u64], ranges: &[(usize, usize)], out: &mut [f32]) {
+        if !(self.dense && self.bits == 8 && !self.rows.is_empty()) {
+            self.scores(feats, out);
+            return;
+        }
+        for &(o, m) in ranges {
+            if let Some(x) = out.get_mut(o..o + m) {
+                x.iter_mut().for_each(|v| *v = 0.0);
+            }
+        }
+        let rows: &[u8] = &self.rows;
+        let stride = self.ncls + 4;
+        let at = |f: u64| (f as usize & self.mask) * stride;
+        let mut touch = 0u8;
+        for &f in feats {
+            touch ^= rows.get(at(f)).copied().unwrap_or(0);
+            touch ^= rows.get(at(f) + stride - 1).copied().unwrap_or(0);
+        }
+        std::hint::black_box(touch);
+        for &f in feats {
+            let Some((scale, w)) = rows
+                .get(at(f)..at(f) + stride)
+                .and_then(|r| r.split_first_chunk::<4>())
+            else {
+                continue;
+            };
+            let scale = f32::from_le_bytes(*scale);
+            for &(o, m) in ranges {
+                let (Some(x), Some(q)) = (out.get_mut(o..o + m), w.get(o..o + m)) else {
+                    continue;
+                };
+                for (a, &q) in x.iter_mut().zip(q) {
+                    *a += scale * f32::from(q as i8);
+                }
+            }
+        }
+    }
+
+    /// Sums the rows of a hash kernel: row `h & mask` for feature `h`
+    /// (the loads do not depend on each other and overlap).
+    #[inline]
+    fn add_dense_rows(&self, feats: &[u64], out: &mut [f32]) {
+        let rows: &[u8] = &self.rows;
+        let row = |f: u64| (f as usize & self.mask) as u32;
+        // First pass: touch the first and last byte of every row (loads
+        // that do not depend on each other, so their cache misses overlap;
+        // the summing pass then finds the rows in L1).
+        let stride = if self.bits == 8 {
+            self.ncls + 4
+        } else {
+            2 * self.ncls
+        };
+        let mut touch = 0u8;
+        for &f in feats {
+            let at = row(f) as usize * stride;
+            touch ^= rows.get(at).copied().unwrap_or(0);
+            touch ^= rows.get(at + stride - 1).copied().unwrap_or(0);
+        }
+        std::hint::black_box(touch);
+        if self.bits == 16 && self.ncls <= WIDE {
+            let mut wide = [0i32; WIDE];
+            for &f in feats {
+                self.add_row16(rows, row(f), &mut wide);
+            }
+            for (o, &a) in out.iter_mut().zip(&wide) {
+                *o = self.scale * a as f32;
+            }
+        } else if self.bits == 8 && self.ncls <= WIDE {
+            let n = self.ncls;
+            let mut acc = [0f32; WIDE];
+            for &f in feats {
+                let at = row(f) as usize * stride;
+                let Some((scale, w)) = rows
+                    .get(at..at + stride)
+                    .and_then(|r| r.split_first_chunk::<4>())
+                else {
+                    continue;
+                };
+                let scale = f32::from_le_bytes(*scale);
+                for (a, &q) in acc[..n].iter_mut().zip(w) {
+                    *a += scale * f32::from(q as i8);
+                }
+            }
+            out.copy_from_slice(&acc[..n.min(out.len())]);
+        } else {
+            for &f in feats {
+                self.add_row(rows, row(f), out);
+            }
+        }
+    }
+
+    /// The row of each feature of a chunk (u32::MAX when absent).
+    #[inline]
+    fn row_numbers(
+        &self,
+        index: &[u8],
+        chunk: &[u64],
+        ents: &mut [u64; CHUNK],
+        rn: &mut [u32; CHUNK],
+    ) {
+        self.load_slots(index, chunk, ents);
+        self.resolve(index, chunk, ents, rn);
     }
 
     /// First pass: the home slot of each feature (independent loads).
@@ -192,6 +319,22 @@ impl Weights {
             for (a, c) in acc.iter_mut().zip(w.chunks_exact(2)) {
                 *a += i32::from(i16::from_le_bytes([c[0], c[1]]));
             }
+        }
+    }
+
+    /// Sums the buckets of a hash kernel (independent loads, no branch).
+    #[inline]
+    fn add_dense(&self, index: &[u8], feats: &[u64], out: &mut [f32]) {
+        let (mut a1, mut a2) = (0i32, 0i32);
+        for &f in feats {
+            let i = (f as usize) & self.mask;
+            if let Some(b) = index.get(i * 4..).and_then(<[u8]>::first_chunk::<4>) {
+                a1 += i32::from(i16::from_le_bytes([b[0], b[1]]));
+                a2 += i32::from(i16::from_le_bytes([b[2], b[3]]));
+            }
+        }
+        for (o, a) in out.iter_mut().zip([0, a1, a2]) {
+            *o = self.scale * a as f32;
         }
     }
 
@@ -273,8 +416,8 @@ impl Weights {
     pub(crate) fn write(&self, w: &mut Writer) {
         w.u32(self.ncls as u32);
         w.u32(self.bits);
-        w.u8(u8::from(self.inline));
-        w.array(8, &self.index);
+        w.u8(u8::from(self.inline) | (u8::from(self.dense) << 1));
+        w.array(if self.dense { 4 } else { 8 }, &self.index);
         w.bytes(&self.rows);
         w.f32s(&[self.scale]);
     }
@@ -285,19 +428,29 @@ impl Weights {
     pub(crate) fn read(r: &mut Reader) -> Result<Weights, ModelError> {
         let ncls = r.u32()? as usize;
         let bits = r.u32()?;
-        let inline = r.u8()? != 0;
-        let index = r.cow_array(8)?;
+        let kind = r.u8()?;
+        let (inline, dense) = (kind & 1 != 0, kind & 2 != 0);
+        let index = r.cow_array(if dense { 4 } else { 8 })?;
         let rows = r.cow_array(1)?;
         let scale = r.f32s()?;
-        let slots = index.len() / 8;
         let stride = if bits == 8 { ncls + 4 } else { 2 * ncls };
         let nrows = rows.len() / stride.max(1);
+        let slots = if dense && ncls > 3 {
+            nrows
+        } else {
+            index.len() / if dense { 4 } else { 8 }
+        };
         let ok = ncls > 0
             && (bits == 8 || bits == 16)
             && scale.len() == 1
             && scale[0].is_finite()
             && slots.is_power_of_two()
-            && if inline {
+            && kind < 3
+            && if dense && ncls > 3 {
+                index.is_empty() && !inline && rows.len() == nrows * stride
+            } else if dense {
+                ncls <= 3 && bits == 16 && rows.is_empty() && !inline
+            } else if inline {
                 ncls <= 3 && bits == 16 && rows.is_empty()
             } else {
                 rows.len() == nrows * stride && nrows < slots
@@ -312,6 +465,7 @@ impl Weights {
             rows,
             bits,
             inline,
+            dense,
             scale: scale[0],
         })
     }
@@ -326,11 +480,28 @@ pub struct Trainer {
     w: Vec<f32>,
     acc: Vec<f64>,
     step: f64,
+    /// Hash kernel: features are reduced to `f & mask` buckets (0 = off).
+    kernel: u64,
 }
 
 impl Trainer {
+    /// A trainer whose features share `2^log2` buckets (hash kernel, see
+    /// [`Weights`]): [`Trainer::average_dense`] gives the run-time table.
+    pub fn hashed(ncls: usize, log2: u32) -> Self {
+        Trainer {
+            kernel: (1u64 << log2) - 1,
+            ..Trainer::new(ncls)
+        }
+    }
+
+    #[inline]
+    fn key(&self, f: u64) -> u64 {
+        if self.kernel != 0 { f & self.kernel } else { f }
+    }
+
     pub fn new(ncls: usize) -> Self {
         Trainer {
+            kernel: 0,
             ncls,
             index: IdMap::default(),
             keys: Vec::new(),
@@ -347,8 +518,8 @@ impl Trainer {
     /// Current (not averaged) scores.
     pub fn scores(&self, feats: &[u64], out: &mut [f32]) {
         out.iter_mut().for_each(|x| *x = 0.0);
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
+        for &f in feats {
+            if let Some(&r) = self.index.get(&self.key(f)) {
                 let r = r as usize * self.ncls;
                 for (o, w) in out.iter_mut().zip(&self.w[r..r + self.ncls]) {
                     *o += *w;
@@ -358,6 +529,7 @@ impl Trainer {
     }
 
     fn row(&mut self, f: u64) -> usize {
+        let f = self.key(f);
         let next = self.keys.len() as u32;
         let r = *self.index.entry(f).or_insert(next);
         if r == next {
@@ -395,6 +567,47 @@ impl Trainer {
         self.keys.len()
     }
 
+    /// The averaged hash kernel (see [`Weights`]; a trainer made by
+    /// [`Trainer::hashed`] with at most 3 classes): every bucket stored,
+    /// the weights of classes 1 and 2 minus class 0's, 16 bits, one scale.
+    pub fn average_dense(&self) -> Weights {
+        let n = self.ncls;
+        let buckets = (self.kernel + 1) as usize;
+        let mut diff = vec![[0f32; 2]; buckets];
+        for (r, &key) in self.keys.iter().enumerate() {
+            let avg = |c: usize| {
+                if c < n {
+                    let k = r * n + c;
+                    f64::from(self.w[k]) - self.acc[k] / self.step
+                } else {
+                    0.0
+                }
+            };
+            let a0 = avg(0);
+            diff[key as usize % buckets] = [(avg(1) - a0) as f32, (avg(2) - a0) as f32];
+        }
+        let max = diff.iter().flatten().fold(0f32, |m, &x| m.max(x.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let q = |x: f32| (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+        let index: Vec<u8> = diff
+            .iter()
+            .flat_map(|d| {
+                let (a, b) = (q(d[0]).to_le_bytes(), q(d[1]).to_le_bytes());
+                [a[0], a[1], b[0], b[1]]
+            })
+            .collect();
+        Weights {
+            ncls: n,
+            mask: buckets - 1,
+            index: Cow::Owned(index),
+            rows: Cow::Owned(Vec::new()),
+            bits: 16,
+            inline: false,
+            dense: true,
+            scale,
+        }
+    }
+
     /// Averaged, quantized, pruned run-time weights: all-zero rows are
     /// dropped, then at most `max_rows` rows are kept (largest L1 norm first,
     /// ties by feature hash); rows are quantized to 8 bits with one scale per
@@ -416,29 +629,45 @@ impl Trainer {
             })
             .collect();
         kept.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        kept.truncate(max_rows);
+        let dense = self.kernel != 0 && n > 3;
+        if !dense {
+            kept.truncate(max_rows);
+        }
         kept.sort_by_key(|k| k.1);
         if n <= 3 {
             return inline_table(&kept, &avg, n);
         }
         // Index at most 35 % full: short probe sequences (tagging about 15 %
         // faster than at 70 %); the index is small next to the rows.
-        let slots = ((kept.len() * 20 / 7) + 1).next_power_of_two().max(2);
-        let mask = slots - 1;
+        let slots = if dense {
+            0
+        } else {
+            ((kept.len() * 20 / 7) + 1).next_power_of_two().max(2)
+        };
+        let mask = if dense {
+            self.kernel as usize
+        } else {
+            slots - 1
+        };
         let mut index = vec![0u64; slots];
         let stride = if bits == 8 { n + 4 } else { 2 * n };
         let mut rows: Vec<u8> = Vec::with_capacity(kept.len() * stride);
+        if dense {
+            rows.resize((mask + 1) * stride, 0);
+        }
         let gmax = kept
             .iter()
             .flat_map(|k| &avg[k.2 * n..(k.2 + 1) * n])
             .fold(0f32, |m, &x| m.max(x.abs()));
         let global = if gmax > 0.0 { gmax / 32767.0 } else { 1.0 };
         for (j, &(_, key, r)) in kept.iter().enumerate() {
-            let mut i = (key as usize) & mask;
-            while index[i] != 0 {
-                i = (i + 1) & mask;
+            if !dense {
+                let mut i = (key as usize) & mask;
+                while index[i] != 0 {
+                    i = (i + 1) & mask;
+                }
+                index[i] = (fingerprint(key) << 32) | (j as u64 + 1);
             }
-            index[i] = (fingerprint(key) << 32) | (j as u64 + 1);
             let row = &avg[r * n..(r + 1) * n];
             let max = row.iter().fold(0f32, |m, &x| m.max(x.abs()));
             let scale = if bits == 8 && max > 0.0 {
@@ -449,11 +678,18 @@ impl Trainer {
             let q = row
                 .iter()
                 .map(|&x| (x / scale).round().clamp(-qmax, qmax) as i16);
+            let mut bytes: Vec<u8> = Vec::with_capacity(stride);
             if bits == 8 {
-                rows.extend(scale.to_le_bytes());
-                rows.extend(q.map(|x| x as i8 as u8));
+                bytes.extend(scale.to_le_bytes());
+                bytes.extend(q.map(|x| x as i8 as u8));
             } else {
-                rows.extend(q.flat_map(i16::to_le_bytes));
+                bytes.extend(q.flat_map(i16::to_le_bytes));
+            }
+            if dense {
+                let at = (key as usize & mask) * stride;
+                rows[at..at + stride].copy_from_slice(&bytes);
+            } else {
+                rows.extend(bytes);
             }
         }
         Weights {
@@ -463,6 +699,7 @@ impl Trainer {
             rows: Cow::Owned(rows),
             bits: if bits == 8 { 8 } else { 16 },
             inline: false,
+            dense,
             scale: if bits == 8 { 1.0 } else { global },
         }
     }
@@ -497,48 +734,45 @@ fn inline_table(kept: &[(f32, u64, usize)], avg: &[f32], n: usize) -> Weights {
         rows: Cow::Owned(Vec::new()),
         bits: 16,
         inline: true,
+        dense: false,
         scale,
     }
 }
 
-/// A read-only u64 → u64 map (open addressing, linear probing, load ≤ 0.5);
-/// key 0 is never found. Absent keys give 0.
+/// A read-only u64 → u64 map (open addressing, linear probing, load ≤ 0.5;
+/// key and value side by side, one cache line per lookup); key 0 is never
+/// found. Absent keys give 0.
 #[derive(Clone, Debug, Default)]
 pub struct U64Map {
     mask: usize,
-    keys: Vec<u64>,
-    vals: Vec<u64>,
+    slots: Vec<[u64; 2]>,
 }
 
 impl U64Map {
     /// Builds the map (deterministic for a given order of `pairs`; a
     /// repeated key keeps its first value).
     pub fn new(pairs: &[(u64, u64)]) -> Self {
-        let slots = (pairs.len() * 2 + 1).next_power_of_two();
-        let (mut keys, mut vals) = (vec![0u64; slots], vec![0u64; slots]);
+        let n = (pairs.len() * 2 + 1).next_power_of_two();
+        let mut slots = vec![[0u64; 2]; n];
         for &(k, v) in pairs.iter().filter(|e| e.0 != 0) {
-            let mut i = (k as usize) & (slots - 1);
-            while keys[i] != 0 && keys[i] != k {
-                i = (i + 1) & (slots - 1);
+            let mut i = (k as usize) & (n - 1);
+            while slots[i][0] != 0 && slots[i][0] != k {
+                i = (i + 1) & (n - 1);
             }
-            if keys[i] == 0 {
-                (keys[i], vals[i]) = (k, v);
+            if slots[i][0] == 0 {
+                slots[i] = [k, v];
             }
         }
-        U64Map {
-            mask: slots - 1,
-            keys,
-            vals,
-        }
+        U64Map { mask: n - 1, slots }
     }
 
     #[inline]
     pub fn get(&self, k: u64) -> u64 {
         let mut i = (k as usize) & self.mask;
         loop {
-            match self.keys.get(i) {
-                Some(&x) if x == k && k != 0 => return self.vals.get(i).copied().unwrap_or(0),
-                Some(&0) | None => return 0,
+            match self.slots.get(i) {
+                Some(&[x, v]) if x == k && k != 0 => return v,
+                Some(&[0, _]) | None => return 0,
                 _ => i = (i + 1) & self.mask,
             }
         }
@@ -586,5 +820,39 @@ mod tests {
         let back = Weights::read(&mut Reader::new(&out.buf)).unwrap();
         back.scores(&[a, b], &mut s);
         assert_eq!(argmax_f(&s, 0..3), Some(0));
+    }
+
+    #[test]
+    fn hash_kernels_learn_and_round_trip() {
+        use crate::hash::mix;
+        let (a, b, c) = (mix(1), mix(2), mix(3));
+        for ncls in [3, 5] {
+            let mut t = Trainer::hashed(ncls, 6);
+            for _ in 0..5 {
+                t.learn(&[a, b], 0, 1);
+                t.tick();
+                t.learn(&[c], 2, 0);
+                t.tick();
+            }
+            let w = if ncls == 3 {
+                t.average_dense()
+            } else {
+                t.average(0, 8)
+            };
+            assert_eq!(w.rows(), 64);
+            let mut out = Writer::default();
+            w.write(&mut out);
+            let back = Weights::read(&mut Reader::new(&out.buf)).unwrap();
+            for w in [&w, &back] {
+                let mut s = vec![0f32; ncls];
+                w.scores(&[a, b], &mut s);
+                assert_eq!(argmax_f(&s, 0..ncls), Some(0));
+                w.scores(&[c], &mut s);
+                assert_eq!(argmax_f(&s, 0..ncls), Some(2));
+                let mut part = vec![9f32; ncls];
+                w.scores_cols(&[c], &[(0, 1), (2, 1)], &mut part);
+                assert_eq!(argmax_f(&part, [0, 2].into_iter()), Some(2));
+            }
+        }
     }
 }

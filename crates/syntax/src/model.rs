@@ -28,7 +28,7 @@ use crate::tagger::{TagScratch, Tagger};
 /// First bytes of every model file.
 pub const MAGIC: &[u8; 8] = b"VIGIESYN";
 /// Version of the file layout this build reads and writes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// What a model file says about itself.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -227,19 +227,11 @@ impl ParseState {
             f1(14, t(b2)),
             f1(15, t(s2)),
             f1(16, w(s2)),
-            f2(20, s0wt, b0wt),
-            f2(21, s0wt, w(b0)),
-            f2(22, w(s0), b0wt),
             f2(23, s0wt, t(b0)),
-            f2(24, t(s0), b0wt),
-            f2(25, w(s0), w(b0)),
             f2(26, t(s0), t(b0)),
             f2(27, t(b0), t(b1)),
-            f2(28, s1wt, s0wt),
-            f2(29, w(s1), w(s0)),
             f2(30, t(s1), t(s0)),
             f2(31, t(s1), t(b0)),
-            f2(32, w(s1), w(b0)),
             f2(33, s1wt, t(s0)),
             f2(34, t(s1), s0wt),
             f3(40, t(b0), t(b1), t(b2)),
@@ -260,7 +252,6 @@ impl ParseState {
             f2(61, t(s0), dist),
             f2(62, w(b0), dist),
             f2(63, t(b0), dist),
-            f3(64, w(s0), w(b0), dist),
             f3(65, t(s0), t(b0), dist),
             f3(66, t(s1), t(s0), dist1),
             f2(70, w(s0), s0vr),
@@ -315,7 +306,8 @@ impl ParseState {
     /// Label features of the arc transition `a` would make.
     fn label_features(&mut self, a: usize) {
         let (h, d) = self.arc(a);
-        let dir = a as u64;
+        // Every template is conjoined with the direction (its id + 1000 × a).
+        let d0 = 1000 * a as u64;
         let w = |p: u32| self.tw[p as usize];
         let t = |p: u32| self.tt[p as usize];
         let mo = |p: u32| self.tm[p as usize];
@@ -327,42 +319,33 @@ impl ParseState {
         let mut f = std::mem::take(&mut self.feats);
         f.clear();
         f.extend([
-            f1(300, 0),
-            f1(301, w(d)),
-            f1(302, t(d)),
-            f1(303, dwt),
-            f1(304, w(h)),
-            f1(305, t(h)),
-            f1(306, hwt),
-            f2(307, t(h), t(d)),
-            f2(308, w(h), t(d)),
-            f2(309, t(h), w(d)),
-            f2(310, w(h), w(d)),
-            f2(311, dwt, hwt),
-            f1(312, dist),
-            f3(313, t(h), t(d), dist),
-            f2(314, t(d), self.lab(dl)),
-            f2(315, t(d), self.lab(dr)),
-            f2(316, t(d), self.lset[d as usize]),
-            f2(317, t(d), self.rset[d as usize]),
-            f2(318, t(h), self.lset[h as usize]),
-            f2(319, t(h), self.rset[h as usize]),
-            f3(320, t(d), t(dl), t(dr)),
-            f3(321, t(h), t(hl), t(hr)),
-            f3(322, t(h), t(d), t(other)),
-            f2(323, w(d), t(dl)),
-            f3(324, t(h), t(d), t(d + 1)),
-            f3(325, t(h), t(d), t(d.saturating_sub(1))),
-            f2(326, w(h), t(dl)),
-            f3(327, t(h), w(d), dist),
-            f1(330, mo(d)),
-            f1(331, mo(h)),
-            f2(332, mo(d), t(h)),
-            f2(333, mo(h), t(d)),
+            f1(d0 + 300, 0),
+            f1(d0 + 301, w(d)),
+            f1(d0 + 302, t(d)),
+            f1(d0 + 303, dwt),
+            f1(d0 + 304, w(h)),
+            f1(d0 + 305, t(h)),
+            f1(d0 + 306, hwt),
+            f2(d0 + 307, t(h), t(d)),
+            f1(d0 + 312, dist),
+            f3(d0 + 313, t(h), t(d), dist),
+            f2(d0 + 314, t(d), self.lab(dl)),
+            f2(d0 + 315, t(d), self.lab(dr)),
+            f2(d0 + 316, t(d), self.lset[d as usize]),
+            f2(d0 + 317, t(d), self.rset[d as usize]),
+            f2(d0 + 318, t(h), self.lset[h as usize]),
+            f2(d0 + 319, t(h), self.rset[h as usize]),
+            f3(d0 + 320, t(d), t(dl), t(dr)),
+            f3(d0 + 321, t(h), t(hl), t(hr)),
+            f3(d0 + 322, t(h), t(d), t(other)),
+            f2(d0 + 323, w(d), t(dl)),
+            f3(d0 + 324, t(h), t(d), t(d + 1)),
+            f3(d0 + 325, t(h), t(d), t(d.saturating_sub(1))),
+            f1(d0 + 330, mo(d)),
+            f1(d0 + 331, mo(h)),
+            f2(d0 + 332, mo(d), t(h)),
+            f2(d0 + 333, mo(h), t(d)),
         ]);
-        for x in f.iter_mut() {
-            *x = f1(*x, dir);
-        }
         self.feats = f;
     }
 
@@ -548,8 +531,14 @@ pub struct ParseSettings {
     pub explore_from: usize,
     /// Probability (percent) of following the model's transition when exploring.
     pub explore_percent: u64,
+    /// Rows kept by pruning (only for indexed tables: kernel `log2` 0).
     pub max_trans_rows: usize,
+    /// When not 0, the transition table is a hash kernel of `2^log2`
+    /// buckets (4 bytes each; `max_trans_rows` unused).
+    pub trans_kernel_log2: u32,
     pub max_label_rows: usize,
+    /// When not 0, the relation table is a hash kernel of `2^log2` rows.
+    pub label_kernel_log2: u32,
     /// Bits per stored weight (8 or 16) of each table.
     pub trans_bits: u32,
     pub label_bits: u32,
@@ -658,6 +647,85 @@ pub fn evaluate(p: &Parser, dev: &[Vec<ParseItem>], verb: Option<u16>) -> (f64, 
     (uas as f64 / n, las as f64 / n)
 }
 
+/// A trainer, hashed into `2^log2` buckets when `log2` is not 0.
+pub(crate) fn kernel(ncls: usize, log2: u32) -> Trainer {
+    if log2 > 0 {
+        Trainer::hashed(ncls, log2)
+    } else {
+        Trainer::new(ncls)
+    }
+}
+
+/// The run-time transition table (`max_trans_rows / div` rows when pruned).
+fn trans_table(t: &Trainer, st: &ParseSettings, div: usize) -> Weights {
+    if st.trans_kernel_log2 > 0 {
+        t.average_dense()
+    } else {
+        t.average(st.max_trans_rows / div, st.trans_bits)
+    }
+}
+
+/// For each feature position (template) of the transition and relation
+/// features, how many dev decisions change when its weights are left out.
+fn ablate(p: &Parser, dev: &[Vec<ParseItem>], log: &mut dyn FnMut(String)) {
+    let mut st = ParseState::default();
+    let (mut tf, mut lf) = (vec![0usize; 256], vec![0usize; 256]);
+    let (mut tk, mut lk) = (0, 0);
+    let (mut tn, mut ln) = (0usize, 0usize);
+    let mut one = vec![0f32; p.deprels.len()];
+    for sent in dev {
+        let w: Vec<u64> = sent.iter().map(|x| x.w).collect();
+        let t: Vec<u16> = sent.iter().map(|x| x.t).collect();
+        let m: Vec<u64> = sent.iter().map(|x| x.m).collect();
+        st.init(&w, &t, &m);
+        while !st.terminal() {
+            let legal: Vec<usize> = [SHIFT, LEFT, RIGHT]
+                .into_iter()
+                .filter(|&a| st.legal(a))
+                .collect();
+            let a = p.best_transition(&mut st);
+            if legal.len() > 1 {
+                tn += 1;
+                let feats = st.feats.clone();
+                tk = feats.len();
+                let mut full = vec![0f32; 3];
+                p.trans.scores(&feats, &mut full);
+                for (k, &f) in feats.iter().enumerate() {
+                    let mut c = vec![0f32; 3];
+                    p.trans.scores(&[f], &mut c);
+                    let s: Vec<f32> = full.iter().zip(&c).map(|(x, y)| x - y).collect();
+                    if argmax_f(&s, legal.iter().copied()) != Some(a) {
+                        tf[k] += 1;
+                    }
+                }
+            }
+            let label = p.best_label(&mut st, a);
+            if a != SHIFT && st.arc(a).0 != st.root() {
+                ln += 1;
+                let feats = st.feats.clone();
+                lk = feats.len();
+                let n = p.deprels.len();
+                let mut full = vec![0f32; n];
+                p.labels.scores(&feats, &mut full);
+                let root = usize::from(p.root);
+                for (k, &f) in feats.iter().enumerate() {
+                    p.labels.scores(&[f], &mut one);
+                    let s: Vec<f32> = full.iter().zip(&one).map(|(x, y)| x - y).collect();
+                    if argmax_f(&s, (0..n).filter(|&l| l != root)) != Some(usize::from(label)) {
+                        lf[k] += 1;
+                    }
+                }
+            }
+            st.apply(a, label);
+        }
+    }
+    log(format!(
+        "ablate: {tn} transition decisions, {ln} relation decisions"
+    ));
+    log(format!("ablate trans: {:?}", &tf[..tk.min(256)]));
+    log(format!("ablate labels: {:?}", &lf[..lk.min(256)]));
+}
+
 /// Trains a parser; keeps the epoch with the best dev LAS (the last epoch
 /// when `dev` is empty).
 pub fn train(
@@ -673,8 +741,12 @@ pub fn train(
     };
     let nl = deprels.len();
     let mut pt = ParseTrainer {
-        trans: Trainer::new(3),
-        labels: Trainer::new(nl),
+        trans: if st.trans_kernel_log2 > 0 {
+            Trainer::hashed(3, st.trans_kernel_log2)
+        } else {
+            Trainer::new(3)
+        },
+        labels: kernel(nl, st.label_kernel_log2),
         root,
         explore_percent: st.explore_percent,
         scores: Vec::new(),
@@ -696,7 +768,7 @@ pub fn train(
         }
         let p = Parser {
             deprels: deprels.clone(),
-            trans: pt.trans.average(st.max_trans_rows, st.trans_bits),
+            trans: trans_table(&pt.trans, st, 1),
             labels: pt.labels.average(st.max_label_rows, st.label_bits),
             root,
             dep,
@@ -720,7 +792,7 @@ pub fn train(
         for (dt, dl) in [(2, 1), (4, 1), (8, 1), (1, 2), (1, 4), (1, 8)] {
             let p = Parser {
                 deprels: deprels.clone(),
-                trans: pt.trans.average(st.max_trans_rows / dt, st.trans_bits),
+                trans: trans_table(&pt.trans, st, dt),
                 labels: pt.labels.average(st.max_label_rows / dl, st.label_bits),
                 root,
                 dep,
@@ -731,6 +803,11 @@ pub fn train(
                 "sweep: {:?} bytes: dev UAS {uas:.4} LAS {las:.4}",
                 p.sizes()
             ));
+        }
+    }
+    if std::env::var_os("VIGIE_SYNTAX_ABLATE").is_some() {
+        if let Some((_, _, p)) = &best {
+            ablate(p, dev, log);
         }
     }
     best.map(|(_, e, p)| (p, e))
@@ -791,7 +868,9 @@ mod tests {
             explore_from: 2,
             explore_percent: 90,
             max_trans_rows: 1000,
+            trans_kernel_log2: 0,
             max_label_rows: 1000,
+            label_kernel_log2: 0,
             trans_bits: 16,
             label_bits: 8,
             max_words: 4,

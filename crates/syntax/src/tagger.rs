@@ -364,6 +364,8 @@ pub struct TagScratch {
     feats: Vec<u64>,
     scores: Vec<f32>,
     lower: String,
+    /// Columns (start, length) of the keys allowed for a word's UPOS.
+    ranges: Vec<(usize, usize)>,
 }
 
 impl Tagger {
@@ -453,7 +455,14 @@ impl Tagger {
                 continue;
             }
             feats_features(&s.lex, &s.tags, i, &mut s.feats);
-            self.w_feats.scores(&s.feats, &mut s.scores);
+            s.ranges.clear();
+            s.ranges.extend(allowed.iter().map(|&k| {
+                (
+                    self.schema.offsets[k as usize],
+                    self.schema.values[k as usize].len() + 1,
+                )
+            }));
+            self.w_feats.scores_cols(&s.feats, &s.ranges, &mut s.scores);
             for &k in allowed {
                 let (o, m) = (
                     self.schema.offsets[k as usize],
@@ -562,8 +571,12 @@ pub struct TagItem<'a> {
 #[derive(Clone, Debug)]
 pub struct TagSettings {
     pub epochs: usize,
+    /// Rows kept by pruning (only for indexed tables: kernel `log2` 0).
     pub max_upos_rows: usize,
     pub max_feats_rows: usize,
+    /// When not 0, the UPOS / feature tables are hash kernels of `2^log2` rows.
+    pub upos_kernel_log2: u32,
+    pub feats_kernel_log2: u32,
     /// Bits per stored weight (8 or 16).
     pub bits: u32,
     /// Feature keys predicted (those present in the data).
@@ -775,6 +788,42 @@ pub fn evaluate(t: &Tagger, dev: &[Vec<TagItem>]) -> (f64, f64) {
     (ok_u as f64 / n, ok_f as f64 / n)
 }
 
+/// For each UPOS template, how many dev decisions change without it.
+fn ablate(t: &Tagger, dev: &[Vec<TagItem>], log: &mut dyn FnMut(String)) {
+    let mut s = TagScratch::default();
+    let (mut upos, mut feats) = (Vec::new(), Vec::new());
+    let mut flips = vec![0usize; 256];
+    let mut n = 0;
+    let nu = t.upos.len();
+    let (mut full, mut one) = (vec![0f32; nu], vec![0f32; nu]);
+    let mut buf = Vec::new();
+    for sent in dev {
+        let forms: Vec<&str> = sent.iter().map(|w| w.form).collect();
+        t.tag(&forms, &mut upos, &mut feats, &mut s);
+        for i in 0..forms.len() {
+            if Tagger::dict_get(&s.lex[i + 2]).is_some() {
+                continue;
+            }
+            let p1 = if i > 0 { u64::from(upos[i - 1]) + 1 } else { 0 };
+            let p2 = if i > 1 { u64::from(upos[i - 2]) + 1 } else { 0 };
+            upos_features(&s.lex, i, p1, p2, &mut buf);
+            t.w_upos.scores(&buf, &mut full);
+            n += 1;
+            for (k, &f) in buf.iter().enumerate() {
+                t.w_upos.scores(&[f], &mut one);
+                let x: Vec<f32> = full.iter().zip(&one).map(|(a, b)| a - b).collect();
+                if argmax_f(&x, 0..nu) != Some(usize::from(upos[i])) {
+                    flips[k] += 1;
+                }
+            }
+        }
+    }
+    log(format!(
+        "ablate upos ({n} decisions): {:?}",
+        &flips[..buf.len().min(256)]
+    ));
+}
+
 /// Trains a tagger: `epochs` passes in a shuffled order (fixed seed); the
 /// epoch with the best dev UPOS accuracy (if `dev` is not empty) is kept.
 /// `log` receives one progress line per epoch.
@@ -789,7 +838,10 @@ pub fn train(
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = crate::hash::Rng::new(st.seed);
     let (nu, nf) = (tagger.upos.len(), tagger.schema.columns());
-    let (mut up, mut fe) = (Trainer::new(nu), Trainer::new(nf));
+    let (mut up, mut fe) = (
+        crate::parser::kernel(nu, st.upos_kernel_log2),
+        crate::parser::kernel(nf, st.feats_kernel_log2),
+    );
     let mut best: Option<(f64, usize, Weights, Weights)> = None;
     let mut s = TagScratch::default();
     for epoch in 1..=st.epochs {
@@ -847,6 +899,9 @@ pub fn train(
     let mut chosen = 0;
     if let Some((_, epoch, wu, wf)) = best {
         (tagger.w_upos, tagger.w_feats, chosen) = (wu, wf, epoch);
+    }
+    if std::env::var_os("VIGIE_SYNTAX_ABLATE").is_some() && !dev.is_empty() {
+        ablate(&tagger, dev, log);
     }
     (tagger, chosen)
 }
