@@ -771,6 +771,415 @@ doc("048_fr.txt", "fr", "2024-10-26", [
     fig("killed", 24, "at_least", "Israelis", "2024-10-26", "official Israeli figures", place="West Bank"),
 ], note="not stated; 'ce samedi 26 octobre' is a Saturday in 2024")
 
+# ------------------------------------------------- conflicts outside the Middle East (049-064)
+# Canonical actors in ACLED's style, with the regime period where ACLED uses one.
+MLF = "Military Forces of Mali (2021-)"
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+ISSP = "Islamic State Sahel Province"
+BFF = "Military Forces of Burkina Faso (2022-)"
+NEF = "Military Forces of Niger (2023-)"
+SDF_SD = "Military Forces of Sudan (2019-)"
+RSF = "Rapid Support Forces"
+CDF = "Military Forces of the Democratic Republic of Congo (2019-)"
+M23 = "M23: March 23 Movement"
+ADF = "ADF: Allied Democratic Forces"
+UGF = "Military Forces of Uganda (1986-)"
+SOF = "Military Forces of Somalia (2022-)"
+SHABAAB = "Al Shabaab"
+NGF = "Military Forces of Nigeria (2023-)"
+ISWAP = "Islamic State West Africa Province"
+BOKO = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+RUF2 = "Military Forces of Russia (2000-)"
+UAF = "Military Forces of Ukraine (2019-)"
+MMF = "Military Forces of Myanmar (2021-)"
+PDF = "PDF: People's Defense Force"
+AA = "AA: Arakan Army"
+KIA = "KIA: Kachin Independence Army"
+HTP = "Police Forces of Haiti (2021-)"
+VIV = "Viv Ansanm"
+GRIF = "Gran Grif"
+COF = "Military Forces of Colombia (2022-)"
+COP = "Police Forces of Colombia (2022-)"
+ELN = "ELN: National Liberation Army"
+FARCD = "FARC Dissidents"
+MXF = "Military Forces of Mexico (2024-)"
+SINALOA = "Sinaloa Cartel"
+CJNG = "CJNG: Jalisco New Generation Cartel"
+USF_AF = USF
+
+P.update({
+    # Mali
+    "kayes": ("Kayes", "ML", 14.45, -11.44, 1),
+    "nioro": ("Nioro du Sahel", "ML", 15.23, -9.59, 1),
+    "diboli": ("Diboli", "ML", 14.48, -12.20, 1),
+    "diema": ("Diéma", "ML", 14.54, -9.18, 2),
+    "mali": ("Mali", "ML", 17.0, -3.5, 3),
+    # Burkina Faso
+    "djibo": ("Djibo", "BF", 14.05, -1.63, 2),
+    "diapaga": ("Diapaga", "BF", 12.07, 1.79, 1),
+    "fada_pama": ("Fada N'Gourma-Pama road", "BF", 11.65, 0.53, 2),
+    # Niger
+    "banibangou": ("Banibangou", "NE", 15.04, 2.70, 1),
+    "ouallam": ("Ouallam", "NE", 14.32, 2.09, 2),
+    "bosso": ("Bosso", "NE", 13.70, 13.31, 1),
+    "tillaberi": ("Tillabéri region", "NE", 14.5, 1.5, 3),
+    # Sudan
+    "abu_shouk": ("Abu Shouk camp, El Fasher", "SD", 13.66, 25.33, 1),
+    "el_fasher": ("El Fasher", "SD", 13.63, 25.35, 1),
+    "nyala": ("Nyala", "SD", 12.05, 24.88, 1),
+    "bara": ("Bara", "SD", 13.70, 30.37, 1),
+    "el_obeid": ("El Obeid", "SD", 13.18, 30.22, 1),
+    "en_nahud": ("En Nahud", "SD", 12.70, 28.43, 2),
+    "dilling": ("Dilling", "SD", 12.05, 29.65, 1),
+    "khartoum": ("Khartoum", "SD", 15.50, 32.56, 1),
+    "sudan": ("Sudan", "SD", 15.5, 30.0, 3),
+    # DR Congo
+    "masisi": ("Masisi", "CD", -1.40, 28.82, 1),
+    "rubaya": ("Rubaya", "CD", -1.56, 28.88, 1),
+    "walikale": ("Walikale", "CD", -1.42, 28.05, 1),
+    "goma": ("Goma", "CD", -1.68, 29.23, 1),
+    "bukavu": ("Bukavu", "CD", -2.51, 28.86, 1),
+    "oicha": ("Oicha", "CD", 0.70, 29.52, 2),
+    "komanda": ("Komanda", "CD", 1.37, 29.77, 1),
+    "eringeti": ("Eringeti", "CD", 0.92, 29.64, 2),
+    "beni_lubero_irumu": ("Beni, Lubero and Irumu territories", "CD", 0.6, 29.5, 3),
+    "minova": ("Minova", "CD", -1.70, 29.01, 1),
+    "kalehe": ("Kalehe", "CD", -2.10, 28.91, 1),
+    "nyabibwe": ("Nyabibwe", "CD", -1.92, 28.93, 1),
+    "kivu": ("North and South Kivu", "CD", -1.8, 28.9, 3),
+    # Somalia
+    "balad": ("Balad", "SO", 2.36, 45.39, 1),
+    "aden_adde": ("Aden Adde International Airport, Mogadishu", "SO", 2.01, 45.30, 1),
+    "mogadishu": ("Mogadishu", "SO", 2.04, 45.34, 1),
+    "jilib": ("Jilib", "SO", 0.49, 42.77, 2),
+    "middle_shabelle": ("Middle Shabelle", "SO", 2.9, 45.5, 3),
+    # Nigeria
+    "damboa": ("Damboa", "NG", 11.15, 12.76, 1),
+    "sambisa": ("Sambisa Forest", "NG", 11.25, 13.40, 2),
+    "konduga": ("Konduga", "NG", 11.65, 13.42, 1),
+    "tsafe": ("Tsafe", "NG", 11.96, 6.92, 2),
+    # Ukraine and Russia
+    "kharkiv": ("Kharkiv", "UA", 49.99, 36.23, 1),
+    "izmail": ("Izmail", "UA", 45.35, 28.84, 1),
+    "zaporizhzhia": ("Zaporizhzhia", "UA", 47.84, 35.14, 1),
+    "rodynske": ("Rodynske", "UA", 48.35, 37.21, 1),
+    "kostiantynivka": ("Kostiantynivka", "UA", 48.53, 37.71, 2),
+    "pokrovsk_front": ("Pokrovsk-Huliaipole front", "UA", 48.0, 36.7, 3),
+    "ukraine": ("Ukraine", "UA", 49.0, 31.5, 3),
+    "saratov": ("Saratov", "RU", 51.53, 46.03, 1),
+    "shebekino": ("Shebekino", "RU", 50.41, 36.89, 1),
+    "belgorod_obl": ("Belgorod Oblast", "RU", 50.7, 37.4, 3),
+    "kursk_obl": ("Kursk Oblast", "RU", 51.6, 36.2, 3),
+    "bryansk_obl": ("Bryansk Oblast", "RU", 52.9, 33.4, 3),
+    "ru_border": ("Russian border regions", "RU", 51.5, 36.0, 3),
+    "russia_west": ("western Russia", "RU", 53.0, 40.0, 3),
+    # Myanmar
+    "shwebo": ("Shwebo Township", "MM", 22.57, 95.70, 2),
+    "monywa": ("Monywa-Yinmabin road", "MM", 22.11, 95.14, 2),
+    "bhamo": ("Bhamo", "MM", 24.26, 97.23, 1),
+    "kyaukphyu": ("Kyaukphyu", "MM", 19.43, 93.55, 2),
+    "myanmar": ("Myanmar", "MM", 21.0, 96.0, 3),
+    # Haiti
+    "kenscoff": ("Kenscoff", "HT", 18.45, -72.29, 1),
+    "obleon": ("Obléon, Kenscoff", "HT", 18.41, -72.27, 2),
+    "belot": ("Belot, Kenscoff", "HT", 18.43, -72.28, 2),
+    "croix_bouquets": ("Croix-des-Bouquets", "HT", 18.58, -72.23, 1),
+    "solino": ("Solino, Port-au-Prince", "HT", 18.55, -72.32, 1),
+    "delmas": ("Delmas 32, Delmas", "HT", 18.55, -72.30, 1),
+    "pont_sonde": ("Pont-Sondé", "HT", 19.15, -72.61, 1),
+    "haiti": ("Haiti", "HT", 19.0, -72.4, 3),
+    # Colombia
+    "el_plateado": ("El Plateado", "CO", 2.27, -77.19, 1),
+    "tibu": ("Tibú", "CO", 8.64, -72.74, 1),
+    "jamundi": ("Jamundí", "CO", 3.26, -76.54, 1),
+    "calamar": ("Calamar, Guaviare", "CO", 1.96, -72.65, 2),
+    "catatumbo": ("Catatumbo", "CO", 8.6, -73.0, 3),
+    # Mexico
+    "culiacan": ("Culiacán", "MX", 24.80, -107.39, 1),
+    "apatzingan": ("La Bocanda, near Apatzingán", "MX", 19.09, -102.35, 2),
+    "tepalcatepec": ("Tepalcatepec", "MX", 19.19, -102.85, 2),
+    "sinaloa": ("Sinaloa", "MX", 25.0, -107.5, 3),
+})
+
+doc("049_fr.txt", "fr", "2025-07-02", [
+    ev("e1", "2025-07-01", "other", JNIM, MLF, "kayes", None, False, None,
+       "ont mené mardi des attaques coordonnées contre des positions militaires à Kayes"),
+    ev("e2", "2025-07-01", "other", JNIM, MLF, "nioro", None, False, None,
+       "à Nioro du Sahel"),
+    ev("e3", "2025-07-01", "other", JNIM, MLF, "diboli", None, False, None,
+       "et à Diboli, dans l'ouest du Mali"),
+    ev("e4", "2025-07-02", "air_drone_strike", MLF, JNIM, "diema", "drone", True, None,
+       "Elle a indiqué avoir frappé par drone un groupe de combattants qui se repliaient vers le nord, près de Diéma"),
+    ev("e5", ("2025-01-01", "2025-07-02"), "other", JNIM, MLF, "mali", None, False, None,
+       "Le JNIM a multiplié ces derniers mois les attaques dans le centre et l'ouest du pays",
+       required=False),
+], [
+    fig("killed", 2000, "more_than", "people in Mali", "2025-07-02", "conflict monitoring NGO", place="Mali"),
+])
+
+doc("050_en.txt", "en", "2025-09-22", [
+    ev("e1", "2025-09-21", "air_drone_strike", RSF, "Civilians (Sudan)", "abu_shouk", "drone", False, 31,
+       "A drone strike by the paramilitary Rapid Support Forces hit a shelter for displaced families in the Abu Shouk camp on the northern edge of El Fasher on Sunday"),
+    ev("e2", "2025-09-20", "shelling_artillery_missile_attack", RSF, "Civilians (Sudan)", "el_fasher", "artillery", False, 4,
+       "A day earlier, RSF artillery shells struck the city's main market, killing four people"),
+    ev("e3", "2025-09-21", "air_drone_strike", SDF_SD, RSF, "nyala", "aircraft", True, None,
+       "its warplanes had struck RSF positions and vehicles at Nyala airport on Sunday"),
+    ev("e4", "2025-09-21", "disrupted_weapons_use", RSF, SDF_SD, "nyala", "drone", True, None,
+       "its air defences shot down an army drone over Nyala the same day"),
+    ev("e5", "2025-09-19", "attack", RSF, "Civilians (Sudan)", "bara", None, False, 12,
+       "RSF fighters stormed the town of Bara on Friday and killed at least 12 civilians",
+       alts=["armed_clash", "other"]),
+    ev("e6", ("2025-03-01", "2025-03-31"), "government_regains_territory", SDF_SD, RSF, "khartoum", None, False, None,
+       "since the army retook the capital Khartoum in March", required=False),
+    ev("e7", ("2023-04-01", "2023-04-30"), "armed_clash", SDF_SD, RSF, "sudan", None, False, None,
+       "The war between the army and the RSF broke out in April 2023", required=False),
+], [
+    fig("displaced", 12000000, "more_than", "people in Sudan", "2025-09-22", "United Nations", place="Sudan"),
+])
+
+doc("051_fr.txt", "fr", "2026-02-10", [
+    ev("e1", "2026-02-09", "armed_clash", CDF, M23, "masisi", None, False, 7,
+       "De violents combats ont opposé lundi les Forces armées de la République démocratique du Congo (FARDC)"),
+    ev("e2", "2026-02-08", "air_drone_strike", CDF, M23, "rubaya", "drone", False, None,
+       "un drone a frappé un dépôt de munitions des rebelles à Rubaya"),
+    ev("e3", "2026-02-07", "non_state_actor_overtakes_territory", M23, CDF, "walikale", None, True, None,
+       "l'AFC/M23 a affirmé dans un communiqué avoir pris le contrôle de Walikale-centre"),
+    ev("e4", ("2025-01-20", "2025-01-31"), "non_state_actor_overtakes_territory", M23, CDF, "goma", None, False, None,
+       "Le mouvement rebelle contrôle depuis fin janvier 2025 Goma", required=False),
+    ev("e5", ("2025-02-10", "2025-02-20"), "non_state_actor_overtakes_territory", M23, CDF, "bukavu", None, False, None,
+       "depuis la mi-février de la même année, Bukavu", required=False),
+], [
+    fig("killed", 7000, "more_than", "people in eastern DRC", "2026-02-10", "Congolese government", place="eastern DRC"),
+])
+
+doc("052_en.txt", "en", "2025-11-15", [
+    ev("e1", ("2025-11-14", "2025-11-15"), "shelling_artillery_missile_attack", RUF2, "Civilians (Ukraine)", "kharkiv", "ballistic_missile", False, 2,
+       "A Russian ballistic missile struck an industrial site in Kharkiv overnight, killing two workers"),
+    ev("e2", ("2025-11-14", "2025-11-15"), "disrupted_weapons_use", UAF, RUF2, "ukraine", "drone", True, None,
+       "It said air defenses shot down or jammed 78 drones across Ukraine"),
+    ev("e3", ("2025-11-14", "2025-11-15"), "air_drone_strike", RUF2, "Civilians (Ukraine)", "izmail", "drone", False, None,
+       "a drone hit a port facility in the city of Izmail on the Danube, injuring two workers"),
+    ev("e4", ("2025-11-14", "2025-11-15"), "air_drone_strike", UAF, None, "saratov", "drone", True, None,
+       "its long-range drones struck the Saratov oil refinery on the Volga overnight"),
+    ev("e5", ("2025-11-14", "2025-11-15"), "disrupted_weapons_use", RUF2, UAF, "russia_west", "drone", True, None,
+       "air defenses destroyed 57 Ukrainian drones over several regions", required=False),
+    ev("e6", ("2025-11-14", "2025-11-15"), "armed_clash", RUF2, UAF, "pokrovsk_front", None, False, None,
+       "Fighting also continued along the front between Pokrovsk and Huliaipole", required=False),
+    ev("e7", ("2022-09-01", "2025-11-15"), "other", RUF2, None, "ukraine", None, False, None,
+       "The Kremlin has repeatedly attacked Ukraine's energy grid since the autumn of 2022", required=False),
+], [
+    fig("killed", 14000, "at_least", "civilians in Ukraine", "2025-11-15", "U.N. human rights monitoring mission", place="Ukraine"),
+])
+
+doc("053_fr.txt", "fr", "2026-03-23", [
+    # "vecteurs aériens" are planes or drones: weapon left null.
+    ev("e1", "2026-03-21", "air_drone_strike", BFF, UAG, "djibo", None, True, None,
+       "Les vecteurs aériens des Forces armées nationales ont neutralisé, le samedi 21 mars 2026, plusieurs dizaines de terroristes"),
+    ev("e2", "2026-03-22", "armed_clash", JNIM, BFF, "diapaga", None, False, 21,
+       "a repoussé une attaque d'envergure contre le détachement militaire de Diapaga", alts=["attack", "other"]),
+    ev("e3", "2026-03-21", "remote_explosive_landmine_ied", UAG, None, "fada_pama", "ied", False, 0,
+       "un engin explosif improvisé posé par des individus armés non identifiés avait endommagé un pont sur l'axe reliant Fada N'Gourma à Pama"),
+], [
+    fig("displaced", 2000000, "more_than", "people in Burkina Faso", "2026-03-23", None, place="Burkina Faso"),
+])
+
+doc("054_en.txt", "en", "2025-03-24", [
+    ev("e1", "2025-03-23", "armed_clash", SHABAAB, SOF, "balad", None, False, 9,
+       "Al-Shabaab militants stormed a military base on the outskirts of Balad",
+       alts=["attack", "remote_explosive_landmine_ied", "suicide_bomb"]),
+    ev("e2", "2025-03-22", "shelling_artillery_missile_attack", UAG, None, "aden_adde", "artillery", False, 0,
+       "Late Saturday, several mortar shells landed near Aden Adde International Airport"),
+    ev("e3", "2025-03-21", "air_drone_strike", USF, SHABAAB, "jilib", "aircraft", True, None,
+       "it conducted an airstrike against al-Shabaab fighters near Jilib in the Middle Juba region on Friday"),
+    ev("e4", ("2025-02-24", "2025-03-24"), "non_state_actor_overtakes_territory", SHABAAB, SOF, "middle_shabelle", None, False, None,
+       "has regained several villages in the Middle Shabelle region in recent weeks", required=False),
+    ev("e5", ("2025-03-16", "2025-03-23"), "remote_explosive_landmine_ied", UAG, SOF, "mogadishu", "ied", False, None,
+       "narrowly escaped a roadside bombing in Mogadishu last week", required=False),
+], [
+    fig("killed", 3000, "more_than", "people in Somalia", "2024-12-31", "conflict monitoring group", place="Somalia"),
+])
+
+doc("055_fr.txt", "fr", "2026-01-19", [
+    ev("e1", "2026-01-17", "armed_clash", ISSP, NEF, "banibangou", None, False, 11,
+       "une position des Forces de défense et de sécurité (FDS) a été attaquée à Banibangou",
+       alts=["attack", "other"]),
+    ev("e2", "2026-01-18", "air_drone_strike", NEF, ISSP, "ouallam", "aircraft", True, None,
+       "des frappes aériennes de l'armée de l'air ont visé dimanche des colonnes en fuite dans la zone de Ouallam"),
+    ev("e3", "2026-01-15", "abduction_forced_disappearance", BOKO, "Civilians (Niger)", "bosso", None, False, None,
+       "des éléments de Boko Haram ont enlevé jeudi quatre civils"),
+    ev("e4", "2026-01-15", "attack", BOKO, "Civilians (Niger)", "bosso", None, False, 1,
+       "tué un cinquième près de Bosso"),
+    ev("e5", ("2025-01-01", "2026-01-19"), "other", ISSP, NEF, "tillaberi", None, False, None,
+       "L'État islamique au Sahel a multiplié les attaques contre l'armée dans le nord de la région de Tillabéri",
+       required=False),
+], [
+    fig("killed", 1600, "more_than", "people in the Tillabéri region", "2025-12-31", "conflict monitoring NGO", place="Tillabéri"),
+])
+
+doc("056_en.txt", "en", "2025-05-12", [
+    ev("e1", "2025-05-10", "armed_clash", ISWAP, NGF, "damboa", None, False, 2,
+       "repelled an attack by Islamic State West Africa Province (ISWAP) fighters on a military base in Damboa"),
+    ev("e2", ("2025-05-10", "2025-05-11"), "air_drone_strike", NGF, ISWAP, "sambisa", "aircraft", True, None,
+       "its fighter jets had struck fleeing ISWAP fighters on the fringes of the Sambisa Forest"),
+    ev("e3", "2025-05-11", "remote_explosive_landmine_ied", BOKO, "Civilians (Nigeria)", "konduga", "ied", False, 4,
+       "a roadside bomb hit a commercial vehicle on the Maiduguri–Bama road near Konduga, killing four passengers"),
+    ev("e4", "2025-05-09", "abduction_forced_disappearance", UAG, "Civilians (Nigeria)", "tsafe", None, False, None,
+       "bandits abducted 22 villagers"),
+    ev("e5", "2025-05-09", "attack", UAG, "Civilians (Nigeria)", "tsafe", None, False, 1,
+       "and killed another in the Tsafe local government area on Friday"),
+], [
+    fig("killed", 35000, "more_than", "people in northeast Nigeria", "2025-05-12", "United Nations", place="northeast Nigeria"),
+    fig("displaced", 2000000, "more_than", "people in northeast Nigeria", "2025-05-12", "United Nations", place="northeast Nigeria"),
+])
+
+doc("057_fr.txt", "fr", "2025-08-18", [
+    ev("e1", ("2025-08-16", "2025-08-17"), "disrupted_weapons_use", RUF2, UAF, "belgorod_obl", "drone", True, None,
+       "ont intercepté et détruit 46 drones ukrainiens au cours de la nuit de samedi à dimanche au-dessus des régions de Belgorod"),
+    ev("e2", ("2025-08-16", "2025-08-17"), "disrupted_weapons_use", RUF2, UAF, "kursk_obl", "drone", True, None,
+       "de Koursk"),
+    ev("e3", ("2025-08-16", "2025-08-17"), "disrupted_weapons_use", RUF2, UAF, "bryansk_obl", "drone", True, None,
+       "et de Briansk"),
+    ev("e4", ("2025-08-16", "2025-08-17"), "air_drone_strike", UAF, "Civilians (Russia)", "shebekino", "drone", False, None,
+       "un drone ukrainien a néanmoins frappé un minibus à Chebekino, blessant trois civils"),
+    # The Russian ministry's own strike, but Ukraine reports its dead in Zaporizhzhia: not only a claim.
+    ev("e5", "2025-08-17", "shelling_artillery_missile_attack", RUF2, UAF, "zaporizhzhia", "ballistic_missile", False, 2,
+       "des ateliers d'assemblage de drones à Zaporojié avec des missiles Iskander"),
+    ev("e9", ("2025-08-16", "2025-08-17"), "air_drone_strike", RUF2, UAF, "kostiantynivka", "aircraft", True, None,
+       "Des chasseurs-bombardiers Su-34 ont par ailleurs frappé avec des bombes planantes des positions ukrainiennes près de Kostiantynivka"),
+    ev("e6", ("2025-08-16", "2025-08-17"), "armed_clash", RUF2, UAF, "rodynske", None, True, None,
+       "avaient « libéré » la localité de Rodynske", required=False,
+       alts=["non_state_actor_overtakes_territory", "government_regains_territory", "other"]),
+    ev("e7", ("2025-03-01", "2025-08-18"), "other", UAF, RUF2, "ru_border", None, True, None,
+       "a intensifié depuis le printemps ses attaques de drones contre les régions frontalières russes", required=False),
+    ev("e8", ("2025-08-01", "2025-08-18"), "disrupted_weapons_use", RUF2, UAF, "russia_west", "drone", True, None,
+       "plus de 900 drones ukrainiens ont été abattus au-dessus du territoire russe", required=False),
+])
+
+doc("058_en.txt", "en", "2026-04-13", [
+    ev("e1", "2026-04-12", "air_drone_strike", MMF, "Civilians (Myanmar)", "shwebo", "aircraft", False, 17,
+       "Junta fighter jets bombed Let Pan Village in Sagaing Region's Shwebo Township"),
+    ev("e2", "2026-04-11", "armed_clash", PDF, MMF, "monywa", None, True, 12,
+       "its fighters had ambushed a junta convoy on the Monywa–Yinmabin road, killing 12 soldiers",
+       alts=["attack"]),
+    ev("e3", "2026-04-11", "air_drone_strike", MMF, "Civilians (Myanmar)", "bhamo", "drone", False, None,
+       "Regime drones also dropped bombs on the outskirts of Bhamo in Kachin State on Saturday"),
+    ev("e4", "2026-04-09", "non_state_actor_overtakes_territory", AA, MMF, "kyaukphyu", None, True, None,
+       "it had captured a junta battalion base near Kyaukphyu on Thursday"),
+    ev("e5", ("2024-12-01", "2026-04-13"), "armed_clash", KIA, MMF, "bhamo", None, False, None,
+       "The Kachin Independence Army has besieged the town since December 2024", required=False),
+    ev("e6", ("2021-02-01", "2026-04-13"), "air_drone_strike", MMF, None, "myanmar", None, False, None,
+       "The military has repeatedly bombed resistance-held areas since it seized power", required=False),
+], [
+    fig("killed", 7000, "more_than", "civilians in Myanmar", "2026-04-13", "local monitoring group", place="Myanmar"),
+])
+
+doc("059_fr.txt", "fr", "2025-11-17", [
+    ev("e1", "2025-11-16", "other", RSF, "Civilians (Sudan)", "bara", None, False, 40,
+       "Les Forces de soutien rapide (FSR) ont attaqué dimanche la ville de Bara, au nord d'El-Obeid, tuant au moins 40 civils"),
+    ev("e2", "2025-11-15", "air_drone_strike", RSF, SDF_SD, "el_obeid", "drone", False, 0,
+       "une frappe de drone attribuée aux paramilitaires a touché un dépôt de carburant de l'armée à El-Obeid"),
+    ev("e3", "2025-11-15", "air_drone_strike", SDF_SD, RSF, "en_nahud", "aircraft", True, None,
+       "ses avions avaient bombardé samedi des rassemblements des FSR autour d'En Nahoud"),
+    ev("e4", ("2025-11-15", "2025-11-16"), "disrupted_weapons_use", RSF, SDF_SD, "nyala", "drone", True, None,
+       "Les paramilitaires ont affirmé avoir abattu un drone de l'armée au-dessus de Nyala"),
+    ev("e5", "2025-11-14", "armed_clash", RSF, SDF_SD, "dilling", None, False, None,
+       "l'armée a indiqué avoir repoussé vendredi une attaque des FSR et de leurs alliés contre Dilling",
+       alts=["attack", "other"]),
+    ev("e6", ("2025-10-20", "2025-10-31"), "non_state_actor_overtakes_territory", RSF, SDF_SD, "el_fasher", None, False, None,
+       "Les FSR, qui ont pris fin octobre El-Fasher", required=False),
+    ev("e7", ("2023-04-01", "2023-04-30"), "armed_clash", SDF_SD, RSF, "sudan", None, False, None,
+       "Déclenchée en avril 2023, la guerre", required=False),
+], [
+    fig("killed", 150000, "more_than", "people in Sudan", "2025-11-17", None, place="Sudan"),
+], note="'Publié le 17 novembre 2025'")
+
+doc("060_en.txt", "en", "2026-06-01", [
+    ev("e1", ("2026-05-30", "2026-05-31"), "attack", ADF, "Civilians (Democratic Republic of Congo)", "oicha", None, False, 23,
+       "Suspected Allied Democratic Forces rebels killed at least 23 civilians in an overnight attack on a village near Oicha"),
+    ev("e2", "2026-05-31", "abduction_forced_disappearance", ADF, "Civilians (Democratic Republic of Congo)", "komanda", None, False, None,
+       "ADF fighters also abducted at least 10 people"),
+    ev("e3", "2026-05-31", "attack", ADF, "Civilians (Democratic Republic of Congo)", "komanda", None, False, 1,
+       "and killed another near Komanda in neighbouring Ituri province"),
+    ev("e4", "2026-05-30", "air_drone_strike", UGF, ADF, "eringeti", "aircraft", True, None,
+       "its fighter jets had bombed ADF camps near Eringeti on Saturday"),
+    ev("e5", ("2026-01-01", "2026-06-01"), "attack", ADF, "Civilians (Democratic Republic of Congo)", "beni_lubero_irumu", None, False, None,
+       "the ADF had killed more than 500 civilians in the Beni, Lubero and Irumu territories since January", required=False),
+], [
+    fig("killed", 500, "more_than", "civilians in Beni, Lubero and Irumu territories", "2026-06-01", "MONUSCO", place="North Kivu and Ituri"),
+])
+
+doc("061_fr.txt", "fr", "2025-10-06", [
+    ev("e1", "2025-10-04", "other", VIV, "Civilians (Haiti)", "kenscoff", None, False, 6,
+       "ont attaqué samedi plusieurs quartiers de la commune de Kenscoff"),
+    # Two neighbourhoods of the same attack: optional, neither rewarded nor penalised.
+    ev("e2", "2025-10-04", "other", VIV, "Civilians (Haiti)", "obleon", None, False, None,
+       "ont semé la panique à Obléon", required=False),
+    ev("e3", "2025-10-04", "other", VIV, "Civilians (Haiti)", "belot", None, False, None,
+       "et à Belot", required=False),
+    ev("e4", "2025-10-05", "air_drone_strike", HTP, None, "croix_bouquets", "drone", True, None,
+       "a mené une frappe de drone contre un repaire de gang à Croix-des-Bouquets"),
+    ev("e5", ("2025-10-05", "2025-10-06"), "armed_clash", HTP, UAG, "solino", None, False, 1,
+       "de violents échanges de tirs ont opposé des policiers à des hommes armés à Solino"),
+    ev("e6", "2025-10-03", "abduction_forced_disappearance", GRIF, "Civilians (Haiti)", "pont_sonde", None, False, None,
+       "des membres du gang Gran Grif ont enlevé vendredi deux agronomes"),
+    ev("e7", "2025-10-03", "attack", GRIF, "Civilians (Haiti)", "pont_sonde", None, False, 1,
+       "et tué un troisième près de Pont-Sondé"),
+    ev("e8", "2025-10-06", "attack", UAG, HTP, "delmas", None, False, 1,
+       "un policier a été abattu ce lundi matin par des bandits armés à Delmas 32",
+       alts=["armed_clash"]),
+    ev("e9", ("2021-07-01", "2021-07-31"), "attack", UAG, "Civilians (Haiti)", "haiti", None, False, None,
+       "Depuis l'assassinat du président Jovenel Moïse en juillet 2021", required=False),
+], [
+    fig("killed", 4800, "more_than", "people in Haiti", "2025-06-30", "United Nations", place="Haiti"),
+])
+
+doc("062_en.txt", "en", "2025-12-16", [
+    ev("e1", "2025-12-15", "air_drone_strike", FARCD, COF, "el_plateado", "drone", False, 2,
+       "FARC dissidents attacked a military base in El Plateado, in Colombia's southwestern Cauca department, with explosive-laden drones on Monday"),
+    ev("e2", "2025-12-14", "armed_clash", ELN, FARCD, "tibu", None, False, 9,
+       "fighters of the National Liberation Army (ELN) clashed with FARC dissidents near the town of Tibu on Sunday"),
+    ev("e3", "2025-12-13", "remote_explosive_landmine_ied", FARCD, COP, "jamundi", "ied", False, None,
+       "a motorcycle bomb exploded near a police station in Jamundi, south of Cali, injuring five people"),
+    ev("e4", "2025-12-12", "air_drone_strike", COF, FARCD, "calamar", "aircraft", True, None,
+       "the air force bombed an EMC camp near Calamar, in the southern Guaviare department, on Friday"),
+    ev("e5", ("2025-11-15", "2025-12-15"), "air_drone_strike", FARCD, COF, "el_plateado", "drone", False, None,
+       "It was the third drone attack on the base in a month", required=False),
+    ev("e6", ("2025-01-01", "2025-01-31"), "armed_clash", ELN, FARCD, "catatumbo", None, False, None,
+       "since January, when the ELN launched an offensive in the region", required=False),
+], [
+    fig("displaced", 80000, "more_than", "people from Catatumbo", "2025-12-16", "ombudsman's office", place="Catatumbo"),
+])
+
+doc("063_fr.txt", "fr", "2026-05-11", [
+    # Reported by the victim side (the M23): not a claim.
+    ev("e1", "2026-05-09", "air_drone_strike", CDF, "Civilians (Democratic Republic of Congo)", "minova", "drone", False, 5,
+       "des drones de combat de l'armée congolaise ont largué samedi des bombes sur le marché de Minova, tuant cinq civils"),
+    ev("e2", "2026-05-10", "non_state_actor_overtakes_territory", M23, CDF, "kalehe", None, True, None,
+       "a « libéré » dimanche la localité de Kalehe"),
+    ev("e3", "2026-05-09", "armed_clash", CDF, M23, "nyabibwe", None, False, None,
+       "repoussé la veille une attaque de la coalition contre ses positions à Nyabibwe",
+       alts=["other"]),
+    ev("e4", ("2026-01-01", "2026-05-11"), "air_drone_strike", CDF, "Civilians (Democratic Republic of Congo)", "kivu", "drone", False, None,
+       "la coalition a multiplié les frappes de drones sur les zones contrôlées par le mouvement", required=False),
+], [
+    fig("killed", 300, "more_than", "civilians in drone strikes", "2026-05-11", "AFC/M23", place="eastern DRC"),
+], note="'Publié le 11 mai 2026'")
+
+doc("064_en.txt", "en", "2025-05-12", [
+    ev("e1", "2025-05-10", "armed_clash", SINALOA, MXF, "culiacan", None, False, 6,
+       "Gunmen from a faction of the Sinaloa Cartel battled soldiers for more than an hour in a Culiacan neighborhood on Saturday"),
+    ev("e2", "2025-05-11", "air_drone_strike", CJNG, "Civilians (Mexico)", "apatzingan", "drone", False, None,
+       "drones operated by the Jalisco New Generation Cartel dropped explosives on the village of La Bocanda, near Apatzingan, on Sunday"),
+    ev("e3", "2025-05-11", "remote_explosive_landmine_ied", UAG, MXF, "tepalcatepec", "ied", False, 1,
+       "a soldier was killed when a landmine exploded under his vehicle on a dirt road near Tepalcatepec"),
+    ev("e4", ("2025-04-12", "2025-05-11"), "air_drone_strike", CJNG, "Civilians (Mexico)", "apatzingan", "drone", False, None,
+       "Residents said the attacks had gone on for weeks", required=False),
+    ev("e5", ("2024-09-01", "2025-05-12"), "armed_clash", SINALOA, SINALOA, "sinaloa", None, False, None,
+       "The violence in Culiacan has raged since September 2024", required=False),
+], [
+    fig("killed", 1700, "more_than", "people in Sinaloa", "2025-05-12", "Sinaloa state prosecutor's office", place="Sinaloa"),
+])
+
 # ------------------------------------------------------------ end of annotations
 
 

@@ -6,7 +6,7 @@
 - dates (single days and {start, end} intervals) are valid ISO dates, start <= end,
   and not after the publication date;
 - types, type alternatives, weapons, qualifiers, `what`, precisions and countries
-  come from the allowed sets; coordinates are in the region;
+  come from the allowed sets; coordinates lie in their country's rough bounding box;
 - the reference scorer (../../../shared/eval/score.py, or $VIGIE_SCORER), run on
   the gold turned into system events and figures, gives P = R = F1 = 1 and
   figures P = R = 1.
@@ -35,7 +35,19 @@ WEAPONS = {"drone", "cruise_missile", "ballistic_missile", "missile", "rocket", 
            "aircraft", "ied", "small_arms", None}
 QUALIFIERS = {"exact", "approx", "at_least", "more_than", "up_to"}
 WHAT = {"killed", "injured", "missing", "displaced", "detained"}
-COUNTRIES = {"IQ", "SY", "LB", "IL", "PS", "YE", "JO", "IR", "TR"}
+# Rough bounding boxes (lat_min, lat_max, lon_min, lon_max) of each allowed country,
+# seas included where events at sea are filed under the country (YE).
+COUNTRY_BOXES = {
+    "IQ": (29, 38, 38, 49), "SY": (32, 37.5, 35.5, 42.5), "LB": (33, 34.8, 35, 36.7),
+    "IL": (29, 33.5, 34, 36), "PS": (31, 32.6, 34, 35.6), "YE": (10, 21, 37, 54),
+    "JO": (29, 33.5, 34.9, 39.4), "IR": (25, 40, 44, 63.5), "TR": (35.8, 42.2, 25.6, 45),
+    "ML": (10, 25.1, -12.3, 4.3), "BF": (9.4, 15.1, -5.6, 2.5), "NE": (11.6, 23.6, 0.1, 16),
+    "SD": (8.6, 22.3, 21.8, 38.7), "CD": (-13.5, 5.4, 12.2, 31.4), "SO": (-1.7, 12, 40.9, 51.5),
+    "NG": (4.2, 13.9, 2.6, 14.7), "UA": (44.3, 52.4, 22.1, 40.3), "RU": (41, 82, 19, 180),
+    "MM": (9.5, 28.6, 92.1, 101.2), "HT": (18, 20.1, -74.5, -71.6), "CO": (-4.3, 13.5, -79.1, -66.8),
+    "MX": (14.5, 32.8, -118.5, -86.7),
+}
+COUNTRIES = set(COUNTRY_BOXES)
 SUBTYPE_NAMES = {
     "air_drone_strike": "Air/drone strike",
     "shelling_artillery_missile_attack": "Shelling/artillery/missile attack",
@@ -160,8 +172,9 @@ def check_doc(d, text, errors):
         if loc.get("precision") not in (1, 2, 3):
             err(f"{where}: bad precision {loc.get('precision')}")
         lat, lon = loc.get("lat"), loc.get("lon")
-        if lat is not None and not (10 <= lat <= 40 and 30 <= lon <= 50):
-            err(f"{where}: coordinates out of the region {lat},{lon}")
+        box = COUNTRY_BOXES.get(loc.get("country"))
+        if lat is not None and box and not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
+            err(f"{where}: coordinates {lat},{lon} outside {loc.get('country')}")
         if e.get("same_as") and "#" not in e["same_as"]:
             err(f"{where}: same_as must be doc#id")
     for i, fg in enumerate(d["figures"]):
