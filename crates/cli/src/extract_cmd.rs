@@ -54,11 +54,12 @@ pub struct InputArgs {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
-    /// Tag and parse the sentences that can carry an event, a claim or a
-    /// toll (with the models under resources/models/). Extraction does not
-    /// use the trees yet; the summary says how many sentences were parsed.
+    /// Do not tag and parse sentences: faster, but extraction then reads
+    /// only the order of the words (less accurate). By default the
+    /// sentences that can carry an event, a claim or a toll are parsed with
+    /// the models under resources/models/.
     #[arg(long)]
-    pub parse: bool,
+    pub no_parse: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -103,7 +104,7 @@ impl InputArgs {
                 .map(|l| Lang::new(l.to_ascii_lowercase())),
             max_doc_bytes: self.max_doc_bytes,
             strict: self.strict,
-            parse: self.parse,
+            parse: !self.no_parse,
             ..Config::default()
         })
     }

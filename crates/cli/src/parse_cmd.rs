@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use vigie_core::{DocMeta, Lang};
-use vigie_pipeline::syntax::{Models, parser_sentence};
+use vigie_extract::parse::{Models, parser_sentence};
 use vigie_syntax::Model;
 
 #[derive(clap::Args, Debug)]
@@ -127,7 +127,7 @@ fn forms_of(conllu: &str) -> String {
 }
 
 /// CoNLL-U of a document's sentences with only ID, FORM and MISC filled:
-/// the words the parser reads (`vigie_pipeline::syntax::parser_sentence`),
+/// the words the parser reads (`vigie_extract::parse::parser_sentence`),
 /// tokens of several words (multiword tokens, split contractions such as
 /// French `des` = `de les`) as range lines.
 fn stream_conllu(doc: &vigie_core::Doc, n: usize, model: &Model) -> String {

@@ -2,7 +2,7 @@
 //! lists per language, the actor dictionary and the ontology. Every problem in every
 //! file is collected and reported at once, with `path:line` where known.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 use vigie_resources::{Resources, data_lines};
@@ -189,9 +189,42 @@ pub struct LangLex {
     pub adjective_follows_noun: bool,
     /// The closed word lists ([`Words`]); a list whose file is missing is empty.
     pub words: BTreeMap<Words, Vec<String>>,
+    /// The lemma lists the tree passes read (`grammar.toml`).
+    pub grammar: Grammar,
     /// Every phrase set above and the actor aliases in one automaton
     /// ([`LangLex::compile`]), in the order [`LangLex::bank_sets`] gives.
     pub bank: PhraseBank,
+}
+
+/// Lemma lists read on the dependency tree by the eventiveness, place and
+/// argument passes (`resources/lang/<code>/extract/grammar.toml`; every
+/// list is described there). Lemmas are lower-case.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Grammar {
+    pub negators: BTreeSet<String>,
+    pub modals: BTreeSet<String>,
+    pub future_governors: BTreeSet<String>,
+    pub threat: BTreeSet<String>,
+    pub intention: BTreeSet<String>,
+    pub demand: BTreeSet<String>,
+    pub denial: BTreeSet<String>,
+    pub cessation: BTreeSet<String>,
+    pub affiliation: BTreeSet<String>,
+    pub allegiance_markers: BTreeSet<String>,
+    pub ellipsis: BTreeSet<String>,
+    pub blame: BTreeSet<String>,
+    pub reference_verbs: BTreeSet<String>,
+    pub background_heads: BTreeSet<String>,
+    pub habitual_adverbs: BTreeSet<String>,
+    pub habitual_verbs: BTreeSet<String>,
+    pub since_markers: BTreeSet<String>,
+    pub conditional_marks: BTreeSet<String>,
+    pub origin_markers: BTreeSet<String>,
+    pub clock_heads: BTreeSet<String>,
+    pub speech_verbs: BTreeSet<String>,
+    pub agent_markers: BTreeSet<String>,
+    pub target_markers: BTreeSet<String>,
 }
 
 impl LangLex {
@@ -582,8 +615,26 @@ pub fn load_lang(
         demonym_set,
         adjective_follows_noun,
         words,
+        grammar: load_grammar(res, &base, errors),
         bank: PhraseBank::default(),
     })
+}
+
+/// The lemma lists of `grammar.toml` (empty lists when the file is missing:
+/// the tree passes then decide nothing from lemmas).
+fn load_grammar(res: &Resources, base: &str, errors: &mut Vec<String>) -> Grammar {
+    let path = format!("{base}/grammar.toml");
+    match res.text(&path) {
+        Ok(Some(text)) => toml::from_str::<Grammar>(&text).unwrap_or_else(|e| {
+            errors.push(toml_err(&path, &text, &e));
+            Grammar::default()
+        }),
+        Ok(None) => Grammar::default(),
+        Err(e) => {
+            errors.push(e.to_string());
+            Grammar::default()
+        }
+    }
 }
 
 /// One word list, an entry a line; folded when the list is compared with

@@ -11,7 +11,8 @@ use vigie_core::{Date, Span};
 
 use crate::annotate::NumberHit;
 use crate::data::{Cue, Words};
-use crate::frames::{DocCtx, Speaker, is_unit_after};
+use crate::passes::tolls::is_unit_after;
+use crate::passes::{DocCtx, Speaker};
 
 /// A figure before it becomes a record (spans in the normalized text).
 #[derive(Debug, Clone)]
@@ -42,7 +43,7 @@ const LARGE: u64 = 1000;
 pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraft> {
     let mut out = Vec::new();
     for &(sent, _) in cx.sentences {
-        let cumulative = crate::frames::cumulative_toll(cx, sent);
+        let cumulative = crate::passes::tolls::cumulative_toll(cx, sent);
         let has_event = event_sentences.contains(&sent);
         let nums: Vec<&NumberHit> = cx
             .ann

@@ -21,8 +21,9 @@
 pub mod annotate;
 pub mod data;
 pub mod figures;
-pub mod frames;
 pub mod lexicon;
+pub mod parse;
+pub mod passes;
 pub mod select;
 
 use std::collections::BTreeMap;
@@ -32,7 +33,7 @@ use vigie_resources::Resources;
 
 use crate::annotate::Annotations;
 use crate::data::{Actors, LangLex, Ontology};
-use crate::frames::{DateVal, DocCtx, Frame, PlaceCand, TimeCand, TimeResolver};
+use crate::passes::{DateVal, DocCtx, Frame, PlaceCand, TimeCand, TimeResolver};
 
 /// Errors of this crate: problems in the knowledge files or in the crates
 /// it loads.
@@ -44,6 +45,11 @@ pub enum Error {
     Time(#[from] vigie_time::Error),
     #[error(transparent)]
     Geo(#[from] vigie_geo::Error),
+    #[error("syntax model {path}: {source}")]
+    Syntax {
+        path: String,
+        source: vigie_syntax::Error,
+    },
 }
 
 /// One step of the extraction, for `vigie extract --explain`.
@@ -71,6 +77,8 @@ pub struct Extraction {
     /// The sentences worth parsing ([`select::sentences_to_parse`]):
     /// indices into the document's sentences.
     pub parse_sentences: Vec<usize>,
+    /// What the parse pass did.
+    pub parse: vigie_core::ParseCounts,
 }
 
 /// The extractor: every lexicon, the actor dictionary, the ontology, the
@@ -81,6 +89,7 @@ pub struct Extractor {
     ontology: Ontology,
     time: vigie_time::TimeTagger,
     geo: vigie_geo::Geocoder,
+    syntax: parse::Models,
 }
 
 impl std::fmt::Debug for Extractor {
@@ -118,8 +127,15 @@ impl TimeResolver for Resolver<'_> {
 }
 
 impl Extractor {
-    /// Loads everything from `r`; reports every data error at once.
+    /// Loads everything from `r`, the syntax models included; reports
+    /// every data error at once.
     pub fn from_resources(r: &Resources) -> Result<Extractor, Error> {
+        Self::load(r, true)
+    }
+
+    /// Loads everything from `r`; without `parse`, no syntax model is
+    /// loaded and the passes read the token order only.
+    pub fn load(r: &Resources, parse: bool) -> Result<Extractor, Error> {
         // The gazetteer is the longest to load: the rest loads beside it.
         let (geo, rest) = std::thread::scope(|sc| {
             let geo = sc.spawn(|| vigie_geo::Geocoder::from_resources(r));
@@ -132,12 +148,18 @@ impl Extractor {
             Ok(geo) => geo?,
             Err(panic) => std::panic::resume_unwind(panic),
         };
+        let syntax = if parse {
+            parse::Models::load(r)?
+        } else {
+            parse::Models::default()
+        };
         Ok(Extractor {
             langs,
             actors,
             ontology,
             time,
             geo,
+            syntax,
         })
     }
 
@@ -235,6 +257,11 @@ impl Extractor {
             .filter_map(|m| m.resolve(&ctx))
             .find(|v| v.precision == 1 && v.start == v.end)
             .map(|v| v.start)
+    }
+
+    /// The loaded syntax models (empty when loaded without parsing).
+    pub fn syntax(&self) -> &parse::Models {
+        &self.syntax
     }
 
     /// The languages with extraction lexicons.
@@ -383,7 +410,18 @@ impl Extractor {
                 ..p.into()
             })
         };
+        if !doc.sentences.is_empty() {
+            let spans: Vec<Span> = doc.sentences.iter().map(|s| s.norm).collect();
+            out.parse_sentences = select::sentences_to_parse(&ann, lex, &spans);
+        }
+        let parses = if built {
+            self.syntax.parse_selected(doc, &out.parse_sentences)
+        } else {
+            parse::Parses::default()
+        };
+        out.parse = parses.counts;
         let cx = DocCtx {
+            parses: &parses,
             text,
             lang,
             lex,
@@ -394,15 +432,9 @@ impl Extractor {
             times: &times,
             resolver: &resolver,
             reference,
-            focus: std::cell::Cell::new(None),
-            last_state: std::cell::Cell::new(None),
             country: &country,
         };
-        if !doc.sentences.is_empty() {
-            let spans: Vec<Span> = doc.sentences.iter().map(|s| s.norm).collect();
-            out.parse_sentences = select::sentences_to_parse(&ann, &spans);
-        }
-        let (frames, dropped) = frames::build_frames(&cx);
+        let (frames, dropped) = passes::run(&cx);
         for t in &ann.triggers {
             let o = doc.norm.to_original(t.span);
             let rule = lex
@@ -429,7 +461,22 @@ impl Extractor {
                 note: d.why.clone(),
             });
         }
-        let merged = frames::merge(frames);
+        let (merged, unmerged) = passes::records::merge(frames);
+        for f in &unmerged {
+            let o = doc.norm.to_original(f.trigger);
+            out.trace.push(TraceItem {
+                stage: "dropped".into(),
+                start: o.start,
+                end: o.end,
+                text: doc.original(o).to_string(),
+                rule: format!("{lang}.records.unmerged"),
+                note: if f.place.is_none() {
+                    "no place, and it restates no event told with one".into()
+                } else {
+                    "headline that announces no event told after it".into()
+                },
+            });
+        }
         let event_sentences: Vec<Span> = merged.iter().map(|f| f.sent_span).collect();
         for f in &merged {
             let ev = self.event_of(doc, f, &cx, inferred);
@@ -441,6 +488,24 @@ impl Extractor {
                 rule: ev.rules.join(" "),
                 note: format!("{} {}", ev.sub_event_type, f.notes.join("; ")),
             });
+            out.trace.push(TraceItem {
+                stage: "fields".into(),
+                start: ev.evidence.start,
+                end: ev.evidence.end,
+                text: String::new(),
+                rule: String::new(),
+                note: passes::records::fields_by_pass(&ev.rules),
+            });
+            if let Some(tree) = parses.tree(f.sentence) {
+                out.trace.push(TraceItem {
+                    stage: "parse".into(),
+                    start: ev.evidence.start,
+                    end: ev.evidence.end,
+                    text: String::new(),
+                    rule: String::new(),
+                    note: tree.render(text),
+                });
+            }
             out.events.push(ev);
         }
         for fd in figures::find_figures(&cx, &event_sentences) {

@@ -9,7 +9,6 @@
 pub mod input;
 mod process;
 pub mod summary;
-pub mod syntax;
 
 use std::path::PathBuf;
 
@@ -30,11 +29,6 @@ pub enum Error {
     Threads { threads: usize, message: String },
     #[error(transparent)]
     Extract(#[from] vigie_extract::Error),
-    #[error("syntax model {path}: {source}")]
-    Syntax {
-        path: String,
-        source: vigie_syntax::Error,
-    },
 }
 
 /// What a run is told by its caller.
@@ -58,7 +52,9 @@ pub struct Config {
     pub strict: bool,
     /// Documents per parallel batch: bounds memory.
     pub batch_size: usize,
-    /// Tag and parse the sentences extraction selects (`--parse`).
+    /// Tag and parse the sentences extraction selects, so that the
+    /// extraction passes read their trees (on by default; `--no-parse`
+    /// turns it off, for speed, at a cost in accuracy).
     pub parse: bool,
 }
 
@@ -73,7 +69,7 @@ impl Default for Config {
             section_bytes: 128 * 1024,
             strict: false,
             batch_size: 256,
-            parse: false,
+            parse: true,
         }
     }
 }
@@ -90,8 +86,6 @@ pub struct Engine {
     /// The bundled extractor, when the engine was loaded with it (for
     /// `--explain`, which needs its trace).
     extractor: Option<std::sync::Arc<Extractor>>,
-    /// Syntax models by language, loaded when `config.parse` is set.
-    syntax: syntax::Models,
     pool: rayon::ThreadPool,
 }
 
@@ -106,7 +100,7 @@ impl std::fmt::Debug for Engine {
 impl Engine {
     /// Loads every stage from the configured resources.
     pub fn load(config: &Config) -> Result<Engine, Error> {
-        let extractor = std::sync::Arc::new(Extractor::from_resources(&config.resources)?);
+        let extractor = std::sync::Arc::new(Extractor::load(&config.resources, config.parse)?);
         let mut engine = Engine::with_extractor(config, {
             let x = extractor.clone();
             Box::new(move |doc: &Doc| x.extract(doc))
@@ -127,18 +121,12 @@ impl Engine {
                 threads: config.threads,
                 message: e.to_string(),
             })?;
-        let syntax = if config.parse {
-            syntax::Models::load(&config.resources)?
-        } else {
-            syntax::Models::default()
-        };
         Ok(Engine {
             config: config.clone(),
             preparer,
             html,
             extract,
             extractor: None,
-            syntax,
             pool,
         })
     }
@@ -165,11 +153,6 @@ impl Engine {
     /// Runs the extraction stage on a prepared document.
     pub fn extract(&self, doc: &Doc) -> Extraction {
         (self.extract)(doc)
-    }
-
-    /// The loaded syntax models (empty unless the config asks to parse).
-    pub fn syntax(&self) -> &syntax::Models {
-        &self.syntax
     }
 }
 

@@ -253,7 +253,7 @@ fn process_text(
         extract_sections(engine, &doc, &sections, &mut parse)
     } else {
         let ex = engine.extract(&doc);
-        parse = parse_counts(engine, &doc, &ex);
+        parse = ex.parse;
         ex
     };
     if doc.meta.published.is_none() {
@@ -286,24 +286,6 @@ fn process_text(
         diagnostics: std::mem::take(diags),
         parse,
     }))
-}
-
-/// The syntax stage on the sentences extraction selected: parsed with
-/// `--parse`, only counted without.
-fn parse_counts(
-    engine: &Engine,
-    doc: &vigie_core::Doc,
-    ex: &Extraction,
-) -> vigie_core::ParseCounts {
-    if engine.config.parse {
-        engine.syntax.parse_selected(doc, &ex.parse_sentences)
-    } else {
-        vigie_core::ParseCounts {
-            sentences: doc.sentences.len(),
-            selected: ex.parse_sentences.len(),
-            ..Default::default()
-        }
-    }
 }
 
 /// Why a document over the limit is skipped under `--strict`.
@@ -352,7 +334,7 @@ fn extract_sections(
         };
         let section = engine.preparer.prepare(meta.clone(), part.to_string());
         let mut ex = engine.extract(&section);
-        parse.add(&parse_counts(engine, &section, &ex));
+        parse.add(&ex.parse);
         if meta.published.is_none() {
             if let Some(d) = ex.inferred_published {
                 meta.published = Some(d);

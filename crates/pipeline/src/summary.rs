@@ -23,7 +23,7 @@ pub struct RunSummary {
     pub bytes: u64,
     pub elapsed_ms: u64,
     pub threads: usize,
-    /// Sentences, those selected for parsing and those parsed (`--parse`).
+    /// Sentences, those selected for parsing and those parsed.
     pub parse: vigie_core::ParseCounts,
     /// The run parsed (`--parse`): the summary says how much.
     pub parsing: bool,

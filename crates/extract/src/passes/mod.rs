@@ -1,0 +1,143 @@
+//! Extraction as named passes over the parsed sentences of one document.
+//!
+//! [`run`] takes each sentence in order and each candidate in it through
+//! the passes below. Every pass is a module with a written contract (what
+//! it reads, what it adds to the [`Frame`]); a pass that rejects a
+//! candidate says why with a rule id, which the trace shows. Trees come
+//! from the parse pass ([`crate::parse`]); a sentence without one (not
+//! selected, or a language without a model) is read in token order.
+//!
+//! 1. [`candidates`]: triggers of the sentence that can start an event.
+//! 2. [`eventiveness`]: is it a past, real, specific incident?
+//! 3. [`arguments`]: weapon, perpetrator, target and its side.
+//! 4. [`places`]: the places the event happened at, by their role.
+//! 5. [`typing`]: the event type from the trigger, weapon and perpetrator.
+//! 6. [`dates`]: the event's date from its clause, anchors and the story.
+//! 7. [`tolls`]: the number killed.
+//! 8. [`claims`]: who says so; a perpetrator's own word is a claim.
+//! 9. [`records`]: restatements of one incident merged; then each frame
+//!    becomes an [`vigie_core::Event`] (in `lib.rs`, with the ontology).
+//!
+//! Cross-sentence state (the group in focus, the last state force, the last
+//! speaker, the date anchor) is one [`Story`] value that only [`run`]
+//! updates, after each event and each sentence.
+
+pub mod arguments;
+pub mod candidates;
+pub mod claims;
+pub mod context;
+pub mod dates;
+pub mod eventiveness;
+pub mod places;
+pub mod records;
+pub mod tolls;
+pub mod typing;
+
+pub use context::{
+    DateVal, DocCtx, Dropped, Frame, PlaceCand, Speaker, Story, TimeCand, TimeResolver,
+    sentence_index,
+};
+
+use candidates::{Candidate, SentenceView};
+
+/// Builds the frames of every candidate of the document, in text order,
+/// and lists the candidates dropped (for the trace).
+pub fn run(cx: &DocCtx<'_>) -> (Vec<Frame>, Vec<Dropped>) {
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut dropped = Vec::new();
+    let mut story = Story::default();
+    for si in 0..cx.sentences.len() {
+        let s = candidates::sentence(cx, si, &story);
+        for c in candidates::of_sentence(cx, &s, &story, &mut dropped) {
+            match frame_of(cx, &s, &c, &story, &frames) {
+                Ok(made) => {
+                    story.last_trigger = Some((si, c.def));
+                    if let Some(a) = made.first().and_then(|f| f.actor1) {
+                        story.after_event(cx, a);
+                    }
+                    if let Some(d) = made
+                        .first()
+                        .filter(|f| f.date_explicit)
+                        .and_then(|f| f.date)
+                    {
+                        story.anchor = Some(d.start);
+                    }
+                    frames.extend(made);
+                }
+                Err(d) => dropped.push(d),
+            }
+        }
+        story.after_sentence(cx, &s);
+    }
+    (frames, dropped)
+}
+
+/// The frames of one candidate (one per place it happened at), or why it
+/// is not an event.
+fn frame_of(
+    cx: &DocCtx<'_>,
+    s: &SentenceView<'_>,
+    c: &Candidate,
+    story: &Story,
+    frames: &[Frame],
+) -> Result<Vec<Frame>, Dropped> {
+    eventiveness::check(cx, s, c)?;
+    let weapon = arguments::weapon(cx, c);
+    arguments::check_weapon(cx, s, c, &weapon)?;
+    let mut f = Frame::new(s, c);
+    f.weapon = weapon.own;
+    arguments::fill(cx, s, c, story, frames, &mut f);
+    let mut places = places::of(cx, s, c, &mut f);
+    arguments::state_of_place(cx, s, c, &places, &mut f);
+    typing::fill(cx, c, &mut f);
+    dates::fill(cx, s, c, story, &mut f)?;
+    places::settle(cx, s, c, &mut f, &mut places, frames)?;
+    tolls::fill(cx, s, &mut f);
+    claims::fill(cx, s, story, &mut f);
+    if places.is_empty() {
+        f.notes.push("no place found".to_string());
+    }
+    if places.len() > 1 {
+        // One toll for several places is no place's toll.
+        f.fatalities = None;
+    }
+    Ok(records::split_by_place(f, places))
+}
+
+impl Story {
+    /// After an event: its perpetrator may become the group in focus, and
+    /// the state force the text tells about.
+    fn after_event(&mut self, cx: &DocCtx<'_>, a: usize) {
+        if arguments::self_focus(cx, a) {
+            self.focus = Some(a);
+        }
+        self.last_state = cx.actors.defs[a].is_state().then_some(a);
+    }
+
+    /// After a sentence: its last speaker, and a claimant in focus.
+    fn after_sentence(&mut self, cx: &DocCtx<'_>, s: &SentenceView<'_>) {
+        if let Some((sp, _, _)) = s.speakers.last() {
+            self.last_speaker = Some(sp.clone());
+        }
+        for (sp, is_claim, _) in &s.speakers {
+            if let (Speaker::Actor(a), true) = (sp, is_claim) {
+                if arguments::self_focus(cx, *a) {
+                    self.focus = Some(*a);
+                }
+            }
+        }
+        // A claim stays open while the sentences after it have no
+        // statement of their own; any other statement closes it.
+        self.last_claim = match self.last_claim {
+            Some((i, a)) if s.speakers.is_empty() && i + 1 == s.index => Some((s.index, a)),
+            _ => s
+                .speakers
+                .iter()
+                .rev()
+                .find_map(|(sp, is_claim, _)| match sp {
+                    Speaker::Actor(a) if *is_claim => Some((s.index, *a)),
+                    _ => None,
+                }),
+        };
+    }
+}

@@ -1,0 +1,238 @@
+//! Pass 9, records: one frame per place, and restatements merged.
+//!
+//! Reads the frames of the whole document in text order. A candidate with
+//! several places becomes one frame per place. Frames that restate one
+//! incident (compatible type, same perpetrator, overlapping dates, the same
+//! or a nearby place, told close together; a launch and its interception)
+//! merge, the sharper value of each field winning; headline and place-less
+//! frames that merge into nothing are dropped. Adds the `merge.restatement`
+//! rule. The records themselves (ontology codes, ids, evidence) are written
+//! by [`crate::Extractor`].
+
+use super::context::{Frame, PlaceCand};
+
+/// Which pass decided which field of a record, read from its rule ids
+/// (for `--explain`): "actor1 <- arguments (en.actor.subject); ...".
+pub fn fields_by_pass(rules: &[String]) -> String {
+    const FAMILIES: [(&str, &str, &str); 12] = [
+        ("trigger", "event", "candidates"),
+        ("eventiveness", "event", "eventiveness"),
+        ("actor", "actor1", "arguments"),
+        ("arguments", "event", "arguments"),
+        ("place", "location", "places"),
+        ("geo", "location", "places (vigie-geo)"),
+        ("type", "type/weapon", "typing"),
+        ("time", "date", "dates"),
+        ("dates", "date", "dates"),
+        ("fatalities", "fatalities", "tolls"),
+        ("claim", "claimed", "claims"),
+        ("attribution", "claimed", "claims"),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for r in rules {
+        let mut parts = r.split('.');
+        let first = parts.next().unwrap_or("");
+        // Language-dependent ids start with the language code.
+        let family = if first == "geo" {
+            first
+        } else {
+            parts.next().unwrap_or(first)
+        };
+        if let Some((_, field, pass)) = FAMILIES.iter().find(|(f, _, _)| *f == family) {
+            out.push(format!("{field} <- {pass} ({r})"));
+        }
+    }
+    out.join("; ")
+}
+
+/// One frame per place (the frame as it is when it has none: it can then
+/// only merge into a fuller one).
+pub fn split_by_place(mut f: Frame, places: Vec<PlaceCand>) -> Vec<Frame> {
+    if places.is_empty() {
+        f.merge_only = true;
+        return vec![f];
+    }
+    places
+        .into_iter()
+        .map(|p| Frame {
+            place: Some(p),
+            ..f.clone()
+        })
+        .collect()
+}
+
+/// Merges frames that restate one incident; returns the kept frames and
+/// the headline or place-less ones that restated nothing (for the trace).
+pub fn merge(frames: Vec<Frame>) -> (Vec<Frame>, Vec<Frame>) {
+    let mut out: Vec<Frame> = Vec::new();
+    for f in frames {
+        // A place-less mention restates an incident told before it; a
+        // headline may announce one told after it.
+        let target = out.iter().rposition(|g| {
+            (g.place.is_some() || f.sentence.saturating_sub(g.sentence) <= 1)
+                && same_incident(g, &f)
+        });
+        match target {
+            Some(i) => absorb(&mut out[i], f),
+            None => out.push(f),
+        }
+    }
+    // Frames that could only merge (headlines, place-less) and did not are dropped.
+    let (kept, unmerged) = out.into_iter().partition(|f| !f.merge_only);
+    (kept, unmerged)
+}
+
+fn compatible_types(a: &str, b: &str) -> bool {
+    a == b
+        || (a == "other" && b != "disrupted_weapons_use")
+        || (b == "other" && a != "disrupted_weapons_use")
+}
+
+fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
+    if a.place.gazetteer_id == b.place.gazetteer_id || a.place.name == b.place.name {
+        return true;
+    }
+    let km = vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+    // A region or country and a place in or near it.
+    // A country and a place in it.
+    if (a.place.feature == "country" || b.place.feature == "country")
+        && a.place.country == b.place.country
+    {
+        return true;
+    }
+    // Two precise places that differ are two incidents, however close.
+    if a.place.geo_precision <= 2 && b.place.geo_precision <= 2 {
+        return vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 2.0;
+    }
+    let coarse = a.place.geo_precision >= 2 || b.place.geo_precision >= 2;
+    let both_coarse = a.place.geo_precision >= 3 && b.place.geo_precision >= 3;
+    km <= 30.0
+        || coarse && km <= 150.0 && a.place.country == b.place.country
+        || both_coarse && (a.place.country == b.place.country || km <= 150.0)
+}
+
+/// A strike told by its launcher and the interception of it are one event.
+fn launch_and_interception(g: &Frame, f: &Frame) -> bool {
+    let pair = |d: &Frame, o: &Frame| {
+        d.itype == "disrupted_weapons_use"
+            && o.itype != "disrupted_weapons_use"
+            && o.actor1.is_some()
+            && o.actor1 == d.actor2
+    };
+    pair(g, f) || pair(f, g)
+}
+
+fn same_incident(g: &Frame, f: &Frame) -> bool {
+    if launch_and_interception(g, f) {
+        let places_ok = match (&g.place, &f.place) {
+            (Some(a), Some(b)) => same_place(a, b),
+            _ => true,
+        };
+        let dates_ok = match (g.date, f.date) {
+            (Some(a), Some(b)) => a.start <= b.end && b.start <= a.end,
+            _ => true,
+        };
+        return places_ok && dates_ok && g.sentence.abs_diff(f.sentence) <= 4;
+    }
+    // Restatements are told close together, unless at the very same site.
+    let same_site = matches!((&g.place, &f.place), (Some(a), Some(b)) if a.place.gazetteer_id == b.place.gazetteer_id && a.place.geo_precision <= 2);
+    if g.sentence.abs_diff(f.sentence) > 4 && !same_site {
+        return false;
+    }
+    if !compatible_types(&g.itype, &f.itype) {
+        return false;
+    }
+    if g.actor1.is_some() && f.actor1.is_some() && g.actor1 != f.actor1 {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (&g.weapon, &f.weapon) {
+        if a != b && !(g.merge_only || f.merge_only) {
+            return false;
+        }
+    }
+    let dates_ok = match (g.date, f.date) {
+        (Some(a), Some(b)) if g.date_explicit && f.date_explicit => {
+            a.start <= b.end && b.start <= a.end
+        }
+        _ => true,
+    };
+    if !dates_ok {
+        return false;
+    }
+    match (&g.place, &f.place) {
+        (Some(a), Some(b)) => same_place(a, b),
+        // A place-less mention merges only into the latest compatible frame
+        // close by (same or neighbouring sentences).
+        (None, _) | (_, None) => g.sentence.abs_diff(f.sentence) <= 2,
+    }
+}
+
+fn absorb(g: &mut Frame, f: Frame) {
+    if f.itype == "disrupted_weapons_use"
+        && g.itype != "disrupted_weapons_use"
+        && g.actor1.is_some()
+        && g.actor1 == f.actor2
+    {
+        // The interception is what happened: its type and sides win.
+        g.itype = f.itype.clone();
+        g.actor1 = f.actor1;
+        g.actor2 = f.actor2;
+        g.claimed = f.claimed;
+        g.reported_by = f.reported_by.clone();
+        if f.weapon.is_some() {
+            g.weapon = f.weapon.clone();
+        }
+    }
+    if g.itype == "other" && f.itype != "other" {
+        g.itype = f.itype.clone();
+    }
+    // The more specific weapon wins ("un missile" then "un missile balistique").
+    let generic = |w: &Option<String>| w.is_none() || w.as_deref() == Some("missile");
+    if generic(&g.weapon) && !generic(&f.weapon) || g.weapon.is_none() {
+        g.weapon = f.weapon.clone();
+    }
+    if g.actor1.is_none() {
+        g.actor1 = f.actor1;
+    }
+    if g.actor2.is_none() {
+        g.actor2 = f.actor2;
+    }
+    if g.target.is_none() {
+        g.target = f.target.clone();
+    }
+    match (&g.place, &f.place) {
+        (None, Some(_)) => g.place = f.place.clone(),
+        (Some(a), Some(b)) if b.place.geo_precision < a.place.geo_precision => {
+            g.place = f.place.clone()
+        }
+        _ => {}
+    }
+    if !g.date_explicit && f.date_explicit {
+        g.date = f.date;
+        g.date_explicit = true;
+    }
+    g.fatalities = match (g.fatalities, f.fatalities) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if g.reported_by.is_none() && f.reported_by.is_some() {
+        g.reported_by = f.reported_by.clone();
+    }
+    g.claimed = (g.claimed || f.claimed) && g.reported_by.is_none();
+    // The fuller mention gives the evidence: headlines and place-less
+    // mentions never do.
+    if g.merge_only && !f.merge_only {
+        g.sentence = f.sentence;
+        g.sent_span = f.sent_span;
+        g.trigger = f.trigger;
+        g.merge_only = false;
+    }
+    for r in f.rules {
+        if !g.rules.contains(&r) {
+            g.rules.push(r);
+        }
+    }
+    g.rules.push("merge.restatement".to_string());
+    g.rules.dedup();
+    let _ = g.place.is_some();
+}
