@@ -53,7 +53,7 @@ pub fn write(engine: &Engine, outcome: DocOutcome, out: &mut dyn Write) -> std::
         )?;
     }
     if let Some(x) = engine.extractor() {
-        let extraction = x.extract(&doc);
+        let extraction = x.explain(&doc);
         writeln!(
             out,
             "-- extraction trace ({} steps)",

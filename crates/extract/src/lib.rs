@@ -271,6 +271,18 @@ impl Extractor {
 
     /// Extracts events and figures from one document. Never panics on text.
     pub fn extract(&self, doc: &Doc) -> Extraction {
+        self.extract_with(doc, false)
+    }
+
+    /// [`Extractor::extract`], with the trace also giving, for each event,
+    /// the pass behind each field and the parse of its sentence (for
+    /// `vigie extract --explain`; rendering them costs time a run without
+    /// the trace should not pay).
+    pub fn explain(&self, doc: &Doc) -> Extraction {
+        self.extract_with(doc, true)
+    }
+
+    fn extract_with(&self, doc: &Doc, explain: bool) -> Extraction {
         let mut out = Extraction::default();
         let lang = doc.lang.as_str();
         let Some(lex) = self.langs.get(lang) else {
@@ -488,23 +500,8 @@ impl Extractor {
                 rule: ev.rules.join(" "),
                 note: format!("{} {}", ev.sub_event_type, f.notes.join("; ")),
             });
-            out.trace.push(TraceItem {
-                stage: "fields".into(),
-                start: ev.evidence.start,
-                end: ev.evidence.end,
-                text: String::new(),
-                rule: String::new(),
-                note: passes::records::fields_by_pass(&ev.rules),
-            });
-            if let Some(tree) = parses.tree(f.sentence) {
-                out.trace.push(TraceItem {
-                    stage: "parse".into(),
-                    start: ev.evidence.start,
-                    end: ev.evidence.end,
-                    text: String::new(),
-                    rule: String::new(),
-                    note: tree.render(text),
-                });
+            if explain {
+                self.explain_event(&ev, parses.tree(f.sentence), text, &mut out.trace);
             }
             out.events.push(ev);
         }
@@ -532,6 +529,29 @@ impl Extractor {
             });
         }
         out
+    }
+
+    /// The explain-only trace items of an event: which pass decided each
+    /// field, and the parse of its sentence.
+    fn explain_event(
+        &self,
+        ev: &Event,
+        tree: Option<&parse::Tree<'_>>,
+        text: &str,
+        trace: &mut Vec<TraceItem>,
+    ) {
+        let item = |stage: &str, note: String| TraceItem {
+            stage: stage.into(),
+            start: ev.evidence.start,
+            end: ev.evidence.end,
+            text: String::new(),
+            rule: String::new(),
+            note,
+        };
+        trace.push(item("fields", passes::records::fields_by_pass(&ev.rules)));
+        if let Some(tree) = tree {
+            trace.push(item("parse", tree.render(text)));
+        }
     }
 
     fn event_of(&self, doc: &Doc, f: &Frame, cx: &DocCtx<'_>, inferred: bool) -> Event {

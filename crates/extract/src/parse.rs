@@ -114,12 +114,13 @@ pub struct Node<'m> {
     /// The span of the token it belongs to in the normalized text (the
     /// words of "du" share the span of "du").
     pub span: Span,
-    /// The lemma, lower-cased.
-    pub lemma: String,
+    /// The lemma, lower-cased, and the FEATS: ranges of [`Tree::strings`]
+    /// (one buffer per sentence, not two strings per word).
+    lemma: std::ops::Range<u32>,
+    feats: std::ops::Range<u32>,
     pub upos: &'m str,
     /// The full relation ("obl:agent"); [`Tree::rel`] gives its base.
     pub deprel: &'m str,
-    pub feats: String,
     /// The head's index, `None` for the root.
     pub head: Option<usize>,
 }
@@ -128,11 +129,22 @@ pub struct Node<'m> {
 #[derive(Debug, Clone, Default)]
 pub struct Tree<'m> {
     pub nodes: Vec<Node<'m>>,
+    strings: String,
 }
 
 impl<'m> Tree<'m> {
     fn new(model: &'m Model, sentence: &ParserSentence<'_>, a: &Analysis) -> Tree<'m> {
         let mut nodes = Vec::with_capacity(a.len());
+        let mut strings = String::new();
+        let mut push = |s: &str, lower: bool| {
+            let start = strings.len() as u32;
+            if lower && s.chars().any(char::is_uppercase) {
+                strings.extend(s.chars().flat_map(char::to_lowercase));
+            } else {
+                strings.push_str(s);
+            }
+            start..strings.len() as u32
+        };
         for t in &sentence.tokens {
             let start = t.end.saturating_sub(t.surface.len() as u32);
             let span = Span::new(start as usize, t.end as usize);
@@ -142,19 +154,25 @@ impl<'m> Tree<'m> {
                 }
                 nodes.push(Node {
                     span,
-                    lemma: a.lemma(i).to_lowercase(),
+                    lemma: push(a.lemma(i), true),
+                    feats: push(a.feats(i), false),
                     upos: model.upos_name(a.upos[i]),
                     deprel: model.deprel_name(a.deprel[i]),
-                    feats: a.feats(i).to_string(),
                     head: (a.head[i] as usize).checked_sub(1),
                 });
             }
         }
-        Tree { nodes }
+        Tree { nodes, strings }
     }
 
     pub fn len(&self) -> usize {
         self.nodes.len()
+    }
+
+    fn text_of(&self, r: &std::ops::Range<u32>) -> &str {
+        self.strings
+            .get(r.start as usize..r.end as usize)
+            .unwrap_or("")
     }
 
     pub fn is_empty(&self) -> bool {
@@ -172,7 +190,7 @@ impl<'m> Tree<'m> {
     }
 
     pub fn lemma(&self, i: usize) -> &str {
-        self.nodes.get(i).map_or("", |n| n.lemma.as_str())
+        self.nodes.get(i).map_or("", |n| self.text_of(&n.lemma))
     }
 
     pub fn upos(&self, i: usize) -> &str {
@@ -181,7 +199,7 @@ impl<'m> Tree<'m> {
 
     /// The value of feature `key` of node `i` ("Fut" for `Tense`).
     pub fn feat(&self, i: usize, key: &str) -> Option<&str> {
-        let feats = self.nodes.get(i)?.feats.as_str();
+        let feats = self.text_of(&self.nodes.get(i)?.feats);
         feats.split('|').find_map(|kv| {
             let (k, v) = kv.split_once('=')?;
             (k == key).then_some(v)

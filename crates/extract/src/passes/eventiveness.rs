@@ -72,7 +72,7 @@ pub fn check(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> Result<(),
             "anaphoric mention of an event told before",
         ));
     }
-    if !c.is_interception(cx) && s.interception {
+    if !c.is_interception(cx) && s.interception && told_as_interception(cx, s, c) {
         // "a missile that was intercepted": the interception is the event.
         return Err(c.drop(
             cx,
@@ -81,6 +81,49 @@ pub fn check(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> Result<(),
         ));
     }
     Ok(())
+}
+
+/// The attack is the one an interception of the sentence stopped ("a
+/// missile that was intercepted", "drones launched at X were shot down"):
+/// with a tree, one hangs on the other within a clause; an attack in
+/// another clause ("…, while air strikes hit Sanaa") is its own event.
+fn told_as_interception(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> bool {
+    let (Some(tree), Some(node)) = (s.tree, c.node) else {
+        return true;
+    };
+    cx.ann
+        .triggers
+        .iter()
+        .filter(|t| s.span.contains(t.span))
+        .filter(|t| {
+            cx.lex
+                .triggers
+                .get(t.def)
+                .is_some_and(|d| d.r#type == "disrupted_weapons_use")
+        })
+        .filter_map(|t| tree.head_in(t.span))
+        .any(|i| within_clause(tree, i, node) || within_clause(tree, node, i))
+}
+
+/// `upper` dominates `lower` without a clause boundary between them.
+fn within_clause(tree: &Tree<'_>, upper: usize, lower: usize) -> bool {
+    let mut x = lower;
+    for _ in 0..tree.len() {
+        if x == upper {
+            return true;
+        }
+        if matches!(
+            tree.rel(x),
+            "advcl" | "ccomp" | "parataxis" | "conj" | "csubj"
+        ) {
+            return false;
+        }
+        match tree.head(x) {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// A cumulative toll ("since the start of the war, strikes have killed…"):
@@ -244,6 +287,11 @@ fn irrealis_governor(tree: &Tree<'_>, x: usize) -> bool {
 /// A noun above the trigger that makes it a reason or a reference ("in
 /// response to the attack"), through nominal relations only.
 pub(crate) fn background_head<'t>(tree: &'t Tree<'_>, g: &Grammar, node: usize) -> Option<&'t str> {
+    background_node(tree, g, node).map(|h| tree.lemma(h))
+}
+
+/// The node of [`background_head`].
+pub(crate) fn background_node(tree: &Tree<'_>, g: &Grammar, node: usize) -> Option<usize> {
     let mut x = node;
     for _ in 0..tree.len() {
         if !matches!(tree.rel(x), "nmod" | "obl" | "compound" | "conj") {
@@ -251,7 +299,7 @@ pub(crate) fn background_head<'t>(tree: &'t Tree<'_>, g: &Grammar, node: usize) 
         }
         x = tree.head(x)?;
         if g.background_heads.contains(tree.lemma(x)) {
-            return Some(tree.lemma(x));
+            return Some(x);
         }
         if tree.upos(x) == "VERB" {
             return None;

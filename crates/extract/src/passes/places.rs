@@ -24,7 +24,15 @@ use crate::data::{Cue, Words};
 /// The places of a candidate's event (empty when none is found).
 pub fn of(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate, f: &mut Frame) -> Vec<PlaceCand> {
     let interception = c.is_interception(cx);
-    let mut places = place_of(cx, s, c.trigger, c.clause, f.actor1_span, interception);
+    let mut places = place_of(
+        cx,
+        s,
+        c.trigger,
+        c.clause,
+        f.actor1_span,
+        interception,
+        c.node,
+    );
     if places.is_empty() && !c.def(cx).weak {
         if let Some(p) = place_from_adjective(cx, s.span, c.trigger, c.clause.1) {
             places.push(p);
@@ -36,7 +44,7 @@ pub fn of(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate, f: &mut Frame) -
     }
     // Each place set aside for its role leaves its rule.
     for p in cx.places.iter().filter(|p| s.span.contains(p.span)) {
-        if let Some(r) = role(cx, s, p) {
+        if let Some(r) = role(cx, s, p, c.node) {
             f.notes
                 .push(format!("{} is not the event's place ({r})", p.place.name));
             if !f.rules.iter().any(|x| x.ends_with(r)) {
@@ -67,6 +75,18 @@ pub fn settle(
         ));
     }
     if places.is_empty() && c.is_interception(cx) {
+        // Where the attack it stopped was aimed, in the sentence…
+        let near = cx
+            .places
+            .iter()
+            .filter(|p| s.span.contains(p.span) && role(cx, s, p, c.node).is_none())
+            .min_by_key(|p| p.span.start.abs_diff(c.trigger.start));
+        if let Some(p) = near {
+            places.push(p.clone());
+            f.rule(cx, "place.intercepted_attack");
+            return Ok(());
+        }
+        // …else told just before.
         let prev = frames
             .iter()
             .rev()
@@ -80,7 +100,12 @@ pub fn settle(
 }
 
 /// The role that makes a place not the event's place, as a rule id.
-pub fn role(cx: &DocCtx<'_>, s: &SentenceView<'_>, p: &PlaceCand) -> Option<&'static str> {
+pub fn role(
+    cx: &DocCtx<'_>,
+    s: &SentenceView<'_>,
+    p: &PlaceCand,
+    trigger: Option<usize>,
+) -> Option<&'static str> {
     if dateline(cx, s, p) {
         return Some("places.dateline");
     }
@@ -137,8 +162,12 @@ pub fn role(cx: &DocCtx<'_>, s: &SentenceView<'_>, p: &PlaceCand) -> Option<&'st
     if tree.rel(node) == "nsubj" && head.is_some_and(|h| g.speech_verbs.contains(tree.lemma(h))) {
         return Some("places.speaker");
     }
-    if super::eventiveness::background_head(tree, g, node).is_some() {
-        return Some("places.purpose");
+    if let Some(head) = super::eventiveness::background_node(tree, g, node) {
+        // The reason's own event ("in retaliation for strikes on cars in
+        // southern Lebanon on Tuesday") happened there.
+        if !trigger.is_some_and(|t| tree.dominates(head, t)) {
+            return Some("places.purpose");
+        }
     }
     None
 }
@@ -175,9 +204,10 @@ fn place_of(
     (cs, ce): (usize, usize),
     a1: Option<Span>,
     interception: bool,
+    node: Option<usize>,
 ) -> Vec<PlaceCand> {
     let sent = s.span;
-    let not_event_place = |p: &PlaceCand| role(cx, s, p).is_some();
+    let not_event_place = |p: &PlaceCand| role(cx, s, p, node).is_some();
     let inside_actor = |p: &PlaceCand| {
         not_event_place(p)
             || cx.ann.actors.iter().any(|h| {
@@ -264,13 +294,25 @@ fn place_of(
     if !before.is_empty() {
         return coordinated_groups(cx, &before).pop().unwrap_or_default();
     }
-    cx.places
+    let after_clause: Vec<PlaceCand> = cx
+        .places
         .iter()
         .filter(|p| sent.contains(p.span) && !inside_actor(p) && p.span.start >= ce)
         .min_by_key(|p| p.span.start)
         .cloned()
         .into_iter()
-        .collect()
+        .collect();
+    if !after_clause.is_empty() {
+        return after_clause;
+    }
+    // A place that opens the sentence before the clause ("Près de Manbij,
+    // quinze personnes dont … ont été tuées dans un attentat").
+    let opening: Vec<&PlaceCand> = cx
+        .places
+        .iter()
+        .filter(|p| sent.contains(p.span) && p.span.end <= cs && !inside_actor(p))
+        .collect();
+    coordinated_groups(cx, &opening).pop().unwrap_or_default()
 }
 
 /// Splits places in text order into groups of coordinated places ("X, Y et
