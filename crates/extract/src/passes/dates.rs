@@ -4,7 +4,9 @@
 //! `vigie-time` against the publication date and an anchor) and the story's
 //! anchor. The event's own clause first: with a tree, a time expression
 //! that hangs on another trigger ("two days after the attack on Monday")
-//! is that event's date, never this one's; then the nearest in the clause,
+//! is that event's date, never this one's, and one the trigger hangs on ("au
+//! lendemain de l'attaque", "two days after the attack") dates what came
+//! after it, never the trigger; then the nearest in the clause,
 //! then in the sentence; anaphoric expressions ("the next day") resolve
 //! against the anchor (the last event told with a date of its own). With
 //! none, the story's anchor, else the publication date. A date after the
@@ -129,6 +131,11 @@ fn owner(
     let Some(tn) = tree.head_in(m.span) else {
         return Some(1);
     };
+    // "au lendemain du ciblage", "two days after the attack": the time
+    // word above the trigger dates what happened after it, not the trigger.
+    if tn != node && tree.dominates(tn, node) {
+        return None;
+    }
     let pred = tree.predicate(node);
     // A launch ("drones that were launched on Saturday") is the delivery of
     // the event's own weapon, not another event.
