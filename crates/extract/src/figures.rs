@@ -18,7 +18,6 @@ use crate::passes::{DocCtx, Speaker};
 #[derive(Debug, Clone)]
 pub struct FigureDraft {
     pub sentence: Span,
-    pub number: Span,
     pub what: &'static str,
     pub count: u64,
     pub qualifier: &'static str,
@@ -156,7 +155,6 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
             rules.push(format!("{}.figure.qualifier.{qualifier}", cx.lang));
             out.push(FigureDraft {
                 sentence: sent,
-                number: n.span,
                 what,
                 count: n.value,
                 qualifier,

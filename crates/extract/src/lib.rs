@@ -18,13 +18,14 @@
 //! sentence the record comes from; every record lists the rules that made it;
 //! output is deterministic.
 
-pub mod annotate;
+mod annotate;
 pub mod data;
-pub mod figures;
-pub mod lexicon;
+mod dating;
+mod figures;
+mod lexicon;
 pub mod parse;
-pub mod passes;
-pub mod select;
+mod passes;
+mod select;
 
 use std::collections::BTreeMap;
 
@@ -190,75 +191,6 @@ impl Extractor {
         }
     }
 
-    /// An undated article is published on or after its latest dated
-    /// mention; a bare weekday in its lead ("a annoncé, lundi") that falls
-    /// in the six days after that date moves the publication date to it.
-    fn lead_weekday_after(
-        &self,
-        d: Date,
-        mentions: &[vigie_time::TimeMention],
-        doc: &Doc,
-        text: &str,
-    ) -> Date {
-        let lead_end = doc
-            .sentences
-            .iter()
-            .filter(|s| !s.headline)
-            .take(2)
-            .map(|s| s.norm.end)
-            .last()
-            .unwrap_or(text.len().min(400));
-        let mut best = d;
-        for m in mentions
-            .iter()
-            .filter(|m| m.end <= lead_end && !m.anaphoric && !m.open_since)
-        {
-            let past = m.resolve(&vigie_time::ResolveContext {
-                reference: Some(d),
-                anchor: None,
-                prefer: vigie_time::Prefer::Past,
-            });
-            let fut = m.resolve(&vigie_time::ResolveContext {
-                reference: Some(d),
-                anchor: None,
-                prefer: vigie_time::Prefer::Future,
-            });
-            if let (Some(p), Some(f)) = (past, fut) {
-                let gap = (f.start - p.start).get_days();
-                let ahead = (f.start - d).get_days();
-                if p.precision == 1 && gap == 7 && (1..=6).contains(&ahead) && f.start > best {
-                    best = f.start;
-                }
-            }
-        }
-        best
-    }
-
-    /// A wire dateline ("WASHINGTON, Jan 29, 2024 (Reuters) -", "Beyrouth,
-    /// 14 avril 2024"): a complete date in the first lines of the text.
-    fn dateline(&self, text: &str, stream: &vigie_core::TokenStream, lang: &str) -> Option<Date> {
-        let head_end = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .find(|&i| i >= 400)
-            .unwrap_or(text.len());
-        let head = &stream.tokens[..stream
-            .tokens
-            .partition_point(|t| t.end as usize <= head_end)];
-        let ctx = vigie_time::ResolveContext {
-            reference: None,
-            anchor: None,
-            prefer: vigie_time::Prefer::Past,
-        };
-        self.time
-            .find_in(stream, head, lang)
-            .iter()
-            .filter(|m| !m.anaphoric && !m.open_since)
-            .filter_map(|m| m.resolve(&ctx))
-            .find(|v| v.precision == 1 && v.start == v.end)
-            .map(|v| v.start)
-    }
-
     /// The loaded syntax models (empty when loaded without parsing).
     pub fn syntax(&self) -> &parse::Models {
         &self.syntax
@@ -309,71 +241,16 @@ impl Extractor {
         };
         let ann = Annotations::new(text, stream, lex, &self.actors);
 
-        // Publication date: metadata, else inferred from the text.
-        let mut inferred = false;
-        let mut from_dateline = false;
-        let given = match doc.meta.published_source {
-            vigie_core::PublishedSource::Inferred => None,
-            _ => doc.meta.published,
-        };
-        let reference = match given {
-            Some(d) => Some(d),
-            None => {
-                let dl = self.dateline(text, stream, lang);
-                from_dateline = dl.is_some();
-                // A text that names no year: the most recent year, not after
-                // the current one, in which its weekday-and-date mentions
-                // agree ("dimanche 7 janvier" read in 2026 is 2024). News is
-                // read after it is written.
-                let d = dl.or_else(|| {
-                    let this_year = i32::from(jiff::Zoned::now().date().year());
-                    self.time
-                        .infer_reference_or_recent_in(stream, lang, this_year)
-                });
-                if let Some(d) = d {
-                    inferred = true;
-                    out.inferred_published = Some(d);
-                    out.trace.push(TraceItem {
-                        stage: "date".into(),
-                        start: 0,
-                        end: 0,
-                        text: d.to_string(),
-                        rule: if from_dateline {
-                            "extract.infer.dateline".into()
-                        } else {
-                            "time.infer_reference".into()
-                        },
-                        note: "publication date inferred from the text".into(),
-                    });
-                } else {
-                    out.diagnostics.push(Diagnostic::warning(
-                        "extract.no_date",
-                        "no publication date and none could be inferred from the text; events without explicit dates have none",
-                    ));
-                }
-                d
-            }
-        };
-
+        // Dating: the publication date, from the metadata or the text.
         let mentions = self.time.find_in(stream, &stream.tokens, lang);
-        let reference = match (reference, inferred) {
-            (Some(d), true) if !from_dateline => {
-                let adjusted = self.lead_weekday_after(d, &mentions, doc, text);
-                if adjusted != d {
-                    out.inferred_published = Some(adjusted);
-                    out.trace.push(TraceItem {
-                        stage: "date".into(),
-                        start: 0,
-                        end: 0,
-                        text: adjusted.to_string(),
-                        rule: "extract.infer.lead_weekday".into(),
-                        note: "the lead tells of a later weekday than the dated mention".into(),
-                    });
-                }
-                Some(adjusted)
-            }
-            (r, _) => r,
-        };
+        let dated = dating::publication_date(&self.time, doc, text, stream, &mentions);
+        let reference = dated.published;
+        let inferred = dated.inferred;
+        if inferred {
+            out.inferred_published = reference;
+        }
+        out.trace.extend(dated.trace);
+        out.diagnostics.extend(dated.diagnostics);
         let times: Vec<TimeCand> = mentions
             .iter()
             .enumerate()

@@ -302,12 +302,6 @@ impl DocCtx<'_> {
             })
     }
 
-    pub fn sentence_of(&self, pos: usize) -> Option<usize> {
-        self.sentences
-            .iter()
-            .position(|(s, _)| s.start <= pos && pos < s.end)
-    }
-
     /// Statements in a sentence and who makes them.
     pub fn speakers(&self, sent: Span, story: &Story) -> Vec<(Speaker, bool, Span)> {
         let mut out = Vec::new();
@@ -401,9 +395,4 @@ impl DocCtx<'_> {
         }
         best.map(|(_, _, c, s)| (c, s))
     }
-}
-
-/// Index of the sentence containing `pos`, for callers outside this module.
-pub fn sentence_index(cx: &DocCtx<'_>, pos: usize) -> Option<usize> {
-    cx.sentence_of(pos)
 }

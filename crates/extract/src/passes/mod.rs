@@ -35,7 +35,6 @@ pub mod typing;
 
 pub use context::{
     DateVal, DocCtx, Dropped, Frame, PlaceCand, Speaker, Story, TimeCand, TimeResolver,
-    sentence_index,
 };
 
 use candidates::{Candidate, SentenceView};
