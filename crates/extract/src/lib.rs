@@ -74,6 +74,7 @@ pub struct Extraction {
     /// The publication date the text implies, when the metadata has none.
     pub inferred_published: Option<Date>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Every step, for `--explain`: filled by [`Extractor::explain`] only.
     pub trace: Vec<TraceItem>,
     /// The sentences worth parsing ([`select::sentences_to_parse`]):
     /// indices into the document's sentences.
@@ -206,10 +207,10 @@ impl Extractor {
         self.extract_with(doc, false)
     }
 
-    /// [`Extractor::extract`], with the trace also giving, for each event,
-    /// the pass behind each field and the parse of its sentence (for
-    /// `vigie extract --explain`; rendering them costs time a run without
-    /// the trace should not pay).
+    /// [`Extractor::extract`] with the trace filled: every trigger, every
+    /// dropped candidate with its rule, every event with the pass behind
+    /// each field and the parse of its sentence, every figure (for `vigie
+    /// extract --explain`; building it costs time a run does not pay).
     pub fn explain(&self, doc: &Doc) -> Extraction {
         self.extract_with(doc, true)
     }
@@ -249,7 +250,9 @@ impl Extractor {
         if inferred {
             out.inferred_published = reference;
         }
-        out.trace.extend(dated.trace);
+        if explain {
+            out.trace.extend(dated.trace);
+        }
         out.diagnostics.extend(dated.diagnostics);
         let times: Vec<TimeCand> = mentions
             .iter()
@@ -324,74 +327,31 @@ impl Extractor {
             country: &country,
         };
         let (frames, dropped) = passes::run(&cx);
-        for t in &ann.triggers {
-            let o = doc.norm.to_original(t.span);
-            let rule = lex
-                .triggers
-                .get(t.def)
-                .map_or(String::new(), |d| format!("{lang}.trigger.{}", d.id));
-            out.trace.push(TraceItem {
-                stage: "trigger".into(),
-                start: o.start,
-                end: o.end,
-                text: doc.original(o).to_string(),
-                rule,
-                note: String::new(),
-            });
-        }
-        for d in &dropped {
-            let o = doc.norm.to_original(d.span);
-            out.trace.push(TraceItem {
-                stage: "dropped".into(),
-                start: o.start,
-                end: o.end,
-                text: doc.original(o).to_string(),
-                rule: d.rule.clone(),
-                note: d.why.clone(),
-            });
-        }
         let (merged, unmerged) = passes::records::merge(frames);
-        for f in &unmerged {
-            let o = doc.norm.to_original(f.trigger);
-            out.trace.push(TraceItem {
-                stage: "dropped".into(),
-                start: o.start,
-                end: o.end,
-                text: doc.original(o).to_string(),
-                rule: format!("{lang}.records.unmerged"),
-                note: if f.place.is_none() {
-                    "no place, and it restates no event told with one".into()
-                } else {
-                    "headline that announces no event told after it".into()
-                },
-            });
+        if explain {
+            self.explain_candidates(doc, &ann, lex, &dropped, &unmerged, &mut out.trace);
         }
         let event_sentences: Vec<Span> = merged.iter().map(|f| f.sent_span).collect();
         for f in &merged {
             let ev = self.event_of(doc, f, &cx, inferred);
-            out.trace.push(TraceItem {
-                stage: "event".into(),
-                start: ev.evidence.start,
-                end: ev.evidence.end,
-                text: ev.evidence.text.clone(),
-                rule: ev.rules.join(" "),
-                note: format!("{} {}", ev.sub_event_type, f.notes.join("; ")),
-            });
             if explain {
-                self.explain_event(&ev, parses.tree(f.sentence), text, &mut out.trace);
+                let tree = parses.tree(f.sentence);
+                self.explain_event(&ev, &f.notes, tree, text, &mut out.trace);
             }
             out.events.push(ev);
         }
         for fd in figures::find_figures(&cx, &event_sentences) {
             let ev = evidence(doc, fd.sentence);
-            out.trace.push(TraceItem {
-                stage: "figure".into(),
-                start: ev.start,
-                end: ev.end,
-                text: format!("{} {} {}", fd.what, fd.count, fd.qualifier),
-                rule: fd.rules.join(" "),
-                note: String::new(),
-            });
+            if explain {
+                out.trace.push(TraceItem {
+                    stage: "figure".into(),
+                    start: ev.start,
+                    end: ev.end,
+                    text: format!("{} {} {}", fd.what, fd.count, fd.qualifier),
+                    rule: fd.rules.join(" "),
+                    note: String::new(),
+                });
+            }
             out.figures.push(Figure {
                 doc: doc.meta.id.clone(),
                 what: fd.what.to_string(),
@@ -408,15 +368,68 @@ impl Extractor {
         out
     }
 
-    /// The explain-only trace items of an event: which pass decided each
-    /// field, and the parse of its sentence.
+    /// The trace of the candidates: every trigger, every candidate a pass
+    /// dropped with its rule, every frame that merged into nothing.
+    fn explain_candidates(
+        &self,
+        doc: &Doc,
+        ann: &Annotations<'_>,
+        lex: &LangLex,
+        dropped: &[passes::Dropped],
+        unmerged: &[Frame],
+        trace: &mut Vec<TraceItem>,
+    ) {
+        let lang = doc.lang.as_str();
+        let item = |stage: &str, span: Span, rule: String, note: String| {
+            let o = doc.norm.to_original(span);
+            TraceItem {
+                stage: stage.into(),
+                start: o.start,
+                end: o.end,
+                text: doc.original(o).to_string(),
+                rule,
+                note,
+            }
+        };
+        for t in &ann.triggers {
+            let rule = lex
+                .triggers
+                .get(t.def)
+                .map_or(String::new(), |d| format!("{lang}.trigger.{}", d.id));
+            trace.push(item("trigger", t.span, rule, String::new()));
+        }
+        for d in dropped {
+            trace.push(item("dropped", d.span, d.rule.clone(), d.why.clone()));
+        }
+        for f in unmerged {
+            let why = if f.place.is_none() {
+                "no place, and it restates no event told with one"
+            } else {
+                "headline that announces no event told after it"
+            };
+            let rule = format!("{lang}.records.unmerged");
+            trace.push(item("dropped", f.trigger, rule, why.into()));
+        }
+    }
+
+    /// The trace of an event: its rules, which pass decided each field,
+    /// and the parse of its sentence.
     fn explain_event(
         &self,
         ev: &Event,
+        notes: &[String],
         tree: Option<&parse::Tree<'_>>,
         text: &str,
         trace: &mut Vec<TraceItem>,
     ) {
+        trace.push(TraceItem {
+            stage: "event".into(),
+            start: ev.evidence.start,
+            end: ev.evidence.end,
+            text: ev.evidence.text.clone(),
+            rule: ev.rules.join(" "),
+            note: format!("{} {}", ev.sub_event_type, notes.join("; ")),
+        });
         let item = |stage: &str, note: String| TraceItem {
             stage: stage.into(),
             start: ev.evidence.start,

@@ -45,7 +45,7 @@ fn every_trigger_example_holds() {
             }
             for e in &t.examples {
                 n += 1;
-                let out = ex.extract(&doc(&e.text, lang));
+                let out = ex.explain(&doc(&e.text, lang));
                 let got: Vec<(String, Option<String>)> = out
                     .events
                     .iter()

@@ -193,7 +193,16 @@ fn run_text(lang: &str, text: &str, undated: bool) -> BTreeSet<String> {
         ..DocMeta::default()
     };
     let e = engine();
-    rules_of(&e.extract(&e.prepare(meta, text.to_string())))
+    rules_of(&explain(e, e.prepare(meta, text.to_string())))
+}
+
+/// The extraction of a document with its full trace (as `vigie extract
+/// --explain` gives it).
+fn explain(e: &Engine, doc: vigie_core::Doc) -> vigie_pipeline::Extraction {
+    match e.extractor() {
+        Some(x) => x.explain(&doc),
+        None => e.extract(&doc),
+    }
 }
 
 /// One catalog example and the rule ids its document produced.
@@ -316,7 +325,7 @@ fn every_rule_that_fires_is_catalogued() {
         }
         let mut meta = d.meta.clone();
         meta.lang = Some(d.lang.clone());
-        ids.extend(rules_of(&e.extract(&e.prepare(meta, d.text.clone()))));
+        ids.extend(rules_of(&explain(e, e.prepare(meta, d.text.clone()))));
         note(ids, &|| {
             let origin = Path::new(&d.meta.origin);
             origin
