@@ -212,6 +212,7 @@ pub struct Grammar {
     pub cessation: BTreeSet<String>,
     pub affiliation: BTreeSet<String>,
     pub allegiance_markers: BTreeSet<String>,
+    pub between_markers: BTreeSet<String>,
     pub ellipsis: BTreeSet<String>,
     pub blame: BTreeSet<String>,
     pub reference_verbs: BTreeSet<String>,

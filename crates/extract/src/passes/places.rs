@@ -33,6 +33,11 @@ pub fn of(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate, f: &mut Frame) -
         interception,
         c.node,
     );
+    if places.len() > 1 && one_line_between(cx, s, &places) {
+        // "the border between A, B and C": one place of one event.
+        places.truncate(1);
+        f.rule(cx, "places.between");
+    }
     if places.is_empty() && !c.def(cx).weak {
         if let Some(p) = place_from_adjective(cx, s.span, c.trigger, c.clause.1) {
             places.push(p);
@@ -97,6 +102,24 @@ pub fn settle(
         }
     }
     Ok(())
+}
+
+/// Places listed after "between" ("the border between provinces A, B
+/// and C", "la ligne de front entre X et Y") name one line, not several
+/// places of several events.
+fn one_line_between(cx: &DocCtx<'_>, s: &SentenceView<'_>, places: &[PlaceCand]) -> bool {
+    let Some(tree) = s.tree else {
+        return false;
+    };
+    let g = &cx.lex.grammar;
+    let Some(first) = places.first().and_then(|p| tree.head_in(p.name_span)) else {
+        return false;
+    };
+    // The marker sits on the first place or on the noun the list hangs on
+    // ("between provinces A, B and C").
+    std::iter::once(first)
+        .chain(tree.head(first).filter(|&h| tree.upos(h) == "NOUN"))
+        .any(|n| tree.case_lemmas(n).any(|l| g.between_markers.contains(l)))
 }
 
 /// The role that makes a place not the event's place, as a rule id.
