@@ -222,6 +222,7 @@ pub struct Grammar {
     pub since_markers: BTreeSet<String>,
     pub conditional_marks: BTreeSet<String>,
     pub origin_markers: BTreeSet<String>,
+    pub origin_verbs: BTreeSet<String>,
     pub clock_heads: BTreeSet<String>,
     pub speech_verbs: BTreeSet<String>,
     pub agent_markers: BTreeSet<String>,

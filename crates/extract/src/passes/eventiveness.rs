@@ -219,7 +219,13 @@ fn by_tree(
         // on ("intensifieraient leurs opérations en frappant").
         let adjunct = matches!(tree.rel(x), "advcl" | "xcomp")
             && matches!(tree.feat(x, "VerbForm"), Some("Ger" | "Inf" | "Part"));
-        if !matches!(tree.rel(x), "xcomp" | "ccomp" | "csubj" | "obj") && !adjunct {
+        // A verbal trigger that is its verb's subject ("Fighting continued").
+        let verbal_subject =
+            x == node && tree.upos(x) == "VERB" && matches!(tree.rel(x), "nsubj" | "nsubj:pass");
+        if !matches!(tree.rel(x), "xcomp" | "ccomp" | "csubj" | "obj")
+            && !adjunct
+            && !verbal_subject
+        {
             break;
         }
         match tree.head(x) {

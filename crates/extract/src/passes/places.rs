@@ -85,6 +85,14 @@ pub fn settle(
             .places
             .iter()
             .filter(|p| s.span.contains(p.span) && role(cx, s, p, c.node).is_none())
+            // A country that acts ("alors que les États-Unis poursuivent")
+            // is a subject, not where the weapon was aimed.
+            .filter(|p| {
+                s.tree.is_none_or(|t| {
+                    t.head_in(p.name_span)
+                        .is_none_or(|n| !t.nodes[n].deprel.starts_with("nsubj"))
+                })
+            })
             .min_by_key(|p| p.span.start.abs_diff(c.trigger.start));
         if let Some(p) = near {
             places.push(p.clone());
@@ -157,7 +165,12 @@ pub fn role(
             .take_while(|&a| !matches!(tree.upos(a), "VERB" | "AUX")),
     );
     for x in nominal_chain {
-        if tree.case_lemmas(x).any(|l| g.origin_markers.contains(l))
+        let from_verb = tree
+            .head(x)
+            .is_some_and(|h| g.origin_verbs.contains(tree.lemma(h)))
+            && matches!(tree.rel(x), "obl" | "nmod");
+        if from_verb
+            || tree.case_lemmas(x).any(|l| g.origin_markers.contains(l))
             || tree
                 .head(x)
                 .is_some_and(|h| g.origin_markers.contains(tree.lemma(h)) && tree.rel(x) == "nmod")
@@ -182,8 +195,26 @@ pub fn role(
             break;
         }
     }
-    if tree.rel(node) == "nsubj" && head.is_some_and(|h| g.speech_verbs.contains(tree.lemma(h))) {
-        return Some("places.speaker");
+    // The speaker, or a place that only locates it ("the regime in
+    // Naypyitaw claimed"): the subject of a verb of saying, through nouns.
+    let mut x = node;
+    for _ in 0..tree.len() {
+        match tree.rel(x) {
+            "nsubj" => {
+                if tree
+                    .head(x)
+                    .is_some_and(|h| g.speech_verbs.contains(tree.lemma(h)))
+                {
+                    return Some("places.speaker");
+                }
+                break;
+            }
+            "nmod" | "flat" | "compound" | "appos" => match tree.head(x) {
+                Some(h) => x = h,
+                None => break,
+            },
+            _ => break,
+        }
     }
     if let Some(head) = super::eventiveness::background_node(tree, g, node) {
         // The reason's own event ("in retaliation for strikes on cars in
