@@ -208,8 +208,15 @@ impl Builder<'_> {
     /// word after the apostrophe is the clitic's end ("t").
     fn negation_split(&self, start: u32, n: &Token, after: &Token) -> Option<u32> {
         let (head, tail) = self.rules.negation_clitic.split_once('\'')?;
-        let left = self.folded(start, n.start);
-        (tail == self.key(after) && left.len() > head.len() && left.ends_with(head))
+        // Measured on the text as written, not the folded form: "ń't" folds
+        // to "n't" but its "n" carries a combining accent, and a cut one
+        // folded byte back would fall inside it.
+        let left = self.text.get(start as usize..n.start as usize)?;
+        let cut = left.len().checked_sub(head.len())?;
+        (tail == self.key(after)
+            && cut > 0
+            && left.is_char_boundary(cut)
+            && crate::fold_str(&left[cut..]) == head)
             .then_some(head.len() as u32)
     }
 

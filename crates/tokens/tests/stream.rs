@@ -36,6 +36,27 @@ fn english_splits_clitics_and_hyphenated_compounds() {
     );
 }
 
+/// Found by the fuzz smoke: "n" with a combining accent before "'t" folds
+/// to "n't", and the split was cut one folded byte back, inside the accent.
+#[test]
+fn negation_clitic_after_a_combining_accent_stays_on_char_boundaries() {
+    let text = "The group didn\u{301}'t say.";
+    let t = tokenizer();
+    let s = t.tokenize(text, &[], "en");
+    for w in &s.words {
+        let (a, b) = (w.start as usize, w.end as usize);
+        assert!(
+            text.is_char_boundary(a) && text.is_char_boundary(b),
+            "word {a}..{b} cuts a character"
+        );
+    }
+    // The accented form is not the clitic as written: the word stays whole.
+    assert_eq!(
+        words(text, "en"),
+        ["The", "group", "didn\u{301}'t", "say", "."]
+    );
+}
+
 #[test]
 fn french_splits_elisions_and_contractions_and_keeps_compounds() {
     assert_eq!(
