@@ -334,12 +334,37 @@ pub struct TypeRow {
     pub cameo: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 pub struct WeaponRow {
     #[serde(default)]
     pub mode: Option<String>,
     #[serde(default)]
     pub cameo_for: BTreeMap<String, String>,
+    /// The type a generic trigger ("strike", "attack") takes from this
+    /// weapon.
+    #[serde(default)]
+    pub generic_type: Option<String>,
+    /// Whether an interception of it is an interception (a drone, a
+    /// missile, a shell: yes; small arms, a bomb on the ground: no).
+    #[serde(default = "yes")]
+    pub interceptable: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Ontology {
+    /// The type a generic trigger takes from weapon class `class`.
+    pub fn type_of_weapon(&self, class: &str) -> Option<&str> {
+        self.weapon.get(class)?.generic_type.as_deref()
+    }
+
+    /// Whether weapon class `class` can be intercepted (a class without a
+    /// row can).
+    pub fn interceptable(&self, class: &str) -> bool {
+        self.weapon.get(class).is_none_or(|w| w.interceptable)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -375,6 +400,17 @@ pub fn load_ontology(res: &Resources, errors: &mut Vec<String>) -> Option<Ontolo
         Ok(o) => {
             if !o.r#type.contains_key("other") {
                 errors.push(format!("{path}: no [type.other] row"));
+            }
+            for (class, w) in &o.weapon {
+                if let Some(t) = w
+                    .generic_type
+                    .as_ref()
+                    .filter(|t| !o.r#type.contains_key(*t))
+                {
+                    errors.push(format!(
+                        "{path}: [weapon.{class}] generic_type {t:?} is no [type] row"
+                    ));
+                }
             }
             Some(o)
         }

@@ -318,6 +318,7 @@ impl Extractor {
             lang,
             lex,
             actors: &self.actors,
+            ontology: &self.ontology,
             ann: &ann,
             sentences: &sentences,
             places: &places,

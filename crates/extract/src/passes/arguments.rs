@@ -91,7 +91,7 @@ pub fn check_weapon(
         let aerial = w
             .clause
             .as_ref()
-            .is_some_and(|(w, _)| w != "small_arms" && w != "ied");
+            .is_some_and(|(w, _)| cx.ontology.interceptable(w));
         if !aerial {
             return Err(c.drop(
                 cx,

@@ -26,9 +26,31 @@ pub struct SentenceView<'t> {
     pub tree: Option<&'t Tree<'t>>,
     /// Statements of the sentence: (speaker, is a claim, cue span).
     pub speakers: Vec<(Speaker, bool, Span)>,
+    /// The trigger hits of the sentence, with their nodes in the tree.
+    pub triggers: Vec<SentenceTrigger>,
     /// An interception of an aerial weapon is told here: the other
     /// triggers tell the attack it stopped.
     pub interception: bool,
+}
+
+/// A trigger hit of a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct SentenceTrigger {
+    pub span: Span,
+    /// Index into the language's trigger definitions.
+    pub def: usize,
+    /// Its head word in the sentence's tree.
+    pub node: Option<usize>,
+}
+
+impl SentenceTrigger {
+    /// Its internal type ("none" for a stop phrase).
+    pub fn kind<'a>(&self, cx: &DocCtx<'a>) -> &'a str {
+        cx.lex
+            .triggers
+            .get(self.def)
+            .map_or("none", |d| d.r#type.as_str())
+    }
 }
 
 /// A trigger that may start an event.
@@ -49,6 +71,15 @@ pub struct Candidate {
 impl Candidate {
     pub fn def<'a>(&self, cx: &DocCtx<'a>) -> &'a TriggerDef {
         &cx.lex.triggers[self.def]
+    }
+
+    /// Its clause holds a date expression of its own: not anaphoric ("the
+    /// next day"), not an open "since".
+    pub fn clause_dated(&self, cx: &DocCtx<'_>) -> bool {
+        let (cs, ce) = self.clause;
+        cx.times
+            .iter()
+            .any(|m| !m.open_since && !m.anaphoric && m.span.start >= cs && m.span.end <= ce)
     }
 
     pub fn is_interception(&self, cx: &DocCtx<'_>) -> bool {
@@ -75,16 +106,22 @@ pub fn sentence<'t>(cx: &DocCtx<'t>, si: usize, story: &Story) -> SentenceView<'
     let last = si + 1 == cx.sentences.len();
     let headline =
         headline && !(last && tree.is_some_and(|t| (0..t.len()).any(|i| t.is_finite(i))));
-    let interception = cx.ann.triggers.iter().any(|t| {
-        span.contains(t.span)
-            && cx
-                .lex
-                .triggers
-                .get(t.def)
-                .is_some_and(|d| d.r#type == "disrupted_weapons_use")
+    let triggers: Vec<SentenceTrigger> = cx
+        .ann
+        .triggers
+        .iter()
+        .filter(|t| span.contains(t.span))
+        .map(|t| SentenceTrigger {
+            span: t.span,
+            def: t.def,
+            node: tree.and_then(|tree| tree.head_in(t.span)),
+        })
+        .collect();
+    let interception = triggers.iter().any(|t| {
+        t.kind(cx) == "disrupted_weapons_use"
             && cx
                 .weapon_in(span.start, span.end, t.span.start)
-                .is_some_and(|(w, _)| w != "small_arms" && w != "ied")
+                .is_some_and(|(w, _)| cx.ontology.interceptable(&w))
     });
     SentenceView {
         index: si,
@@ -92,6 +129,7 @@ pub fn sentence<'t>(cx: &DocCtx<'t>, si: usize, story: &Story) -> SentenceView<'
         headline,
         tree,
         speakers: cx.speakers(span, story),
+        triggers,
         interception,
     }
 }
@@ -106,7 +144,7 @@ pub fn of_sentence(
     let sent = s.span;
     let read_also = is_read_also(cx, sent);
     let mut out = Vec::new();
-    for t in cx.ann.triggers.iter().filter(|t| sent.contains(t.span)) {
+    for t in &s.triggers {
         let Some(def) = cx.lex.triggers.get(t.def) else {
             continue;
         };
@@ -115,7 +153,7 @@ pub fn of_sentence(
             def: t.def,
             rule: format!("{}.trigger.{}", cx.lang, def.id),
             clause: cx.clause_of(sent, t.span.start, t.span.end),
-            node: s.tree.and_then(|tree| tree.head_in(t.span)),
+            node: t.node,
         };
         if def.r#type == "none" {
             dropped.push(c.drop(cx, "candidates.stop_phrase", "stop phrase: not an event"));

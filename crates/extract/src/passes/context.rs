@@ -5,7 +5,7 @@
 use vigie_core::{Date, Span};
 
 use crate::annotate::{ActorRef, Annotations};
-use crate::data::{Actors, Cue, LangLex};
+use crate::data::{Actors, Cue, LangLex, Ontology};
 
 /// A place candidate: normalized-text span and resolved data.
 #[derive(Debug, Clone)]
@@ -111,6 +111,7 @@ pub struct DocCtx<'a> {
     pub lang: &'a str,
     pub lex: &'a LangLex,
     pub actors: &'a Actors,
+    pub ontology: &'a Ontology,
     pub ann: &'a Annotations<'a>,
     /// The trees of the parsed sentences.
     pub parses: &'a crate::parse::Parses<'a>,

@@ -34,13 +34,7 @@ pub fn fill(
             "vague date (a month or longer): background",
         ));
     }
-    let (cs, ce) = c.clause;
-    f.date_firm = explicit
-        && rule == Some("time.in_sentence")
-        && cx
-            .times
-            .iter()
-            .any(|m| !m.anaphoric && !m.open_since && m.span.start >= cs && m.span.end <= ce);
+    f.date_firm = explicit && rule == Some("time.in_sentence") && c.clause_dated(cx);
     if let Some(r) = rule {
         f.rule(cx, r);
     }
@@ -139,24 +133,18 @@ fn owner(
     let pred = tree.predicate(node);
     // A launch ("drones that were launched on Saturday") is the delivery of
     // the event's own weapon, not another event.
-    let trigger_nodes: Vec<usize> = cx
-        .ann
-        .triggers
-        .iter()
-        .filter(|t| s.span.contains(t.span))
-        .filter(|t| {
-            cx.lex
-                .triggers
-                .get(t.def)
-                .is_some_and(|d| d.r#type != "launch" && d.r#type != "none")
+    // Another trigger is found by its first word (for "drone strikes",
+    // "drone"), as this pass has always read it.
+    let other_event = |a: usize| {
+        s.triggers.iter().any(|t| {
+            tree.node_at(t.span.start) == Some(a) && !matches!(t.kind(cx), "launch" | "none")
         })
-        .filter_map(|t| tree.node_at(t.span.start))
-        .collect();
+    };
     for a in std::iter::once(tn).chain(tree.ancestors(tn)) {
         if a == node || Some(a) == pred {
             return Some(0);
         }
-        if trigger_nodes.contains(&a) && !tree.dominates(a, node) {
+        if other_event(a) && !tree.dominates(a, node) {
             return None;
         }
     }

@@ -91,17 +91,10 @@ fn told_as_interception(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) ->
     let (Some(tree), Some(node)) = (s.tree, c.node) else {
         return true;
     };
-    cx.ann
-        .triggers
+    s.triggers
         .iter()
-        .filter(|t| s.span.contains(t.span))
-        .filter(|t| {
-            cx.lex
-                .triggers
-                .get(t.def)
-                .is_some_and(|d| d.r#type == "disrupted_weapons_use")
-        })
-        .filter_map(|t| tree.head_in(t.span))
+        .filter(|t| t.kind(cx) == "disrupted_weapons_use")
+        .filter_map(|t| t.node)
         .any(|i| within_clause(tree, i, node) || within_clause(tree, node, i))
 }
 
@@ -199,7 +192,7 @@ fn by_tree(
                     format!("an earlier event referred to ({lemma})"),
                 ));
             }
-            if g.habitual_verbs.contains(lemma) && !dated(cx, s, c) {
+            if g.habitual_verbs.contains(lemma) && !c.clause_dated(cx) {
                 return Some(("eventiveness.habitual", format!("habitual ({lemma})")));
             }
             if (g.modals.contains(lemma) || g.future_governors.contains(lemma))
@@ -250,7 +243,7 @@ fn by_tree(
     let habitual = tree.children(p).any(|ch| {
         matches!(tree.rel(ch), "advmod" | "obl") && g.habitual_adverbs.contains(tree.lemma(ch))
     });
-    if habitual && !dated(cx, s, c) {
+    if habitual && !c.clause_dated(cx) {
         return Some(("eventiveness.habitual", "habitual or repeated".into()));
     }
     None
@@ -325,14 +318,6 @@ fn own_date(cx: &DocCtx<'_>, s: &SentenceView<'_>, tree: &Tree<'_>, node: usize)
             && tree
                 .head_in(m.span)
                 .is_some_and(|tn| tree.dominates(node, tn))
-    })
-}
-
-/// The candidate's clause has a date of its own (not an open "since").
-fn dated(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> bool {
-    let (cs, ce) = c.clause;
-    cx.times.iter().any(|m| {
-        !m.open_since && !m.anaphoric && m.span.start >= cs.max(s.span.start) && m.span.end <= ce
     })
 }
 

@@ -1,11 +1,12 @@
 //! Pass 5, typing: the event type.
 //!
-//! Reads the trigger's type, the frame's weapon and perpetrator, and the
-//! weapons the document names. A generic trigger ("strike", "attack",
-//! "bombard", "launch") takes its type from the weapon (a drone or an
-//! aircraft: an air strike; missiles, rockets, artillery: shelling; an
-//! IED: a remote explosive; small arms: a clash), else a state's strike is
-//! aerial, else it is "other". An air strike by a state with no weapon
+//! Reads the trigger's type, the frame's weapon and perpetrator, the
+//! ontology and the weapons the document names. A generic trigger
+//! ("strike", "attack", "bombard", "launch") takes its type from the
+//! weapon's `generic_type` in `ontology.toml` (a drone or an aircraft: an
+//! air strike; missiles, rockets, artillery: shelling; an IED: a remote
+//! explosive; small arms: a clash), else a state's strike is aerial, else
+//! it is "other". An air strike by a state with no weapon
 //! named in its sentence has weapon `aircraft` when the document names
 //! aircraft (the convention: a strike by manned aircraft is `aircraft`, a
 //! drone strike `drone`). Adds `itype`, `weapon` and the rules.
@@ -13,26 +14,17 @@
 use super::candidates::Candidate;
 use super::context::{DocCtx, Frame};
 
-/// The event type a weapon class gives a generic trigger.
-fn type_of_weapon(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "drone" | "aircraft" => "air_drone_strike",
-        "missile" | "cruise_missile" | "ballistic_missile" | "rocket" | "artillery" => {
-            "shelling_artillery_missile_attack"
-        }
-        "ied" => "remote_explosive_landmine_ied",
-        "small_arms" => "armed_clash",
-        _ => return None,
-    })
-}
-
 /// Fills the frame's type (and the aircraft of a state's air strike).
 pub fn fill(cx: &DocCtx<'_>, c: &Candidate, f: &mut Frame) {
     let def_type = c.def(cx).r#type.as_str();
     let state = f.actor1.is_some_and(|a| cx.actors.defs[a].is_state());
     f.itype = match def_type {
         "strike" | "bombard" | "generic" | "launch" => {
-            if let Some(t) = f.weapon.as_deref().and_then(type_of_weapon) {
+            if let Some(t) = f
+                .weapon
+                .as_deref()
+                .and_then(|w| cx.ontology.type_of_weapon(w))
+            {
                 f.rule(cx, "type.by_weapon");
                 t.to_string()
             } else if def_type == "strike" && state {
