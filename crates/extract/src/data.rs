@@ -227,6 +227,11 @@ pub struct Grammar {
     pub speech_verbs: BTreeSet<String>,
     pub agent_markers: BTreeSet<String>,
     pub target_markers: BTreeSet<String>,
+    pub singular_articles: BTreeSet<String>,
+    pub singular_pronouns: BTreeSet<String>,
+    pub quantity_nouns: BTreeSet<String>,
+    pub inclusion_markers: BTreeSet<String>,
+    pub anaphoric_determiners: BTreeSet<String>,
 }
 
 impl LangLex {

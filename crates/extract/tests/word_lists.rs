@@ -73,14 +73,16 @@ const CASES: &[Case] = &[
     Case {
         list: "count_coordination",
         lang: "fr",
-        text: "Une frappe israélienne a tué six soldats et trois civils à Tyr mardi.",
+        // The toll is told in a sentence of its own, read in token order
+        // (the tree sums conjoined victims without the list).
+        text: "Une frappe israélienne a visé Tyr mardi. Elle a tué six soldats et trois civils.",
         aspect: Aspect::Fatalities,
         expect: "9",
     },
     Case {
         list: "count_coordination",
         lang: "en",
-        text: "An Israeli strike killed six soldiers and three civilians in Tyre on Tuesday.",
+        text: "An Israeli strike hit Tyre on Tuesday. It killed six soldiers and three civilians.",
         aspect: Aspect::Fatalities,
         expect: "9",
     },

@@ -125,6 +125,27 @@ pub fn check_weapon(
 
 /// The trigger (a verb) has an object or an oblique in the tree: what it
 /// hit ("army fire hit an observation post").
+/// True when the trigger is a definite or demonstrative noun that refers
+/// back to an incident already told ("the strike caused no injuries",
+/// "cette frappe a fait deux morts"): a mention of it, not a new event.
+pub fn anaphoric_mention(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> bool {
+    let (Some(tree), Some(node)) = (s.tree, c.node) else {
+        return false;
+    };
+    // Under a preposition ("after the strike", "depuis cette attaque") it
+    // dates or explains something else. (The determiner, not the tag, says
+    // it is a noun: "cette frappe" is sometimes tagged as a verb.)
+    !tree.children(node).any(|ch| tree.rel(ch) == "case")
+        && tree.children(node).any(|ch| {
+            tree.rel(ch) == "det"
+                && cx
+                    .lex
+                    .grammar
+                    .anaphoric_determiners
+                    .contains(tree.lemma(ch))
+        })
+}
+
 fn tree_object(s: &SentenceView<'_>, c: &Candidate) -> bool {
     let (Some(tree), Some(node)) = (s.tree, c.node) else {
         return false;

@@ -80,10 +80,36 @@ fn frame_of(
     story: &Story,
     frames: &[Frame],
 ) -> Result<Vec<Frame>, Dropped> {
-    eventiveness::check(cx, s, c)?;
+    // A mention of an incident told before ("this strike", "the strike
+    // caused no injuries") is no event of its own, but it may tell that
+    // incident's toll or sharper place: it is kept as a frame that only
+    // merges into that incident.
+    let mention_of_earlier = |d: &Dropped| {
+        !frames.is_empty()
+            && (d.rule.ends_with(".eventiveness.anaphoric")
+                || d.rule.ends_with(".arguments.weak_without_target"))
+            && arguments::anaphoric_mention(cx, s, c)
+    };
+    let mut mention: Option<String> = None;
+    if let Err(d) = eventiveness::check(cx, s, c) {
+        if !mention_of_earlier(&d) {
+            return Err(d);
+        }
+        mention = Some(d.rule);
+    }
     let weapon = arguments::weapon(cx, c);
-    arguments::check_weapon(cx, s, c, &weapon)?;
+    if let Err(d) = arguments::check_weapon(cx, s, c, &weapon) {
+        if mention.is_none() && !mention_of_earlier(&d) {
+            return Err(d);
+        }
+        mention.get_or_insert(d.rule);
+    }
     let mut f = Frame::new(s, c);
+    if let Some(why) = mention {
+        f.merge_only = true;
+        f.rules.push(why);
+        f.rule(cx, "arguments.anaphoric_mention");
+    }
     f.weapon = weapon.own;
     arguments::fill(cx, s, c, story, frames, &mut f);
     let mut places = places::of(cx, s, c, &mut f);
