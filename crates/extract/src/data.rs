@@ -232,6 +232,7 @@ pub struct Grammar {
     pub quantity_nouns: BTreeSet<String>,
     pub inclusion_markers: BTreeSet<String>,
     pub anaphoric_determiners: BTreeSet<String>,
+    pub distinct_markers: BTreeSet<String>,
 }
 
 impl LangLex {

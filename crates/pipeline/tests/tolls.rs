@@ -148,3 +148,18 @@ fn a_mention_under_a_preposition_lends_nothing() {
     );
     assert_eq!(n, None);
 }
+
+#[test]
+fn a_second_strike_is_another_incident() {
+    let evs = events(
+        "fr",
+        "Une frappe de drone a touché dimanche un poste de l'armée à Kidal, selon une source locale. \
+         Une deuxième frappe a visé l'aéroport de Kidal une heure plus tard.",
+    );
+    assert_eq!(evs.len(), 2, "{evs:#?}");
+    assert!(
+        evs[1]
+            .rules
+            .contains(&"fr.records.another_incident".to_string())
+    );
+}

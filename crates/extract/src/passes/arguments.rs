@@ -146,6 +146,18 @@ pub fn anaphoric_mention(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -
         })
 }
 
+/// True when the trigger is told as another incident than those before it
+/// ("a second strike", "une autre frappe", "une nouvelle attaque").
+pub fn another_incident(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> bool {
+    let (Some(tree), Some(node)) = (s.tree, c.node) else {
+        return false;
+    };
+    tree.children(node).any(|ch| {
+        matches!(tree.rel(ch), "amod" | "det")
+            && cx.lex.grammar.distinct_markers.contains(tree.lemma(ch))
+    })
+}
+
 fn tree_object(s: &SentenceView<'_>, c: &Candidate) -> bool {
     let (Some(tree), Some(node)) = (s.tree, c.node) else {
         return false;

@@ -49,7 +49,11 @@ pub enum Speaker {
 /// An event before it becomes a record.
 #[derive(Debug, Clone)]
 pub struct Frame {
+    /// The sentence that gives the evidence.
     pub sentence: usize,
+    /// The latest sentence that mentions the incident (restatements merged
+    /// into the frame move it on): how close a new mention is told.
+    pub last_mention: usize,
     pub trigger: Span,
     pub sent_span: Span,
     pub itype: String,
@@ -70,6 +74,9 @@ pub struct Frame {
     pub rules: Vec<String>,
     /// Headline or place-less: only merges into a fuller frame.
     pub merge_only: bool,
+    /// Told as another incident ("a second strike", "une autre frappe"):
+    /// restates none told before it.
+    pub distinct: bool,
     pub notes: Vec<String>,
 }
 
@@ -78,6 +85,7 @@ impl Frame {
     pub fn new(s: &super::candidates::SentenceView<'_>, c: &super::candidates::Candidate) -> Frame {
         Frame {
             sentence: s.index,
+            last_mention: s.index,
             trigger: c.trigger,
             sent_span: s.span,
             itype: String::new(),
@@ -95,6 +103,7 @@ impl Frame {
             reported_by: None,
             rules: vec![c.rule.clone()],
             merge_only: s.headline,
+            distinct: false,
             notes: Vec::new(),
         }
     }

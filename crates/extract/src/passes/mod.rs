@@ -105,6 +105,10 @@ fn frame_of(
         mention.get_or_insert(d.rule);
     }
     let mut f = Frame::new(s, c);
+    if arguments::another_incident(cx, s, c) {
+        f.distinct = true;
+        f.rule(cx, "records.another_incident");
+    }
     if let Some(why) = mention {
         f.merge_only = true;
         f.rules.push(why);

@@ -69,7 +69,7 @@ pub fn merge(frames: Vec<Frame>) -> (Vec<Frame>, Vec<Frame>) {
         // A place-less mention restates an incident told before it; a
         // headline may announce one told after it.
         let target = out.iter().rposition(|g| {
-            (g.place.is_some() || f.sentence.saturating_sub(g.sentence) <= 1)
+            (g.place.is_some() || f.sentence.saturating_sub(g.last_mention) <= 1)
                 && same_incident(g, &f)
         });
         match target {
@@ -134,9 +134,16 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
         };
         return places_ok && dates_ok && g.sentence.abs_diff(f.sentence) <= 4;
     }
-    // Restatements are told close together, unless at the very same site.
-    let same_site = matches!((&g.place, &f.place), (Some(a), Some(b)) if a.place.gazetteer_id == b.place.gazetteer_id && a.place.geo_precision <= 2);
-    if g.sentence.abs_diff(f.sentence) > 4 && !same_site {
+    if f.distinct {
+        return false;
+    }
+    // Restatements are told close together (to the incident's latest
+    // mention), unless at the very same site.
+    let same_site = matches!((&g.place, &f.place), (Some(a), Some(b)) if a.place.geo_precision <= 2 && b.place.geo_precision <= 2
+        && (a.place.gazetteer_id == b.place.gazetteer_id
+            || vigie_geo::resolve::km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) < 0.5));
+    let gap = g.last_mention.abs_diff(f.sentence);
+    if gap > 4 && !same_site {
         return false;
     }
     if !compatible_types(&g.itype, &f.itype) {
@@ -163,7 +170,7 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
         (Some(a), Some(b)) => same_place(a, b),
         // A place-less mention merges only into the latest compatible frame
         // close by (same or neighbouring sentences).
-        (None, _) | (_, None) => g.sentence.abs_diff(f.sentence) <= 2,
+        (None, _) | (_, None) => gap <= 2,
     }
 }
 
@@ -232,6 +239,7 @@ fn absorb(g: &mut Frame, f: Frame) {
             g.rules.push(r);
         }
     }
+    g.last_mention = g.last_mention.max(f.last_mention);
     g.rules.push("merge.restatement".to_string());
     g.rules.dedup();
     let _ = g.place.is_some();
