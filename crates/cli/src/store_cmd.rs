@@ -152,8 +152,8 @@ pub struct FiguresArgs {
     #[arg(long, value_name = "TEXT")]
     pub subject: Option<String>,
 
-    /// killed, injured, missing, displaced or detained.
-    #[arg(long, value_name = "WHAT")]
+    /// killed, injured (or wounded), missing, displaced, detained or attacks.
+    #[arg(long, value_name = "WHAT", value_parser = parse_what)]
     pub what: Option<String>,
 
     /// Source or part of it ("Ministry of Health").
@@ -352,6 +352,18 @@ fn unwrap_io(e: vigie_store::Error) -> anyhow::Error {
         Ok(io) => io.into(),
         Err(other) => other.into(),
     }
+}
+
+/// A figure's `what` as the store writes it ("wounded" is "injured").
+fn parse_what(s: &str) -> Result<String, String> {
+    vigie_core::figure_what(s)
+        .map(str::to_string)
+        .ok_or_else(|| {
+            format!(
+                "unknown figure kind {s:?}: one of {} (\"wounded\" is \"injured\")",
+                vigie_core::FIGURE_WHATS.join(", ")
+            )
+        })
 }
 
 pub fn run_figures(a: FiguresArgs) -> anyhow::Result<ExitCode> {

@@ -14,7 +14,9 @@ pub mod tokens;
 pub use diag::{Diagnostic, Severity};
 pub use doc::{Doc, DocMeta, Lang, ParseCounts, ProcessedDoc, PublishedSource, Sentence};
 pub use offsets::{NormText, Span};
-pub use record::{Event, EventSource, Evidence, Figure, Location, Plover};
+pub use record::{
+    Event, EventSource, Evidence, FIGURE_WHATS, Figure, Location, Plover, figure_what,
+};
 pub use tokens::{Multiword, StreamSentence, Token, TokenKind, TokenStream, Word, WordForm};
 
 /// Calendar day used across vigie (ISO 8601 when serialized).

@@ -88,11 +88,34 @@ pub struct Event {
     pub fatalities_range: Option<(u32, u32)>,
 }
 
+/// The fixed vocabulary of a figure's `what` (DESIGN, the figure record).
+pub const FIGURE_WHATS: [&str; 6] = [
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "detained",
+    "attacks",
+];
+
+/// The `what` a user's word names: one of [`FIGURE_WHATS`], or an alias of
+/// one ("wounded" is "injured", "dead" and "deaths" are "killed"), in any
+/// case; `None` for a word outside the vocabulary.
+pub fn figure_what(word: &str) -> Option<&'static str> {
+    let w = word.trim().to_ascii_lowercase();
+    let canonical = match w.as_str() {
+        "wounded" => "injured",
+        "dead" | "deaths" => "killed",
+        other => other,
+    };
+    FIGURE_WHATS.iter().copied().find(|x| *x == canonical)
+}
+
 /// A cumulative toll or count attributed to a source (record v1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Figure {
     pub doc: String,
-    /// killed, injured, missing, displaced, detained
+    /// One of [`FIGURE_WHATS`].
     pub what: String,
     pub count: u64,
     /// exact, approx, at_least, more_than, up_to

@@ -45,6 +45,8 @@ pub struct WeaponHit {
 pub struct NumberHit {
     pub span: Span,
     pub value: u64,
+    /// A vague quantity ("dozens"): a toll, never a figure's count.
+    pub approx: bool,
 }
 
 /// All lexicon annotations of one document.
@@ -325,6 +327,7 @@ fn find_numbers(text: &str, stream: &TokenStream, lex: &LangLex) -> Vec<NumberHi
                 out.push(NumberHit {
                     span: Span::new(start, j),
                     value: v,
+                    approx: false,
                 });
             }
             i = j;
@@ -356,7 +359,11 @@ fn find_numbers(text: &str, stream: &TokenStream, lex: &LangLex) -> Vec<NumberHi
                 stream.text_start(wstart),
                 stream.text_end(wstart + word.len()),
             );
-            out.push(NumberHit { span: s, value: v });
+            out.push(NumberHit {
+                span: s,
+                value: v,
+                approx: lex.approx_numbers.contains(word),
+            });
         }
     }
     out.sort_by_key(|n| n.span.start);

@@ -182,6 +182,12 @@ pub struct LangLex {
     pub weapons: Vec<(String, u8)>,
     pub weapon_set: PhraseSet,
     pub numbers: HashMap<String, u64>,
+    /// The number words that are vague quantities ("dozens", "une
+    /// vingtaine"): tolls count them, figures do not.
+    pub approx_numbers: std::collections::HashSet<String>,
+    /// A figure's subject words (folded) -> one English label
+    /// (`subjects.tsv`: "palestiniens", "gazaouis" -> "Palestinians").
+    pub subjects: HashMap<String, String>,
     pub cues: BTreeMap<Cue, PhraseSet>,
     pub demonyms: Vec<String>,
     pub demonym_set: PhraseSet,
@@ -233,6 +239,7 @@ pub struct Grammar {
     pub inclusion_markers: BTreeSet<String>,
     pub anaphoric_determiners: BTreeSet<String>,
     pub distinct_markers: BTreeSet<String>,
+    pub subject_fillers: BTreeSet<String>,
 }
 
 impl LangLex {
@@ -568,14 +575,31 @@ pub fn load_lang(
 
     let npath = format!("{base}/numbers.tsv");
     let mut numbers = HashMap::new();
+    let mut approx_numbers = std::collections::HashSet::new();
     for (line, cols) in load_tsv_pairs(res, &npath, errors, 2) {
         match cols[1].parse::<u64>() {
             Ok(v) => {
-                numbers.insert(vigie_tokens::fold_str(&cols[0]), v);
+                let word = vigie_tokens::fold_str(&cols[0]);
+                match cols.get(2).map(String::as_str) {
+                    None | Some("") => {}
+                    Some("approx") => {
+                        approx_numbers.insert(word.clone());
+                    }
+                    Some(other) => errors.push(format!(
+                        "{npath}:{line}: third column {other:?}: only \"approx\" is known"
+                    )),
+                }
+                numbers.insert(word, v);
             }
             Err(_) => errors.push(format!("{npath}:{line}: {:?} is not a number", cols[1])),
         }
     }
+
+    let spath = format!("{base}/subjects.tsv");
+    let subjects: HashMap<String, String> = load_tsv_pairs(res, &spath, errors, 2)
+        .into_iter()
+        .map(|(_, cols)| (vigie_tokens::fold_str(&cols[0]), cols[1].clone()))
+        .collect();
 
     let cpath = format!("{base}/cues.toml");
     let mut cues = BTreeMap::new();
@@ -654,6 +678,8 @@ pub fn load_lang(
         weapons,
         weapon_set,
         numbers,
+        approx_numbers,
+        subjects,
         cues,
         demonyms,
         demonym_set,

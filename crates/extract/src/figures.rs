@@ -48,7 +48,7 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
             .ann
             .numbers
             .iter()
-            .filter(|n| sent.contains(n.span))
+            .filter(|n| sent.contains(n.span) && !n.approx)
             .filter(|n| !cx.times.iter().any(|t| t.span.overlaps(n.span)))
             .filter(|n| !is_unit_after(cx, n.span))
             .filter(|n| !((1900..=2100).contains(&n.value) && n.span.len() == 4))
@@ -125,8 +125,9 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                     last_subject.clone()
                 }
                 Some(s) => {
-                    last_subject = Some(s.clone());
-                    Some(s)
+                    let label = subject_label(cx, &s);
+                    last_subject = label.clone();
+                    label
                 }
                 None => last_subject.clone(),
             };
@@ -167,6 +168,35 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
         }
     }
     out
+}
+
+/// A figure's subject as one label: the first of its words that
+/// `subjects.tsv` knows ("Palestiniens" and "Gazans" are "Palestinians"),
+/// else its first word that is not a function word ("militants during
+/// the" is "militants"); `None` when it has no such word ("in total").
+fn subject_label(cx: &DocCtx<'_>, raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if let Some(label) = words
+        .iter()
+        .find_map(|w| cx.lex.subjects.get(&vigie_tokens::fold_str(w)))
+    {
+        return Some(label.clone());
+    }
+    words
+        .iter()
+        .find(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !cx.lex.has_word(Words::Others, w)
+                && !cx
+                    .lex
+                    .grammar
+                    .subject_fillers
+                    .contains(&vigie_tokens::fold_str(w))
+        })
+        .map(|w| w.to_string())
 }
 
 /// The toll word for a number: the nearest after it in its stretch, else

@@ -106,7 +106,7 @@ const CASES: &[Case] = &[
         text: "Au moins 30 000 Palestiniens ont été tués depuis le début de la guerre, \
                et 70 000 autres ont été blessés.",
         aspect: Aspect::Figures,
-        expect: "30000 Palestiniens; 70000 Palestiniens",
+        expect: "30000 Palestinians; 70000 Palestinians",
     },
     Case {
         list: "others",
@@ -119,16 +119,16 @@ const CASES: &[Case] = &[
     Case {
         list: "auxiliaries",
         lang: "fr",
-        text: "Au moins 30 000 Palestiniens ont été tués depuis le début de la guerre.",
+        text: "Au moins 30 000 ont été tués depuis le début de la guerre.",
         aspect: Aspect::Figures,
-        expect: "30000 Palestiniens",
+        expect: "30000 -",
     },
     Case {
         list: "auxiliaries",
         lang: "en",
-        text: "At least 30,000 Palestinians have been killed since the start of the war.",
+        text: "At least 30,000 have been killed since the start of the war.",
         aspect: Aspect::Figures,
-        expect: "30000 Palestinians",
+        expect: "30000 -",
     },
 ];
 
