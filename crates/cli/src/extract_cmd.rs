@@ -50,6 +50,12 @@ pub struct InputArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_doc_bytes: usize,
 
+    /// Work units one document may spend (HTML tags and attributes, tokens,
+    /// parsed words, records; counted, never timed): past it the document
+    /// fails with that reason and the run goes on.
+    #[arg(long, value_name = "UNITS", default_value_t = vigie_pipeline::DEFAULT_MAX_DOC_WORK)]
+    pub max_doc_work: u64,
+
     /// Skip documents that exceed a limit instead of truncating them.
     #[arg(long)]
     pub strict: bool,
@@ -127,6 +133,7 @@ impl InputArgs {
             strict: self.strict,
             parse: !self.no_parse,
             follow: self.follow,
+            max_doc_work: self.max_doc_work,
             ..Config::default()
         })
     }

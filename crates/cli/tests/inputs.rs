@@ -308,3 +308,97 @@ fn quiet_summary_counts_documents_when_some_fail() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert!(out.stderr.is_empty(), "{out:?}");
 }
+
+#[test]
+fn attribute_bomb_is_capped_with_a_warning_and_keeps_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    // 200,000 attributes on one tag (about 2 MB): 39 s in the HTML parser's
+    // duplicate check before the cap.
+    let bomb: String = (0..200_000).map(|i| format!(" a{i}=\"v\"")).collect();
+    let page = format!("<html><body><article{bomb}><p>{ARTICLE}</p></article></body></html>");
+    std::fs::write(dir.path().join("bomb.html"), page).unwrap();
+    let out = run_bounded(
+        extract_cmd(dir.path(), &["bomb.html"]),
+        Duration::from_secs(300),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let r = report(dir.path());
+    assert_eq!(r["processed"], 1, "{r}");
+    let warnings = report_entries(&r, "warnings");
+    assert!(
+        warnings.iter().any(|(o, w)| o == "bomb.html"
+            && w.starts_with("1 tag with more than 64 attributes or 65536 bytes of them (at most 200000 attributes")),
+        "{warnings:?}"
+    );
+    let evs = events(&out);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0]["evidence"]["text"], ARTICLE);
+    // The parser was given 64 attributes, not 200,000: the work counted is
+    // a few dozen units, whatever the bomb's size.
+    assert!(r["work"].as_u64().unwrap() < 200, "{r}");
+}
+
+#[test]
+fn work_budget_spent_fails_the_document_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a.txt"), ARTICLE).unwrap();
+    std::fs::write(dir.path().join("in/b.txt"), ARTICLE.repeat(20)).unwrap();
+    let out = run_bounded(
+        extract_cmd(dir.path(), &["--max-doc-work", "100", "in"]),
+        Duration::from_secs(120),
+    );
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let r = report(dir.path());
+    assert_eq!(r["processed"], 1, "{r}");
+    let failed = report_entries(&r, "failed");
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0].0, "in/b.txt");
+    assert!(
+        failed[0].1.starts_with("work budget exceeded: ")
+            && failed[0]
+                .1
+                .ends_with("over --max-doc-work 100; raise the limit to process it"),
+        "{failed:?}"
+    );
+    assert_eq!(events(&out).len(), 1);
+}
+
+#[test]
+fn template_or_unclosed_svg_only_page_is_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("template.html"),
+        format!("<html><body><template><p>{ARTICLE}</p></template></body></html>"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("svg.html"),
+        format!("<html><body><svg><text>{ARTICLE}</text>"),
+    )
+    .unwrap();
+    let out = run_bounded(
+        extract_cmd(dir.path(), &["svg.html", "template.html"]),
+        Duration::from_secs(120),
+    );
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let skipped = report_entries(&report(dir.path()), "skipped");
+    let bytes = ARTICLE.len();
+    assert_eq!(
+        skipped,
+        vec![
+            (
+                "svg.html".to_string(),
+                format!(
+                    "no main text: the page's text is all inside elements that are not part of an article (<svg> {bytes} bytes)"
+                )
+            ),
+            (
+                "template.html".to_string(),
+                format!(
+                    "no main text: the page's text is all inside elements that are not part of an article (<template> {bytes} bytes)"
+                )
+            ),
+        ]
+    );
+}

@@ -56,10 +56,18 @@ pub struct Config {
     /// extraction passes read their trees (on by default; `--no-parse`
     /// turns it off, for speed, at a cost in accuracy).
     pub parse: bool,
+    /// Work units one document may spend (HTML tags and attributes,
+    /// tokens, parsed words, records: see `docs/reliability.md`); past it
+    /// the document fails with that reason and the run goes on.
+    pub max_doc_work: u64,
     /// Follow symbolic links inside input directories (loops are detected
     /// and every file is read once); by default they are skipped.
     pub follow: bool,
 }
+
+/// The default work budget of one document: far above what the largest
+/// document within the default size limit spends (see docs/reliability.md).
+pub const DEFAULT_MAX_DOC_WORK: u64 = 50_000_000;
 
 /// Most worker threads a run starts, whatever it is asked: more than this
 /// only costs memory on any machine vigie runs on.
@@ -77,6 +85,7 @@ impl Default for Config {
             strict: false,
             batch_size: 256,
             parse: true,
+            max_doc_work: DEFAULT_MAX_DOC_WORK,
             follow: false,
         }
     }
@@ -227,7 +236,8 @@ pub fn run_with_progress(
         });
         done.documents += outcomes.len();
         done.bytes += bytes;
-        for outcome in outcomes {
+        for (outcome, work) in outcomes {
+            summary.work += work;
             summary.record(&outcome);
             if let Err(e) = sink(outcome) {
                 *sink_error = Some(e);

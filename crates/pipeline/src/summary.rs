@@ -21,6 +21,9 @@ pub struct RunSummary {
     pub events: usize,
     pub figures: usize,
     pub bytes: u64,
+    /// Work units spent, all documents together (see
+    /// [`crate::Config::max_doc_work`]).
+    pub work: u64,
     pub elapsed_ms: u64,
     pub threads: usize,
     /// Sentences, those selected for parsing and those parsed.
