@@ -273,6 +273,19 @@ fn control_characters_in_file_names_are_escaped_in_the_summary() {
     // The JSON report keeps the name as it is.
     let skipped = report_entries(&report(dir.path()), "skipped");
     assert_eq!(skipped[0].0, format!("in/{forged}"));
+    // --explain, on stdout, escapes it too.
+    let out = run_bounded(
+        extract_cmd(dir.path(), &["--explain", "in"]),
+        Duration::from_secs(120),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("== in/x.doc\\nvigie: 0 documents"), "{text}");
+    assert!(
+        !text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || c == '\u{202e}'),
+        "{text:?}"
+    );
 }
 
 #[test]
