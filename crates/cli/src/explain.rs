@@ -4,20 +4,23 @@
 use std::io::Write;
 
 use vigie_core::PublishedSource;
+use vigie_pipeline::summary::terminal_safe as safe;
 use vigie_pipeline::{DocOutcome, Engine};
 
+/// Ids, origins and reasons come from file names and documents: their
+/// control characters are escaped, as in the summary.
 pub fn write(engine: &Engine, outcome: DocOutcome, out: &mut dyn Write) -> std::io::Result<()> {
     let processed = match outcome {
         DocOutcome::Processed(d) => d,
         DocOutcome::Skipped { origin, reason } => {
-            return writeln!(out, "== {origin}\n   skipped: {reason}\n");
+            return writeln!(out, "== {}\n   skipped: {}\n", safe(&origin), safe(&reason));
         }
         DocOutcome::Failed { origin, reason } => {
-            return writeln!(out, "== {origin}\n   failed: {reason}\n");
+            return writeln!(out, "== {}\n   failed: {}\n", safe(&origin), safe(&reason));
         }
     };
     let meta = &processed.meta;
-    writeln!(out, "== {} ({})", meta.id, meta.origin)?;
+    writeln!(out, "== {} ({})", safe(&meta.id), safe(&meta.origin))?;
     let published = match (meta.published, meta.published_source) {
         (Some(d), PublishedSource::Inferred) => format!("{d} (inferred from the text)"),
         (Some(d), PublishedSource::CommandLine) => format!("{d} (--published)"),

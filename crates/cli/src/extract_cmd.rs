@@ -12,8 +12,10 @@ use vigie_pipeline::{Config, DocOutcome, Engine, RunSummary};
 /// Options shared by every command that runs the pipeline on inputs.
 #[derive(clap::Args, Debug, Clone)]
 pub struct InputArgs {
-    /// Files or directories (read recursively, in sorted order); `-` reads
-    /// stdin. Reads .txt, .html/.htm, .jsonl/.ndjson (one
+    /// Files or directories (read recursively, in sorted order; hidden
+    /// entries, symbolic links and special files inside directories are
+    /// skipped); `-` reads stdin, and a FIFO or `<(command)` named here is
+    /// read like stdin. Reads .txt, .html/.htm, .jsonl/.ndjson (one
     /// {"id","text","title","url","published","lang"} object per line; only
     /// "text" is required) and .json (one such object or an array).
     #[arg(required = true, value_name = "PATH")]
@@ -33,14 +35,26 @@ pub struct InputArgs {
     #[arg(long, value_name = "DIR", env = "VIGIE_RESOURCES")]
     pub resources: Option<PathBuf>,
 
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    /// Worker threads (default: one per core; at most 256).
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0, value_parser = parse_threads)]
     pub threads: usize,
+
+    /// Follow symbolic links inside input directories (a link back to a
+    /// parent is reported and not followed; every file is read once). By
+    /// default such links are skipped with a note in the summary.
+    #[arg(long, short = 'L')]
+    pub follow: bool,
 
     /// Larger documents are truncated at a sentence boundary with a warning
     /// (or skipped with --strict). Also the longest JSON Lines line read.
     #[arg(long, value_name = "BYTES", default_value_t = 10 * 1024 * 1024)]
     pub max_doc_bytes: usize,
+
+    /// Work units one document may spend (HTML tags and attributes, tokens,
+    /// parsed words, records; counted, never timed): past it the document
+    /// fails with that reason and the run goes on.
+    #[arg(long, value_name = "UNITS", default_value_t = vigie_pipeline::DEFAULT_MAX_DOC_WORK)]
+    pub max_doc_work: u64,
 
     /// Skip documents that exceed a limit instead of truncating them.
     #[arg(long)]
@@ -83,6 +97,19 @@ pub struct Args {
     pub explain: bool,
 }
 
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s
+        .parse()
+        .map_err(|e| format!("expected a number of threads: {e}"))?;
+    if n > vigie_pipeline::MAX_THREADS {
+        return Err(format!(
+            "at most {} worker threads (0 means one per core)",
+            vigie_pipeline::MAX_THREADS
+        ));
+    }
+    Ok(n)
+}
+
 pub fn parse_date(s: &str) -> Result<Date, String> {
     s.parse::<Date>()
         .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
@@ -105,6 +132,8 @@ impl InputArgs {
             max_doc_bytes: self.max_doc_bytes,
             strict: self.strict,
             parse: !self.no_parse,
+            follow: self.follow,
+            max_doc_work: self.max_doc_work,
             ..Config::default()
         })
     }
@@ -133,7 +162,7 @@ impl InputArgs {
         engine: &Engine,
         sink: &mut dyn FnMut(DocOutcome) -> std::io::Result<()>,
     ) -> anyhow::Result<RunSummary> {
-        let bar = progress_bar(&self.paths, self.quiet);
+        let bar = progress_bar(&self.paths, self.follow, self.quiet);
         let summary = vigie_pipeline::run_with_progress(engine, &self.paths, sink, &mut |p| {
             if let Some(bar) = &bar {
                 bar.set_position(p.bytes);
@@ -146,13 +175,7 @@ impl InputArgs {
         let summary = summary.context("writing output")?;
         let mut err = std::io::stderr().lock();
         if self.quiet {
-            let failures = RunSummary {
-                failed: summary.failed.clone(),
-                ..RunSummary::default()
-            };
-            if !failures.failed.is_empty() {
-                failures.print(&mut err)?;
-            }
+            summary.print_quiet(&mut err)?;
         } else {
             summary.print(&mut err)?;
         }
@@ -168,30 +191,24 @@ impl InputArgs {
 
 /// A bar over input bytes, only on a terminal and only for runs that are
 /// worth it (many or large files).
-fn progress_bar(paths: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar> {
+/// The total is measured by the same walk as the run's (same links
+/// followed or not, special files never opened), stopped after a million
+/// files.
+fn progress_bar(paths: &[PathBuf], follow: bool, quiet: bool) -> Option<indicatif::ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
     let mut total = 0u64;
     let mut files = 0usize;
-    for p in paths {
-        let mut stack = vec![p.clone()];
-        while let Some(p) = stack.pop() {
-            match std::fs::metadata(&p) {
-                Ok(m) if m.is_dir() => {
-                    if let Ok(rd) = std::fs::read_dir(&p) {
-                        stack.extend(rd.flatten().map(|e| e.path()));
-                    }
-                }
-                Ok(m) => {
-                    total += m.len();
-                    files += 1;
-                }
-                Err(_) => {}
+    for found in vigie_pipeline::input::walk(paths, follow).flatten() {
+        if let Ok(m) = std::fs::metadata(&found.path) {
+            if m.is_file() {
+                total += m.len();
             }
-            if files > 1_000_000 {
-                break;
-            }
+        }
+        files += 1;
+        if files > 1_000_000 {
+            break;
         }
     }
     if total < 8 << 20 && files < 500 {

@@ -87,7 +87,16 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("vigie: error: {e:#}");
+            // Messages may name files from the inputs: escape what could
+            // drive the terminal or forge a line of their own (messages
+            // that list several problems keep their line breaks, each line
+            // escaped).
+            let message = format!("{e:#}");
+            let lines: Vec<_> = message
+                .split('\n')
+                .map(vigie_pipeline::summary::terminal_safe)
+                .collect();
+            eprintln!("vigie: error: {}", lines.join("\n"));
             ExitCode::from(1)
         }
     }

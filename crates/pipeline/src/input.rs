@@ -71,97 +71,248 @@ pub enum WorkItem {
     },
 }
 
-/// Expands the inputs into the ordered list of files to read (directories
-/// recursively, entries sorted by name). Problems become work items.
-pub fn expand(inputs: &[PathBuf]) -> Vec<Result<PathBuf, WorkItem>> {
-    let mut out = Vec::new();
-    for input in inputs {
-        if input.as_os_str() == "-" {
-            out.push(Ok(input.clone()));
-            continue;
-        }
-        match std::fs::metadata(input) {
-            Err(e) => out.push(Err(WorkItem::Failed {
-                origin: display(input),
-                reason: format!("unreadable: {e}"),
-            })),
-            Ok(m) if m.is_dir() => walk_dir(input, &mut out),
-            Ok(_) => out.push(Ok(input.clone())),
-        }
-    }
-    out
+/// A file the walk found, to be read with [`read`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub path: PathBuf,
+    /// Named on the command line (not found inside a directory): read even
+    /// when it is not a regular file (a FIFO, `<(scraper)`).
+    pub named: bool,
 }
 
-/// Depth-first, sorted, without recursion (deep trees cannot overflow).
-fn walk_dir(root: &Path, out: &mut Vec<Result<PathBuf, WorkItem>>) {
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(rd) => rd,
-            Err(e) => {
-                out.push(Err(WorkItem::Failed {
-                    origin: display(&dir),
-                    reason: format!("unreadable directory: {e}"),
-                }));
+/// The inputs, walked lazily in a deterministic order: each named input in
+/// turn; a directory depth first, its files (sorted by name) before its
+/// subdirectories (sorted by name); hidden entries (`.git`, `.DS_Store`)
+/// left out. Problems and refusals come out as work items, in place.
+///
+/// Inside directories, symbolic links are not followed unless `follow` is
+/// set (each is then a skipped item that says so); with `follow`, a link
+/// back to one of its ancestors is reported as a loop and not entered, and
+/// a file or directory reached a second time through another link is not
+/// read again. Entries that are neither regular files nor directories
+/// (FIFOs, sockets, devices) are skipped without being opened: opening a
+/// FIFO would block for ever.
+pub struct Walk {
+    inputs: std::collections::VecDeque<PathBuf>,
+    dir: Option<walkdir::IntoIter>,
+    follow: bool,
+    /// Files and directories already reached, the named directories
+    /// included (only with `follow`: without it, a walk reaches every file
+    /// by exactly one path).
+    seen: std::collections::HashSet<FileKey>,
+}
+
+/// Walks `inputs` (see [`Walk`]).
+pub fn walk(inputs: &[PathBuf], follow: bool) -> Walk {
+    Walk {
+        inputs: inputs.iter().cloned().collect(),
+        dir: None,
+        follow,
+        seen: std::collections::HashSet::new(),
+    }
+}
+
+impl Iterator for Walk {
+    type Item = Result<Found, WorkItem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(dir) = &mut self.dir {
+                match dir.next() {
+                    None => self.dir = None,
+                    Some(entry) => {
+                        if let Some(found) = self.entry(entry) {
+                            return Some(found);
+                        }
+                    }
+                }
                 continue;
             }
-        };
-        let mut files = Vec::new();
-        let mut dirs = Vec::new();
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue; // hidden files and folders (.git, .DS_Store)
+            let input = self.inputs.pop_front()?;
+            if input.as_os_str() == "-" {
+                return Some(Ok(Found {
+                    path: input,
+                    named: true,
+                }));
             }
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => dirs.push(path),
-                Ok(_) => files.push(path),
-                Err(e) => out.push(Err(WorkItem::Failed {
-                    origin: display(&path),
-                    reason: format!("unreadable: {e}"),
-                })),
+            match std::fs::metadata(&input) {
+                Err(e) => {
+                    return Some(Err(WorkItem::Failed {
+                        origin: display(&input),
+                        reason: format!("unreadable: {e}"),
+                    }));
+                }
+                Ok(m) if m.is_dir() => {
+                    self.dir = Some(
+                        walkdir::WalkDir::new(&input)
+                            .follow_links(self.follow)
+                            .sort_by(|a, b| {
+                                (a.file_type().is_dir(), a.file_name())
+                                    .cmp(&(b.file_type().is_dir(), b.file_name()))
+                            })
+                            .into_iter(),
+                    );
+                }
+                Ok(_) => {
+                    return Some(Ok(Found {
+                        path: input,
+                        named: true,
+                    }));
+                }
             }
         }
-        files.sort();
-        dirs.sort();
-        out.extend(files.into_iter().map(Ok));
-        // Reverse so that the first directory is popped first.
-        stack.extend(dirs.into_iter().rev());
     }
+}
+
+impl Walk {
+    /// The verdict on one directory entry; `None` to go on silently.
+    fn entry(
+        &mut self,
+        entry: walkdir::Result<walkdir::DirEntry>,
+    ) -> Option<Result<Found, WorkItem>> {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => return Some(Err(walk_error(&e))),
+        };
+        let ty = entry.file_type();
+        let hidden = entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
+        if hidden {
+            if ty.is_dir() {
+                self.skip_current_dir();
+            }
+            return None;
+        }
+        let origin = || display(entry.path());
+        if ty.is_symlink() {
+            // Only reached without `follow` (with it, the entry is the target).
+            return Some(Err(WorkItem::Skipped {
+                origin: origin(),
+                reason: "symbolic link, not followed (--follow reads links inside directories)"
+                    .into(),
+            }));
+        }
+        if self.follow {
+            match file_key(&entry) {
+                Ok(key) => {
+                    if !self.seen.insert(key) {
+                        if ty.is_dir() {
+                            self.skip_current_dir();
+                        }
+                        return Some(Err(WorkItem::Skipped {
+                            origin: origin(),
+                            reason: format!(
+                                "already read through another path (a symbolic link leads to this {} twice)",
+                                if ty.is_dir() { "directory" } else { "file" }
+                            ),
+                        }));
+                    }
+                }
+                Err(e) => {
+                    return Some(Err(WorkItem::Failed {
+                        origin: origin(),
+                        reason: format!("unreadable: {e}"),
+                    }));
+                }
+            }
+        }
+        if !(ty.is_dir() || ty.is_file()) {
+            return Some(Err(WorkItem::Skipped {
+                origin: origin(),
+                reason: format!("not a regular file ({}); not opened", file_kind(&ty)),
+            }));
+        }
+        if ty.is_dir() {
+            return None;
+        }
+        Some(Ok(Found {
+            path: entry.into_path(),
+            named: false,
+        }))
+    }
+
+    fn skip_current_dir(&mut self) {
+        if let Some(dir) = &mut self.dir {
+            dir.skip_current_dir();
+        }
+    }
+}
+
+/// A walk error as the document's (or directory's) outcome.
+fn walk_error(e: &walkdir::Error) -> WorkItem {
+    let origin = e.path().map(display).unwrap_or_default();
+    if let Some(ancestor) = e.loop_ancestor() {
+        return WorkItem::Skipped {
+            origin,
+            reason: format!(
+                "symbolic link loop (leads back to {}); not followed",
+                display(ancestor)
+            ),
+        };
+    }
+    let io = e
+        .io_error()
+        .map_or_else(|| e.to_string(), |io| io.to_string());
+    WorkItem::Failed {
+        origin,
+        reason: format!("unreadable: {io}"),
+    }
+}
+
+/// What a file type that is neither a file, a directory nor a link is.
+fn file_kind(ty: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ty.is_fifo() {
+            return "FIFO";
+        }
+        if ty.is_socket() {
+            return "socket";
+        }
+        if ty.is_block_device() {
+            return "block device";
+        }
+        if ty.is_char_device() {
+            return "character device";
+        }
+    }
+    let _ = ty;
+    "special file"
+}
+
+/// The identity of a file whatever the path it is reached by.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+fn file_key(entry: &walkdir::DirEntry) -> std::io::Result<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    let m = entry.metadata().map_err(std::io::Error::other)?;
+    Ok((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_key(entry: &walkdir::DirEntry) -> std::io::Result<FileKey> {
+    std::fs::canonicalize(entry.path())
 }
 
 pub fn display(p: &Path) -> String {
     p.display().to_string()
 }
 
-/// Reads one expanded input and hands its work items to `emit`, streaming
-/// JSON Lines one line at a time.
-pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -> bool) {
+/// Reads one file the walk found and hands its work items to `emit`,
+/// streaming JSON Lines one line at a time. `-` is stdin.
+pub fn read(found: &Found, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -> bool) {
+    let path = found.path.as_path();
     if path.as_os_str() == "-" {
-        // stdin has no name: JSON Lines if it starts like it (then streamed
-        // line by line, so a scraper can pipe into a long ingest), else one
-        // text document.
-        let mut stdin = BufReader::with_capacity(1 << 16, std::io::stdin().lock());
-        match first_non_space(&mut stdin) {
-            Ok(Some(b'{')) => read_lines("<stdin>", stdin, max_line_bytes, emit),
-            Ok(_) => {
-                emit(read_capped(
-                    "<stdin>".into(),
-                    None,
-                    Format::Text,
-                    stdin,
-                    None,
-                    read_cap(max_line_bytes),
-                ));
-            }
-            Err(e) => {
-                emit(WorkItem::Failed {
-                    origin: "<stdin>".into(),
-                    reason: format!("unreadable: {e}"),
-                });
-            }
-        }
+        read_stream(
+            "<stdin>".into(),
+            std::io::stdin().lock(),
+            max_line_bytes,
+            emit,
+        );
         return;
     }
     let origin = display(path);
@@ -183,6 +334,13 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
             return;
         }
     };
+    // A FIFO or `<(scraper)` named on the command line: its size is not
+    // known, and without an extension it is read as stdin is.
+    let regular = file.metadata().map(|m| m.is_file()).unwrap_or(false);
+    if !regular && path.extension().is_none() {
+        read_stream(origin, file, max_line_bytes, emit);
+        return;
+    }
     match format {
         Format::JsonLines => read_lines(&origin, file, max_line_bytes, emit),
         Format::Json => {
@@ -197,7 +355,11 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
             read_json(&origin, &bytes, emit);
         }
         Format::Text | Format::Html => {
-            let size = file.metadata().map(|m| m.len()).ok();
+            let size = file
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len());
             emit(read_capped(
                 origin,
                 name,
@@ -206,6 +368,37 @@ pub fn read(path: &Path, max_line_bytes: usize, emit: &mut dyn FnMut(WorkItem) -
                 size,
                 read_cap(max_line_bytes),
             ));
+        }
+    }
+}
+
+/// A stream without a name to go by (stdin, a pipe): JSON Lines if it
+/// starts like it (then streamed line by line, so a scraper can pipe into
+/// a long ingest), else one text document.
+fn read_stream(
+    origin: String,
+    reader: impl Read,
+    max_line_bytes: usize,
+    emit: &mut dyn FnMut(WorkItem) -> bool,
+) {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    match first_non_space(&mut reader) {
+        Ok(Some(b'{')) => read_lines(&origin, reader, max_line_bytes, emit),
+        Ok(_) => {
+            emit(read_capped(
+                origin,
+                None,
+                Format::Text,
+                reader,
+                None,
+                read_cap(max_line_bytes),
+            ));
+        }
+        Err(e) => {
+            emit(WorkItem::Failed {
+                origin,
+                reason: format!("unreadable: {e}"),
+            });
         }
     }
 }
@@ -381,5 +574,75 @@ fn read_json(origin: &str, bytes: &[u8], emit: &mut dyn FnMut(WorkItem) -> bool)
                 value,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn walked(inputs: &[PathBuf], follow: bool) -> Vec<String> {
+        walk(inputs, follow)
+            .map(|f| match f {
+                Ok(f) => display(&f.path),
+                Err(WorkItem::Skipped { origin, .. }) => format!("skipped {origin}"),
+                Err(other) => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn walk_order_is_files_then_directories_sorted_hidden_left_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for p in [
+            "b/z.txt",
+            "b/a.txt",
+            "a/c/d.txt",
+            ".git/x.txt",
+            "m.txt",
+            "c.txt",
+            ".h.txt",
+        ] {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let rel: Vec<String> = walked(&[root.to_path_buf()], false)
+            .into_iter()
+            .map(|p| p.replacen(&display(root), "", 1))
+            .collect();
+        assert_eq!(
+            rel,
+            ["/c.txt", "/m.txt", "/a/c/d.txt", "/b/a.txt", "/b/z.txt"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn walk_is_lazy_and_reads_a_linked_file_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("in");
+        std::fs::create_dir_all(root.join("d")).unwrap();
+        std::fs::write(root.join("d/a.txt"), "x").unwrap();
+        std::os::unix::fs::symlink("d/a.txt", root.join("link.txt")).unwrap();
+        std::os::unix::fs::symlink("..", root.join("d/up")).unwrap();
+        // The first file comes out before the rest of the tree is listed.
+        let mut w = walk(std::slice::from_ref(&root), true);
+        assert!(matches!(w.next(), Some(Ok(Found { named: false, .. }))));
+        assert!(w.dir.is_some(), "the walk is still going");
+        let rest: Vec<String> = w
+            .map(|f| match f {
+                Ok(f) => display(&f.path),
+                Err(WorkItem::Skipped { reason, .. }) => reason,
+                Err(other) => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(rest.len(), 2, "{rest:?}");
+        assert!(
+            rest[0].starts_with("already read through another path"),
+            "{rest:?}"
+        );
+        assert!(rest[1].starts_with("symbolic link loop"), "{rest:?}");
     }
 }

@@ -56,7 +56,22 @@ pub struct Config {
     /// extraction passes read their trees (on by default; `--no-parse`
     /// turns it off, for speed, at a cost in accuracy).
     pub parse: bool,
+    /// Work units one document may spend (HTML tags and attributes,
+    /// tokens, parsed words, records: see `docs/reliability.md`); past it
+    /// the document fails with that reason and the run goes on.
+    pub max_doc_work: u64,
+    /// Follow symbolic links inside input directories (loops are detected
+    /// and every file is read once); by default they are skipped.
+    pub follow: bool,
 }
+
+/// The default work budget of one document: far above what the largest
+/// document within the default size limit spends (see docs/reliability.md).
+pub const DEFAULT_MAX_DOC_WORK: u64 = 50_000_000;
+
+/// Most worker threads a run starts, whatever it is asked: more than this
+/// only costs memory on any machine vigie runs on.
+pub const MAX_THREADS: usize = 256;
 
 impl Default for Config {
     fn default() -> Self {
@@ -70,6 +85,8 @@ impl Default for Config {
             strict: false,
             batch_size: 256,
             parse: true,
+            max_doc_work: DEFAULT_MAX_DOC_WORK,
+            follow: false,
         }
     }
 }
@@ -114,7 +131,7 @@ impl Engine {
         let preparer = vigie_text::Preparer::from_resources(&config.resources)?;
         let html = vigie_text::HtmlExtractor::from_resources(&config.resources)?;
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(config.threads)
+            .num_threads(config.threads.min(MAX_THREADS))
             .thread_name(|i| format!("vigie-worker-{i}"))
             .build()
             .map_err(|e| Error::Threads {
@@ -219,7 +236,8 @@ pub fn run_with_progress(
         });
         done.documents += outcomes.len();
         done.bytes += bytes;
-        for outcome in outcomes {
+        for (outcome, work) in outcomes {
+            summary.work += work;
             summary.record(&outcome);
             if let Err(e) = sink(outcome) {
                 *sink_error = Some(e);
@@ -228,15 +246,23 @@ pub fn run_with_progress(
         }
         progress(done);
     };
-    for path in input::expand(inputs) {
-        let path = match path {
-            Ok(p) => p,
+    // The walk is lazy: documents are processed while it goes on.
+    for found in input::walk(inputs, engine.config.follow) {
+        let found = match found {
+            Ok(f) => f,
             Err(item) => {
                 batch.push(item);
+                if batch.len() >= engine.config.batch_size.max(1) {
+                    flush(&mut batch, &mut summary, &mut sink_error);
+                    batch_bytes = 0;
+                }
+                if sink_error.is_some() {
+                    break;
+                }
                 continue;
             }
         };
-        input::read(&path, engine.config.max_doc_bytes.max(1), &mut |item| {
+        input::read(&found, engine.config.max_doc_bytes.max(1), &mut |item| {
             batch_bytes += process::item_bytes(&item) as usize;
             batch.push(item);
             if batch.len() >= engine.config.batch_size.max(1) || batch_bytes >= BATCH_BYTES {

@@ -17,7 +17,39 @@ pub(crate) fn item_bytes(item: &WorkItem) -> u64 {
     }
 }
 
-pub(crate) fn process_item(engine: &Engine, item: WorkItem) -> DocOutcome {
+/// Work spent on one document, in deterministic units (never time, which
+/// would make outcomes depend on the machine's load): HTML tags and
+/// attributes handed to the parser, tokens of the token stream (once per
+/// section), words parsed, and records found. Each is bounded by the
+/// document's size, so the count grows linearly with it; past
+/// [`crate::Config::max_doc_work`] the document fails and the run goes on.
+#[derive(Debug, Default)]
+pub(crate) struct Work {
+    pub units: u64,
+    budget: u64,
+}
+
+impl Work {
+    fn add(&mut self, units: usize) {
+        self.units = self.units.saturating_add(units as u64);
+    }
+
+    /// The document's failure once the budget is spent.
+    fn check(&self, origin: &str) -> Result<(), DocOutcome> {
+        if self.units <= self.budget {
+            return Ok(());
+        }
+        Err(DocOutcome::Failed {
+            origin: origin.to_string(),
+            reason: format!(
+                "work budget exceeded: {} units of work (HTML tags and attributes, tokens, parsed words, records) over --max-doc-work {}; raise the limit to process it",
+                self.units, self.budget
+            ),
+        })
+    }
+}
+
+pub(crate) fn process_item(engine: &Engine, item: WorkItem) -> (DocOutcome, u64) {
     let origin = match &item {
         WorkItem::File { origin, .. }
         | WorkItem::JsonLine { origin, .. }
@@ -25,7 +57,14 @@ pub(crate) fn process_item(engine: &Engine, item: WorkItem) -> DocOutcome {
         | WorkItem::Skipped { origin, .. }
         | WorkItem::Failed { origin, .. } => origin.clone(),
     };
-    match catch_unwind(AssertUnwindSafe(|| process_unguarded(engine, item))) {
+    let mut work = Work {
+        units: 0,
+        budget: engine.config.max_doc_work,
+    };
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        process_unguarded(engine, item, &mut work)
+    }));
+    let outcome = match outcome {
         Ok(outcome) => outcome,
         Err(panic) => {
             let msg = panic
@@ -40,21 +79,32 @@ pub(crate) fn process_item(engine: &Engine, item: WorkItem) -> DocOutcome {
                 ),
             }
         }
-    }
+    };
+    (outcome, work.units)
 }
 
-fn process_unguarded(engine: &Engine, item: WorkItem) -> DocOutcome {
-    let (meta, text, mut diags) = match read_item(engine, item) {
+fn process_unguarded(engine: &Engine, item: WorkItem, work: &mut Work) -> DocOutcome {
+    let (meta, text, mut diags) = match read_item(engine, item, work) {
         Ok(x) => x,
         Err(outcome) => return outcome,
     };
     if text.trim().is_empty() {
+        // A page whose text is all inside dropped elements says so.
+        let reason = diags
+            .iter()
+            .find(|d| d.code == "html.dropped")
+            .map_or_else(|| "empty (no text)".to_string(), |d| d.message.clone());
         return DocOutcome::Skipped {
             origin: meta.origin,
-            reason: "empty (no text)".into(),
+            reason,
         };
     }
-    process_text(engine, meta, text, &mut diags)
+    if let Err(failed) = work.check(&meta.origin) {
+        return failed;
+    }
+    match process_text(engine, meta, text, &mut diags, work) {
+        Ok(outcome) | Err(outcome) => outcome,
+    }
 }
 
 /// Decodes and reads the item's format: the document's metadata and text, or
@@ -62,6 +112,7 @@ fn process_unguarded(engine: &Engine, item: WorkItem) -> DocOutcome {
 fn read_item(
     engine: &Engine,
     item: WorkItem,
+    work: &mut Work,
 ) -> Result<(DocMeta, String, Vec<Diagnostic>), DocOutcome> {
     let mut diags = Vec::new();
     match item {
@@ -121,6 +172,36 @@ fn read_item(
             let text = match format {
                 Format::Html => {
                     let article = engine.html.extract(&decoded.text);
+                    work.add(article.tags);
+                    work.add(article.attributes);
+                    if let Some(cap) = article.capped_attributes {
+                        diags.push(Diagnostic::warning(
+                            "html.attributes",
+                            format!(
+                                "{} tag{} with more than {} attributes or {} bytes of them (at most {} attributes, {} bytes); the attributes past the limit were ignored",
+                                cap.tags,
+                                if cap.tags == 1 { "" } else { "s" },
+                                vigie_text::html::MAX_ATTRIBUTES,
+                                vigie_text::html::MAX_ATTRIBUTE_BYTES,
+                                cap.most,
+                                cap.most_bytes
+                            ),
+                        ));
+                    }
+                    if article.text.trim().is_empty() && !article.dropped_text.is_empty() {
+                        let parts: Vec<String> = article
+                            .dropped_text
+                            .iter()
+                            .map(|(what, bytes)| format!("{what} {bytes} bytes"))
+                            .collect();
+                        diags.push(Diagnostic::info(
+                            "html.dropped",
+                            format!(
+                                "no main text: the page's text is all inside elements that are not part of an article ({})",
+                                parts.join(", ")
+                            ),
+                        ));
+                    }
                     if let Some(depth) = article.flattened_depth {
                         diags.push(Diagnostic::warning(
                             "html.nesting",
@@ -202,19 +283,22 @@ fn json_doc(
     Ok((meta, text, diags))
 }
 
+/// Prepares and extracts one document; `Err` when its work budget ran out
+/// (checked before each extraction and after it).
 fn process_text(
     engine: &Engine,
     mut meta: DocMeta,
     mut text: String,
     diags: &mut Vec<Diagnostic>,
-) -> DocOutcome {
+    work: &mut Work,
+) -> Result<DocOutcome, DocOutcome> {
     let cfg = &engine.config;
     if text.len() > cfg.max_doc_bytes {
         if cfg.strict {
-            return DocOutcome::Skipped {
+            return Ok(DocOutcome::Skipped {
                 origin: meta.origin,
                 reason: too_large(text.len() as u64, cfg.max_doc_bytes),
-            };
+            });
         }
         let cut = truncation_point(&text, cfg.max_doc_bytes);
         diags.push(Diagnostic::warning(
@@ -250,9 +334,13 @@ fn process_text(
                 cfg.section_bytes
             ),
         ));
-        extract_sections(engine, &doc, &sections, &mut parse)
+        extract_sections(engine, &doc, &sections, &mut parse, work)?
     } else {
+        work.add(doc.tokens.tokens.len());
+        work.check(&doc.meta.origin)?;
         let ex = engine.extract(&doc);
+        work.add(ex.parse.words + ex.events.len() + ex.figures.len());
+        work.check(&doc.meta.origin)?;
         parse = ex.parse;
         ex
     };
@@ -275,7 +363,7 @@ fn process_text(
     diags.append(&mut doc.diagnostics);
     diags.append(&mut extraction.diagnostics);
     let content_hash = hash_hex(doc.norm.text.as_bytes());
-    DocOutcome::Processed(Box::new(ProcessedDoc {
+    Ok(DocOutcome::Processed(Box::new(ProcessedDoc {
         lang: doc.lang,
         meta: doc.meta,
         norm_text: doc.norm.text,
@@ -285,7 +373,7 @@ fn process_text(
         figures: extraction.figures,
         diagnostics: std::mem::take(diags),
         parse,
-    }))
+    })))
 }
 
 /// Why a document over the limit is skipped under `--strict`.
@@ -324,7 +412,8 @@ fn extract_sections(
     doc: &vigie_core::Doc,
     sections: &[std::ops::Range<usize>],
     parse: &mut vigie_core::ParseCounts,
-) -> Extraction {
+    work: &mut Work,
+) -> Result<Extraction, DocOutcome> {
     let mut out = Extraction::default();
     let mut meta = doc.meta.clone();
     meta.lang = Some(doc.lang.clone());
@@ -333,7 +422,11 @@ fn extract_sections(
             continue;
         };
         let section = engine.preparer.prepare(meta.clone(), part.to_string());
+        work.add(section.tokens.tokens.len());
+        work.check(&doc.meta.origin)?;
         let mut ex = engine.extract(&section);
+        work.add(ex.parse.words + ex.events.len() + ex.figures.len());
+        work.check(&doc.meta.origin)?;
         parse.add(&ex.parse);
         if meta.published.is_none() {
             if let Some(d) = ex.inferred_published {
@@ -363,7 +456,7 @@ fn extract_sections(
             }
         }
     }
-    out
+    Ok(out)
 }
 
 /// The last sentence or paragraph end at or before `limit` bytes (a char

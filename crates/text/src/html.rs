@@ -23,12 +23,47 @@ pub struct HtmlArticle {
     /// [`MAX_NESTING_DEPTH`]: the elements below that depth were dropped
     /// (their text kept) before parsing.
     pub flattened_depth: Option<usize>,
+    /// Tags that had more than [`MAX_ATTRIBUTES`] attributes or more than
+    /// [`MAX_ATTRIBUTE_BYTES`] of them: the attributes past the limit were
+    /// removed before parsing.
+    pub capped_attributes: Option<AttributeCap>,
+    /// Tags and attributes the parser was given (after the caps): the
+    /// markup's share of a document's work.
+    pub tags: usize,
+    pub attributes: usize,
+    /// Text that was inside elements dropped as not part of the article
+    /// (`template`, `svg`, navigation…), in bytes, by the element name or
+    /// the attribute that dropped it, in name order. Says why a page whose
+    /// main text is empty had text all the same.
+    pub dropped_text: Vec<(String, usize)>,
+}
+
+/// What the attribute cap removed from a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct AttributeCap {
+    /// Tags that lost attributes.
+    pub tags: usize,
+    /// The most attributes one tag had.
+    pub most: usize,
+    /// The most attribute bytes one tag had.
+    pub most_bytes: usize,
 }
 
 /// Deepest element nesting parsed as written. Real pages stay under 100
 /// levels; the HTML parser's cost grows with depth for every element, so a
 /// page nested 100,000 deep would take minutes.
 pub const MAX_NESTING_DEPTH: usize = 512;
+
+/// Most attributes of one tag handed to the HTML parser. The parser checks
+/// each attribute of a tag against the earlier ones (quadratic: 100,000
+/// attributes on one tag took 14 s); real tags have a few dozen at most.
+pub const MAX_ATTRIBUTES: usize = 64;
+
+/// Most bytes of attributes (names and values) of one tag handed to the
+/// parser; later attributes are dropped. Text extraction reads only short
+/// ones (`class`, `id`, `role`, `content`, `datetime`); a large `src` data
+/// URI is never needed.
+pub const MAX_ATTRIBUTE_BYTES: usize = 64 * 1024;
 
 /// Elements whose end starts a new paragraph.
 const BLOCKS: &[&str] = &[
@@ -98,16 +133,21 @@ impl HtmlExtractor {
         }
     }
 
-    fn is_boilerplate(&self, el: &scraper::node::Element) -> bool {
+    /// Why `el` is dropped with its subtree (`None`: it is kept): its
+    /// element name, or the attribute that marks it.
+    fn boilerplate(&self, el: &scraper::node::Element) -> Option<String> {
         if self.drop_elements.contains(el.name()) {
-            return true;
+            return Some(format!("<{}>", el.name()));
         }
-        if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
-            return true;
+        if el.attr("hidden").is_some() {
+            return Some("hidden".into());
+        }
+        if el.attr("aria-hidden") == Some("true") {
+            return Some("aria-hidden".into());
         }
         if let Some(role) = el.attr("role") {
             if self.drop_roles.contains(&role.to_ascii_lowercase()) {
-                return true;
+                return Some("role".into());
             }
         }
         for attr in ["class", "id"] {
@@ -116,21 +156,18 @@ impl HtmlExtractor {
                     .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
                     .any(|t| !t.is_empty() && self.drop_tokens.contains(&t.to_ascii_lowercase()));
                 if hit {
-                    return true;
+                    return Some(attr.into());
                 }
             }
         }
-        false
+        None
     }
 
     /// Extracts the main text, title and date. Never fails: a page with no
     /// text gives an empty `text`.
     pub fn extract(&self, html: &str) -> HtmlArticle {
-        let flattened = limit_nesting(html, MAX_NESTING_DEPTH);
-        let (html, flattened_depth) = match &flattened {
-            Some((page, depth)) => (page.as_str(), Some(*depth)),
-            None => (html, None),
-        };
+        let limited = limit_markup(html, MAX_NESTING_DEPTH);
+        let html = limited.page.as_deref().unwrap_or(html);
         let doc = Html::parse_document(html);
         let mut meta = Meta::default();
         // Pass 1: metadata from the whole page, and whether it has <article>/<main>.
@@ -189,7 +226,7 @@ impl HtmlExtractor {
         } else {
             "body"
         };
-        let text = self.main_text(&doc, root_name);
+        let (text, dropped_text) = self.main_text(&doc, root_name);
         let title = meta
             .og_title
             .clone()
@@ -203,15 +240,26 @@ impl HtmlExtractor {
                 .or(meta.json_ld)
                 .or(meta.itemprop)
                 .or(meta.time),
-            flattened_depth,
+            flattened_depth: limited.deepest,
+            capped_attributes: limited.capped,
+            tags: limited.tags,
+            attributes: limited.attributes,
+            dropped_text: dropped_text.into_iter().collect(),
         }
     }
 
-    /// Text of every `root_name` element, boilerplate dropped, paragraphs kept.
-    fn main_text(&self, doc: &Html, root_name: &str) -> String {
+    /// Text of every `root_name` element, boilerplate dropped, paragraphs
+    /// kept; and the bytes of text dropped, by what dropped them.
+    fn main_text(
+        &self,
+        doc: &Html,
+        root_name: &str,
+    ) -> (String, std::collections::BTreeMap<String, usize>) {
         let mut out = String::new();
         let mut inside_root = 0usize; // depth of nested root elements we are in
         let mut skipping = 0usize; // depth inside dropped subtrees
+        let mut dropped_by = String::new(); // what dropped the current subtree
+        let mut dropped = std::collections::BTreeMap::<String, usize>::new();
         let mut para = String::new();
         for edge in doc.tree.root().traverse() {
             match edge {
@@ -221,8 +269,9 @@ impl HtmlExtractor {
                             skipping += 1;
                             continue;
                         }
-                        if self.is_boilerplate(el) {
+                        if let Some(why) = self.boilerplate(el) {
                             skipping = 1;
+                            dropped_by = why;
                             continue;
                         }
                         if el.name() == root_name {
@@ -233,6 +282,9 @@ impl HtmlExtractor {
                         }
                     }
                     Node::Text(t) if skipping == 0 && inside_root > 0 => para.push_str(t),
+                    Node::Text(t) if inside_root > 0 && !t.trim().is_empty() => {
+                        *dropped.entry(dropped_by.clone()).or_default() += t.trim().len();
+                    }
                     _ => {}
                 },
                 ego_tree_edge::Close(node) => {
@@ -253,7 +305,7 @@ impl HtmlExtractor {
         }
         flush(&mut para, &mut out, "\n\n");
         out.truncate(out.trim_end().len());
-        out
+        (out, dropped)
     }
 }
 
@@ -282,18 +334,30 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
-/// One linear pass over the markup: when elements nest deeper than `max`,
-/// the page with every tag below that depth removed (text kept) and the
-/// deepest nesting seen; `None` for an ordinary page, which is parsed as
-/// written. A lexical approximation of the parser's stack (comments and
-/// raw-text elements skipped, void and self-closing elements not counted),
-/// good enough to bound depth without changing ordinary pages.
-fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
+/// What [`limit_markup`] made of a page.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Limited {
+    /// The page rewritten, when a limit was reached (else it is parsed as
+    /// written).
+    page: Option<String>,
+    /// The deepest nesting, when it went past the limit.
+    deepest: Option<usize>,
+    capped: Option<AttributeCap>,
+    /// Tags and attributes left for the parser.
+    tags: usize,
+    attributes: usize,
+}
+
+/// One linear pass over the markup that bounds what the HTML parser is
+/// given: tags nested deeper than `max_depth` are removed (their text
+/// kept), and a tag's attributes past [`MAX_ATTRIBUTES`] or
+/// [`MAX_ATTRIBUTE_BYTES`] are removed. An ordinary page is left as written
+/// (`page` is `None`). A lexical approximation of the parser (comments and
+/// raw-text elements skipped, void and self-closing elements not counted
+/// as nesting; attributes read as the HTML tokenizer reads them).
+fn limit_markup(html: &str, max_depth: usize) -> Limited {
     let b = html.as_bytes();
-    // Cheap refusal: a page with fewer tags than `max` cannot be too deep.
-    if b.iter().filter(|&&c| c == b'<').count() <= max {
-        return None;
-    }
+    let mut lim = Limited::default();
     let mut out: Option<String> = None;
     let mut depth = 0usize;
     let mut deepest = 0usize;
@@ -317,7 +381,8 @@ fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
             continue;
         }
         let name = html[name_at..name_at + name_len].to_ascii_lowercase();
-        let end = tag_end(b, name_at + name_len);
+        let tag = scan_tag(b, name_at + name_len);
+        let end = tag.end;
         let self_closed = end >= 2 && b[end - 2] == b'/';
         let counted = !VOID.contains(&name.as_str())
             && !SELF_CLOSING_SIBLINGS.contains(&name.as_str())
@@ -325,18 +390,31 @@ fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
         let mut drop_tag = false;
         if closing {
             if counted {
-                drop_tag = depth > max;
+                drop_tag = depth > max_depth;
                 depth = depth.saturating_sub(1);
             }
         } else if counted {
             depth += 1;
             deepest = deepest.max(depth);
-            drop_tag = depth > max;
+            drop_tag = depth > max_depth;
         }
         if drop_tag {
             let page = out.get_or_insert_with(|| String::with_capacity(html.len()));
             page.push_str(&html[copied..start]);
             copied = end;
+        } else {
+            lim.tags += 1;
+            lim.attributes += tag.kept;
+            if let Some(cut) = tag.cut {
+                let cap = lim.capped.get_or_insert_with(AttributeCap::default);
+                cap.tags += 1;
+                cap.most = cap.most.max(tag.attributes);
+                cap.most_bytes = cap.most_bytes.max(tag.bytes);
+                let page = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                page.push_str(&html[copied..cut]);
+                page.push_str(if self_closed { "/>" } else { ">" });
+                copied = end;
+            }
         }
         i = end;
         if !closing && RAW_TEXT.contains(&name.as_str()) {
@@ -345,9 +423,14 @@ fn limit_nesting(html: &str, max: usize) -> Option<(String, usize)> {
             i = find_ascii_ci(b, i, close.as_bytes()).unwrap_or(b.len());
         }
     }
-    let mut page = out?;
-    page.push_str(&html[copied..]);
-    Some((page, deepest))
+    if deepest > max_depth {
+        lim.deepest = Some(deepest);
+    }
+    if let Some(mut page) = out {
+        page.push_str(&html[copied..]);
+        lim.page = Some(page);
+    }
+    lim
 }
 
 fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -357,20 +440,84 @@ fn find_ascii_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         .map(|p| from + p)
 }
 
-/// Index just past the `>` that ends a tag whose name ends at `from`
-/// (quoted attribute values may hold `>`).
-fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut quote: Option<u8> = None;
-    for (k, &c) in b[from..].iter().enumerate() {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => quote = Some(c),
-            None if c == b'>' => return from + k + 1,
-            None => {}
+/// The attributes of one tag, read as the HTML tokenizer reads them.
+#[derive(Debug, PartialEq, Eq)]
+struct TagScan {
+    /// Index just past the `>` that ends the tag (the end of the input if
+    /// none does).
+    end: usize,
+    attributes: usize,
+    /// Attributes within the limits.
+    kept: usize,
+    /// Bytes of all its attributes.
+    bytes: usize,
+    /// Where the kept attributes end, when some must go.
+    cut: Option<usize>,
+}
+
+/// Reads the attributes of a tag whose name ends at `from`: names up to
+/// white space, `/`, `>` or `=`; values quoted (a quoted value may hold
+/// `>`) or up to white space or `>`.
+fn scan_tag(b: &[u8], from: usize) -> TagScan {
+    let ws = |c: u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
+    let mut i = from;
+    let mut scan = TagScan {
+        end: b.len(),
+        attributes: 0,
+        kept: 0,
+        bytes: 0,
+        cut: None,
+    };
+    let mut kept_end = from;
+    loop {
+        while i < b.len() && (ws(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        if b[i] == b'>' {
+            scan.end = i + 1;
+            break;
+        }
+        let start = i;
+        i += 1; // the first character may be `=`
+        while i < b.len() && !ws(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let mut j = i;
+        while j < b.len() && ws(b[j]) {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b'=' {
+            i = j + 1;
+            while i < b.len() && ws(b[i]) {
+                i += 1;
+            }
+            match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    i = b[i + 1..]
+                        .iter()
+                        .position(|&c| c == q)
+                        .map_or(b.len(), |p| i + 1 + p + 1);
+                }
+                _ => {
+                    while i < b.len() && !ws(b[i]) && b[i] != b'>' {
+                        i += 1;
+                    }
+                }
+            }
+        }
+        scan.attributes += 1;
+        scan.bytes += i - start;
+        if scan.attributes <= MAX_ATTRIBUTES && scan.bytes <= MAX_ATTRIBUTE_BYTES {
+            kept_end = i;
+            scan.kept += 1;
+        } else if scan.cut.is_none() {
+            scan.cut = Some(kept_end);
         }
     }
-    b.len()
+    scan
 }
 
 // scraper re-exports ego_tree's traversal edges.
@@ -535,8 +682,9 @@ mod tests {
         assert!(a.text.contains("Texte profond."), "{}", a.text);
         assert!(a.text.contains("Après."), "{}", a.text);
         assert!(!a.text.contains("if (a"), "{}", a.text);
-        let (flat, deepest) = limit_nesting(&page, MAX_NESTING_DEPTH).unwrap();
-        assert_eq!(deepest, depth + 2);
+        let lim = limit_markup(&page, MAX_NESTING_DEPTH);
+        let flat = lim.page.unwrap();
+        assert_eq!(lim.deepest, Some(depth + 2));
         assert_eq!(flat.matches("<div class").count(), MAX_NESTING_DEPTH - 2);
         assert_eq!(flat.matches("</div>").count(), MAX_NESTING_DEPTH - 2);
     }
@@ -549,8 +697,86 @@ mod tests {
             "<li>point".repeat(2_000),
             "<p>paragraphe<br>".repeat(2_000)
         );
-        assert_eq!(limit_nesting(&page, MAX_NESTING_DEPTH), None);
+        let lim = limit_markup(&page, MAX_NESTING_DEPTH);
+        assert_eq!((lim.page, lim.deepest, lim.capped), (None, None, None));
         assert_eq!(ex().extract(&page).flattened_depth, None);
+    }
+
+    #[test]
+    fn attribute_bomb_is_capped_and_keeps_its_text() {
+        // One tag with 100,000 attributes (the parser's duplicate check was
+        // quadratic in them), and one whose attributes are 1 MB of bytes.
+        let bomb: String = (0..100_000).map(|i| format!(" a{i}=\"v\"")).collect();
+        let big = format!(" data-x=\"{}\" class=\"nav\"", "x".repeat(1 << 20));
+        let page = format!(
+            "<html><body><div id=\"a\"{bomb}>Texte sous la bombe.</div><p{big}>Texte sous le gros attribut.</p><img src=x /></body></html>"
+        );
+        let lim = limit_markup(&page, MAX_NESTING_DEPTH);
+        let cap = lim.capped.unwrap();
+        assert_eq!(cap.tags, 2);
+        assert_eq!(cap.most, 100_001);
+        assert!(cap.most_bytes > 1 << 20);
+        let flat = lim.page.unwrap();
+        // id plus 63 bomb attributes kept; nothing of the big one
+        assert!(flat.contains("<div id=\"a\" a0=\"v\""), "{}", &flat[..80]);
+        assert!(flat.contains(" a62=\"v\">Texte sous la bombe."));
+        assert!(!flat.contains("a63="));
+        assert!(flat.contains("<p>Texte sous le gros attribut.</p>"));
+        assert!(flat.contains("<img src=x />"));
+        assert!(flat.len() < 2_000);
+        // the parser is given at most MAX_ATTRIBUTES per tag: 64 of the
+        // div, none of the p, the img's one
+        assert_eq!(lim.attributes, MAX_ATTRIBUTES + 1);
+        let a = ex().extract(&page);
+        assert_eq!(
+            a.text,
+            "Texte sous la bombe.\n\nTexte sous le gros attribut."
+        );
+        assert_eq!(a.capped_attributes, Some(cap));
+    }
+
+    #[test]
+    fn attributes_are_read_as_the_tokenizer_reads_them() {
+        let b = br#"<a href='x>y' b = "1" c=d e=f"g" g/>t"#;
+        let scan = scan_tag(b, 2);
+        assert_eq!(scan.attributes, 5);
+        assert_eq!(&b[scan.end..], b"t");
+        assert_eq!(scan.cut, None);
+        // unterminated: the tag runs to the end
+        assert_eq!(scan_tag(b"<a x=\"y>t", 2).end, 9);
+    }
+
+    #[test]
+    fn work_of_the_markup_grows_linearly() {
+        // Tags and attributes handed to the parser, for 1, 2, 4, 8 copies
+        // of pathological shapes: never more than proportional.
+        let shapes = [
+            format!("<div{}>x</div>", " a=1".repeat(10_000)),
+            "<div>".repeat(2_000),
+            "<p class=c><b>x</b>".repeat(500),
+        ];
+        for shape in &shapes {
+            let work = |n: usize| {
+                let lim = limit_markup(&shape.repeat(n), MAX_NESTING_DEPTH);
+                lim.tags + lim.attributes
+            };
+            let one = work(1);
+            for n in [2, 4, 8] {
+                assert!(work(n) <= n * one, "{n} copies: {} > {n} × {one}", work(n));
+            }
+        }
+    }
+
+    #[test]
+    fn text_of_dropped_elements_is_accounted_for() {
+        let a = ex().extract(
+            "<html><body><template><p>Texte du modèle.</p></template><svg><text>Étiquette</text></body></html>",
+        );
+        assert_eq!(a.text, "");
+        assert_eq!(
+            a.dropped_text,
+            vec![("<svg>".to_string(), 10), ("<template>".to_string(), 17)]
+        );
     }
 
     #[test]
