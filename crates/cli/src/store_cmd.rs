@@ -78,6 +78,27 @@ pub struct OutArg {
     pub out: Option<PathBuf>,
 }
 
+/// How CSV text cells are written (`events`, `figures`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct CsvArg {
+    /// CSV text cells exactly as stored. By default a text cell that a
+    /// spreadsheet would run as a formula (it begins with =, +, -, @, a tab
+    /// or a carriage return) gets a leading ' and control characters are
+    /// removed; numbers are never changed.
+    #[arg(long)]
+    pub raw_csv: bool,
+}
+
+impl CsvArg {
+    fn cells(&self) -> export::CsvCells {
+        if self.raw_csv {
+            export::CsvCells::Raw
+        } else {
+            export::CsvCells::Safe
+        }
+    }
+}
+
 impl OutArg {
     fn writer(&self) -> anyhow::Result<Box<dyn Write>> {
         Ok(match &self.out {
@@ -132,6 +153,9 @@ pub struct EventsArgs {
     pub limit: Option<usize>,
 
     #[command(flatten)]
+    pub csv: CsvArg,
+
+    #[command(flatten)]
     pub out: OutArg,
 }
 
@@ -166,6 +190,9 @@ pub struct FiguresArgs {
 
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub csv: CsvArg,
 
     #[command(flatten)]
     pub out: OutArg,
@@ -340,7 +367,7 @@ pub fn run_events(a: EventsArgs) -> anyhow::Result<ExitCode> {
     };
     let events = store.events(&filter)?;
     let mut out = a.out.writer()?;
-    export::write(a.format, &events, &mut out).map_err(unwrap_io)?;
+    export::write_with(a.format, &events, &mut out, a.csv.cells()).map_err(unwrap_io)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -367,7 +394,7 @@ pub fn run_figures(a: FiguresArgs) -> anyhow::Result<ExitCode> {
     let figures = store.figures(&filter)?;
     let mut out = a.out.writer()?;
     if a.format == "csv" {
-        export::write_figures_csv(&figures, &mut out).map_err(unwrap_io)?;
+        export::write_figures_csv(&figures, &mut out, a.csv.cells()).map_err(unwrap_io)?;
     } else {
         for f in &figures {
             serde_json::to_writer(&mut out, f)?;

@@ -415,3 +415,119 @@ fn a_killed_ingest_leaves_a_sound_store_and_a_rerun_completes_it() {
         "clusters and links after the rerun equal an uninterrupted run's"
     );
 }
+
+/// Issue 16: ids and sentences that begin with =, +, -, @ reached the CSV
+/// exports verbatim (a spreadsheet runs them as formulas). Every text cell
+/// of `--format acled`, `--format csv` and `figures --format csv` is now
+/// neutralised, the coordinates of Timbuktu stay negative numbers, and
+/// `--raw-csv` gives the stored bytes back.
+#[test]
+fn csv_exports_neutralise_formula_prefixes_and_keep_negative_coordinates_numeric() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in.jsonl");
+    let prefixes = ["=", "+", "-", "@"];
+    let lines: Vec<String> = prefixes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            serde_json::json!({
+                "id": format!("{p}cmd|' /C calc'!A{i}\u{1}"),
+                "published": format!("2024-03-0{}", i + 1),
+                "text": format!(
+                    "{p}HYPERLINK(\"http://x.example\") Une attaque de drone a visé le {} mars 2024 \
+                     un camp militaire près de Tombouctou, au Mali, faisant trois morts, a indiqué \
+                     l'armée.",
+                    i + 1
+                ),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&input]);
+
+    let export = |args: &[&str]| -> Vec<Vec<String>> {
+        let out = ok(vigie().args(args).arg("--db").arg(&db).output().unwrap());
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        let mut rd = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_bytes());
+        rd.records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    for (args, numeric) in [
+        (
+            &["events", "--format", "acled"][..],
+            &[
+                "latitude",
+                "longitude",
+                "fatalities",
+                "iso",
+                "year",
+                "timestamp",
+            ][..],
+        ),
+        (
+            &["events", "--format", "csv"][..],
+            &["lat", "lon", "fatalities", "cameo"][..],
+        ),
+    ] {
+        let rows = export(args);
+        let header = &rows[0];
+        assert_eq!(rows.len(), 1 + prefixes.len(), "{args:?}");
+        let col = |name: &str| header.iter().position(|c| c == name).unwrap();
+        let source = col(if args[2] == "acled" {
+            "source"
+        } else {
+            "sources"
+        });
+        let mut seen: Vec<String> = Vec::new();
+        for row in &rows[1..] {
+            for (name, cell) in header.iter().zip(row) {
+                if numeric.contains(&name.as_str()) {
+                    assert!(cell.parse::<f64>().is_ok(), "{args:?} {name} = {cell:?}");
+                } else {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "{args:?} {name} = {cell:?}"
+                    );
+                }
+            }
+            let lat: f64 = row[col(if args[2] == "acled" {
+                "latitude"
+            } else {
+                "lat"
+            })]
+            .parse()
+            .unwrap();
+            let lon: f64 = row[col(if args[2] == "acled" {
+                "longitude"
+            } else {
+                "lon"
+            })]
+            .parse()
+            .unwrap();
+            assert!(lat > 16.0 && lon < 0.0, "Timbuktu is at {lat}, {lon}");
+            assert!(
+                row[col(if args[2] == "acled" {
+                    "longitude"
+                } else {
+                    "lon"
+                })]
+                .starts_with('-')
+            );
+            seen.push(row[source].chars().take(2).collect());
+        }
+        seen.sort();
+        assert_eq!(seen, ["'+", "'-", "'=", "'@"], "{args:?}");
+    }
+    // --raw-csv: the ids as stored (a spreadsheet would run them; asked for).
+    let raw = ok(vigie()
+        .args(["events", "--format", "csv", "--raw-csv", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap());
+    assert!(raw.contains(",=cmd|' /C calc'!A0\u{1},"), "{raw}");
+}

@@ -642,3 +642,170 @@ fn two_writers_on_one_file_queue_up() {
     assert_eq!(store.counts().unwrap().documents, 6);
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
+
+/// Documents whose ids, actors, places and evidence begin with each
+/// character a spreadsheet runs as a formula, at a place with negative
+/// coordinates (issue 16).
+fn formula_corpus() -> Vec<ProcessedDoc> {
+    ["=", "+", "-", "@", "\t", "\r"]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let id = format!("{p}cmd|' /C calc'!A{i}\u{1}");
+            let text = format!("{p}HYPERLINK(\"http://x.example\") texte {i} différent des autres");
+            let mut ev = strike(&id, false, Some(2));
+            ev.id = format!("ev-{i}");
+            ev.event_date = Some(d(&format!("2024-03-{:02}", i + 1)));
+            ev.date_start = ev.event_date;
+            ev.date_end = ev.event_date;
+            ev.actor1 = Some(format!("{p}SUM(A1:A9)"));
+            ev.target = Some(format!("{p}1+2"));
+            ev.location = Some(Location {
+                name: format!("{p}Bamako\u{7}"),
+                mention: "Bamako".into(),
+                country: Some("ML".into()),
+                lat: Some(-12.5),
+                lon: Some(-8.25),
+                geo_precision: 1,
+                ..Default::default()
+            });
+            ev.evidence.text = format!("{p}@SUM(1+1)*cmd|' /C calc'!A0\u{0}\u{1b}[31m");
+            let mut fig = toll(&id, 3 + i as u64, "2024-03-12");
+            fig.subject = Some(format!("{p}subject"));
+            fig.source = Some(format!("{p}source"));
+            doc(&id, &text, None, vec![ev], vec![fig])
+        })
+        .collect()
+}
+
+/// The spreadsheet-safety contract for one CSV export: every text cell is
+/// free of control characters and does not begin with a formula character;
+/// `numeric` columns are numbers (or empty), never prefixed.
+fn assert_spreadsheet_safe(csv_bytes: &[u8], numeric: &[&str]) -> Vec<csv::StringRecord> {
+    let mut rd = csv::Reader::from_reader(csv_bytes);
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    for row in &rows {
+        for (col, cell) in header.iter().zip(row.iter()) {
+            if numeric.contains(&col.as_str()) {
+                assert!(
+                    cell.is_empty() || cell.parse::<f64>().is_ok(),
+                    "{col} = {cell:?} is not a number"
+                );
+            } else {
+                assert!(!cell.chars().any(char::is_control), "{col} = {cell:?}");
+                assert!(
+                    !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                    "{col} = {cell:?} begins with a formula character"
+                );
+            }
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_cells_beginning_with_formula_characters_are_neutralised_and_negative_coordinates_stay_numbers()
+ {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &formula_corpus());
+    let events = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(events.len(), 6);
+
+    let mut out = Vec::new();
+    export::write(Format::Acled, &events, &mut out).unwrap();
+    let numeric = [
+        "year",
+        "time_precision",
+        "iso",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "fatalities",
+        "timestamp",
+    ];
+    let rows = assert_spreadsheet_safe(&out, &numeric);
+    let col = |name: &str| ACLED_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let mut sources: Vec<&str> = rows.iter().map(|r| &r[col("source")]).collect();
+    sources.sort();
+    for p in ["'=", "'+", "'-", "'@", "' ", "' "] {
+        assert!(
+            sources.iter().any(|s| s.starts_with(p)),
+            "{p} in {sources:?}"
+        );
+    }
+    for r in &rows {
+        assert_eq!(&r[col("latitude")], "-12.5");
+        assert_eq!(&r[col("longitude")], "-8.25");
+        assert_eq!(&r[col("fatalities")], "2");
+        assert!(r[col("actor1")].starts_with('\''));
+        assert!(r[col("location")].starts_with('\''));
+    }
+
+    let mut out = Vec::new();
+    export::write(Format::Csv, &events, &mut out).unwrap();
+    let numeric = [
+        "time_precision",
+        "cameo",
+        "lat",
+        "lon",
+        "geo_precision",
+        "fatalities",
+        "fatalities_min",
+        "fatalities_max",
+        "source_count",
+    ];
+    let rows = assert_spreadsheet_safe(&out, &numeric);
+    let col = |name: &str| export::CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    for r in &rows {
+        assert_eq!((&r[col("lat")], &r[col("lon")]), ("-12.5", "-8.25"));
+        assert!(
+            r[col("evidence")].starts_with('\''),
+            "{:?}",
+            &r[col("evidence")]
+        );
+        assert!(r[col("target")].starts_with('\''));
+    }
+
+    let figures = store.figures(&FigureFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write_figures_csv(&figures, &mut out, export::CsvCells::Safe).unwrap();
+    let rows = assert_spreadsheet_safe(&out, &["count"]);
+    assert_eq!(rows.len(), 6);
+
+    // --raw-csv: the bytes as stored.
+    let mut out = Vec::new();
+    export::write_with(Format::Csv, &events, &mut out, export::CsvCells::Raw).unwrap();
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    let mut evidence: Vec<String> = rd
+        .records()
+        .map(|r| r.unwrap()[col("evidence")].to_string())
+        .collect();
+    evidence.sort();
+    let mut expected: Vec<String> = formula_corpus()
+        .iter()
+        .map(|d| d.events[0].evidence.text.clone())
+        .collect();
+    expected.sort();
+    assert_eq!(evidence, expected);
+}
+
+#[test]
+fn spreadsheet_safe_leaves_ordinary_text_alone() {
+    use export::spreadsheet_safe;
+    for s in [
+        "Kirkouk",
+        "",
+        "Hills Front",
+        "a-b",
+        "x=1",
+        "Civilians (Iraq)",
+    ] {
+        assert_eq!(spreadsheet_safe(s), s);
+    }
+    assert_eq!(spreadsheet_safe("line\none"), "line one");
+    assert_eq!(spreadsheet_safe("\u{1}=1+1"), "'=1+1");
+    assert_eq!(spreadsheet_safe("  -2"), "'  -2");
+    assert_eq!(spreadsheet_safe("\u{FF1D}1+1"), "'\u{FF1D}1+1");
+    assert_eq!(spreadsheet_safe("\tx"), "' x");
+}
