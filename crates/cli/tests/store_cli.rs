@@ -457,32 +457,24 @@ fn csv_exports_neutralise_formula_prefixes_and_keep_negative_coordinates_numeric
             .map(|r| r.unwrap().iter().map(String::from).collect())
             .collect()
     };
-    for (args, numeric) in [
-        (
-            &["events", "--format", "acled"][..],
-            &[
-                "latitude",
-                "longitude",
-                "fatalities",
-                "iso",
-                "year",
-                "timestamp",
-            ][..],
-        ),
-        (
-            &["events", "--format", "csv"][..],
-            &["lat", "lon", "fatalities", "cameo"][..],
-        ),
+    // (arguments, numeric columns, latitude, longitude, sources)
+    let acled = [
+        "latitude",
+        "longitude",
+        "fatalities",
+        "iso",
+        "year",
+        "timestamp",
+    ];
+    let flat = ["lat", "lon", "fatalities", "cameo"];
+    for (args, numeric, source) in [
+        (&["events", "--format", "acled"][..], &acled[..], "source"),
+        (&["events", "--format", "csv"][..], &flat[..], "sources"),
     ] {
         let rows = export(args);
         let header = &rows[0];
         assert_eq!(rows.len(), 1 + prefixes.len(), "{args:?}");
         let col = |name: &str| header.iter().position(|c| c == name).unwrap();
-        let source = col(if args[2] == "acled" {
-            "source"
-        } else {
-            "sources"
-        });
         let mut seen: Vec<String> = Vec::new();
         for row in &rows[1..] {
             for (name, cell) in header.iter().zip(row) {
@@ -495,30 +487,13 @@ fn csv_exports_neutralise_formula_prefixes_and_keep_negative_coordinates_numeric
                     );
                 }
             }
-            let lat: f64 = row[col(if args[2] == "acled" {
-                "latitude"
-            } else {
-                "lat"
-            })]
-            .parse()
-            .unwrap();
-            let lon: f64 = row[col(if args[2] == "acled" {
-                "longitude"
-            } else {
-                "lon"
-            })]
-            .parse()
-            .unwrap();
-            assert!(lat > 16.0 && lon < 0.0, "Timbuktu is at {lat}, {lon}");
+            let lat: f64 = row[col(numeric[0])].parse().unwrap();
+            let lon = &row[col(numeric[1])];
             assert!(
-                row[col(if args[2] == "acled" {
-                    "longitude"
-                } else {
-                    "lon"
-                })]
-                .starts_with('-')
+                lat > 16.0 && lon.starts_with('-'),
+                "Timbuktu is at {lat}, {lon}"
             );
-            seen.push(row[source].chars().take(2).collect());
+            seen.push(row[col(source)].chars().take(2).collect());
         }
         seen.sort();
         assert_eq!(seen, ["'+", "'-", "'=", "'@"], "{args:?}");

@@ -714,16 +714,10 @@ fn csv_cells_beginning_with_formula_characters_are_neutralised_and_negative_coor
 
     let mut out = Vec::new();
     export::write(Format::Acled, &events, &mut out).unwrap();
-    let numeric = [
-        "year",
-        "time_precision",
-        "iso",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "fatalities",
-        "timestamp",
-    ];
+    let numeric: Vec<&str> =
+        "year time_precision iso latitude longitude geo_precision fatalities timestamp"
+            .split(' ')
+            .collect();
     let rows = assert_spreadsheet_safe(&out, &numeric);
     let col = |name: &str| ACLED_COLUMNS.iter().position(|c| *c == name).unwrap();
     let mut sources: Vec<&str> = rows.iter().map(|r| &r[col("source")]).collect();
@@ -744,17 +738,10 @@ fn csv_cells_beginning_with_formula_characters_are_neutralised_and_negative_coor
 
     let mut out = Vec::new();
     export::write(Format::Csv, &events, &mut out).unwrap();
-    let numeric = [
-        "time_precision",
-        "cameo",
-        "lat",
-        "lon",
-        "geo_precision",
-        "fatalities",
-        "fatalities_min",
-        "fatalities_max",
-        "source_count",
-    ];
+    let numeric: Vec<&str> =
+        "time_precision cameo lat lon geo_precision fatalities fatalities_min fatalities_max source_count"
+            .split(' ')
+            .collect();
     let rows = assert_spreadsheet_safe(&out, &numeric);
     let col = |name: &str| export::CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
     for r in &rows {
