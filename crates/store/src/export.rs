@@ -263,10 +263,10 @@ pub fn summary(ev: &Event) -> String {
     }
     if let Some(l) = &ev.location {
         s.push_str(&format!(" in {}", l.name));
-        if let Some(c) = l.country.as_deref().and_then(countries::by_iso2) {
-            if c.name != l.name {
-                s.push_str(&format!(", {}", c.name));
-            }
+        if let Some(c) = l.country.as_deref().and_then(countries::by_iso2)
+            && c.name != l.name
+        {
+            s.push_str(&format!(", {}", c.name));
         }
     }
     match (ev.fatalities, ev.fatalities_range) {

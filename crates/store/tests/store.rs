@@ -156,7 +156,7 @@ fn corpus() -> Vec<ProcessedDoc> {
 }
 
 fn ingest(store: &mut Store, docs: &[ProcessedDoc]) -> vigie_store::BatchStats {
-    let run = store.begin_run(&["test".into()]).unwrap();
+    let (run, _) = store.begin_run(&["test".into()]).unwrap();
     let mut batch = store.batch(run).unwrap();
     for doc in docs {
         batch.add_doc(doc).unwrap();
@@ -599,7 +599,7 @@ fn jsonl_csv_and_plover_exports() {
 #[test]
 fn a_rolled_back_batch_leaves_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let run = store.begin_run(&[]).unwrap();
+    let (run, _) = store.begin_run(&[]).unwrap();
     {
         let mut batch = store.batch(run).unwrap();
         for doc in corpus() {
@@ -795,4 +795,178 @@ fn spreadsheet_safe_leaves_ordinary_text_alone() {
     assert_eq!(spreadsheet_safe("  -2"), "'  -2");
     assert_eq!(spreadsheet_safe("\u{FF1D}1+1"), "'\u{FF1D}1+1");
     assert_eq!(spreadsheet_safe("\tx"), "' x");
+}
+
+fn sha(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// Issue 16: vigie took over any SQLite file (added its tables, switched it
+/// to WAL), and a clashing table printed the whole schema twice.
+#[test]
+fn a_database_that_is_not_a_store_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &str); 3] = [
+        (
+            "tables.db",
+            "CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('a');",
+        ),
+        // Same table names as vigie's, but not a store: the old clash.
+        (
+            "clash.db",
+            "CREATE TABLE runs (x); CREATE TABLE documents (y);",
+        ),
+        ("app.db", "PRAGMA application_id = 42; CREATE TABLE t (x);"),
+    ];
+    for (name, sql) in cases {
+        let path = dir.path().join(name);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let before = sha(&path);
+        for read_only in [false, true] {
+            let err = if read_only {
+                Store::open_read_only(&path).unwrap_err()
+            } else {
+                Store::open(&path).unwrap_err()
+            };
+            assert!(
+                matches!(err, vigie_store::Error::NotAStore { .. }),
+                "{name}: {err}"
+            );
+            let msg = err.to_string();
+            assert!(!msg.contains("CREATE"), "{name}: {msg}");
+            assert!(msg.len() < 300, "{name}: {msg}");
+            assert_eq!(sha(&path), before, "{name} changed");
+        }
+        let mut siblings: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|f| f.starts_with(name) && f != name)
+            .collect();
+        siblings.sort();
+        assert!(
+            siblings.is_empty(),
+            "{name}: no WAL or lock file: {siblings:?}"
+        );
+    }
+}
+
+/// A store made before the application id (tables and user_version only)
+/// is recognised: readers read it as it is, the next writer migrates it and
+/// sets the id.
+#[test]
+fn a_store_made_before_the_application_id_is_recognised_and_readers_leave_it_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut old = Store::open_at_version(&path, 1).unwrap();
+    ingest(&mut old, &corpus());
+    drop(old);
+    let app = |p: &std::path::Path| -> i32 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(app(&path), 0);
+    let before = sha(&path);
+    let mut reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        reader.schema_version().unwrap(),
+        1,
+        "a reader never migrates"
+    );
+    assert_eq!(reader.events(&EventFilter::default()).unwrap().len(), 2);
+    assert!(reader.begin_run(&[]).is_err(), "a reader never writes");
+    drop(reader);
+    assert_eq!(sha(&path), before);
+    let writer = Store::open(&path).unwrap();
+    assert_eq!(writer.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(writer);
+    assert_eq!(app(&path), vigie_store::APPLICATION_ID);
+}
+
+/// Issue 16: two ingests starting together on a new file: one failed with
+/// "table runs already exists" (the version was read outside a write
+/// transaction).
+#[test]
+fn concurrent_first_opens_of_a_new_file_end_with_one_store_and_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let docs = corpus();
+    let barrier = std::sync::Barrier::new(8);
+    std::thread::scope(|s| {
+        for w in 0..8 {
+            let (path, docs, barrier) = (&path, &docs, &barrier);
+            s.spawn(move || {
+                barrier.wait();
+                let mut store = Store::open(path).unwrap();
+                ingest(&mut store, &docs[w % docs.len()..][..1]);
+            });
+        }
+    });
+    let store = Store::open_read_only(&path).unwrap();
+    let report = store.check().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert_eq!(report.counts.unwrap().documents, 3);
+    assert_eq!(report.runs, Some(vec![("done".to_string(), 8)]));
+}
+
+/// Issue 16: a run whose process was killed stayed `running` for ever. The
+/// next writer marks it abandoned, but never a run that is still live.
+#[test]
+fn runs_left_running_are_marked_abandoned_by_the_next_writer_but_live_runs_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    let mut live = Store::open(&path).unwrap();
+    let (live_run, abandoned) = live.begin_run(&["live".into()]).unwrap();
+    assert_eq!(abandoned, 0);
+    // A row as a killed process leaves it (no lock held for it).
+    live.connection()
+        .execute(
+            "INSERT INTO runs (started, status, inputs) VALUES (0, 'running', '[]')",
+            [],
+        )
+        .unwrap();
+    let mut second = Store::open(&path).unwrap();
+    let (_, abandoned) = second.begin_run(&[]).unwrap();
+    assert_eq!(abandoned, 0, "another run is live: nothing can be told");
+    drop(second);
+    live.finish_run(live_run, "done", &serde_json::json!({}))
+        .unwrap();
+    drop(live);
+    let mut next = Store::open(&path).unwrap();
+    let (_, abandoned) = next.begin_run(&[]).unwrap();
+    assert_eq!(
+        abandoned, 2,
+        "the killed row and the dropped unfinished run"
+    );
+    let statuses = next.run_statuses().unwrap();
+    assert_eq!(
+        statuses,
+        [
+            ("abandoned".to_string(), 2),
+            ("done".to_string(), 1),
+            ("running".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn a_backup_is_a_checked_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    let mut store = Store::open(&path).unwrap();
+    ingest(&mut store, &corpus());
+    let counts = store.counts().unwrap();
+    drop(store);
+    let reader = Store::open_read_only(&path).unwrap();
+    let copy = dir.path().join("copy.db");
+    assert_eq!(reader.backup(&copy).unwrap(), counts);
+    let backup = Store::open_read_only(&copy).unwrap();
+    assert_eq!(backup.counts().unwrap(), counts);
+    assert_eq!(backup.schema_version().unwrap(), SCHEMA_VERSION);
+    let before = sha(&copy);
+    assert!(reader.backup(&copy).is_err());
+    assert_eq!(sha(&copy), before);
 }
