@@ -72,6 +72,12 @@ impl Cell {
         Cell::Num(v.map(|v| v.to_string()).unwrap_or_default())
     }
 
+    /// A coordinate: a finite number, else an empty cell ("NaN" or "-inf"
+    /// is no place, and "-inf" would read as a formula).
+    fn coord(v: Option<f64>) -> Cell {
+        Cell::num(v.filter(|x| x.is_finite()))
+    }
+
     /// A day (ISO 8601) is text: it never begins with a formula character.
     fn date(d: Option<vigie_core::Date>) -> Cell {
         Cell::Text(d.map(|d| d.to_string()).unwrap_or_default())
@@ -334,8 +340,8 @@ pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells
             Cell::empty(),
             Cell::empty(),
             Cell::opt_text(loc.map(|l| l.name.as_str())),
-            Cell::num(loc.and_then(|l| l.lat)),
-            Cell::num(loc.and_then(|l| l.lon)),
+            Cell::coord(loc.and_then(|l| l.lat)),
+            Cell::coord(loc.and_then(|l| l.lon)),
             Cell::num(loc.map(|l| l.geo_precision)),
             Cell::text(ce.outlets.join("; ")),
             Cell::empty(),
@@ -406,8 +412,8 @@ pub fn write_csv(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells) 
             Cell::opt_text(loc.map(|l| l.name.as_str())),
             Cell::opt_text(loc.and_then(|l| l.country.as_deref())),
             Cell::opt_text(loc.and_then(|l| l.admin1.as_deref())),
-            Cell::num(loc.and_then(|l| l.lat)),
-            Cell::num(loc.and_then(|l| l.lon)),
+            Cell::coord(loc.and_then(|l| l.lat)),
+            Cell::coord(loc.and_then(|l| l.lon)),
             Cell::num(loc.map(|l| l.geo_precision)),
             Cell::num(e.fatalities),
             Cell::num(e.fatalities_range.map(|r| r.0)),

@@ -970,3 +970,30 @@ fn a_backup_is_a_checked_copy_and_never_overwrites() {
     assert!(reader.backup(&copy).is_err());
     assert_eq!(sha(&copy), before);
 }
+
+/// Found by the `store` fuzz target: a document replaced by a new version
+/// whose event starts a new cluster, while the cluster its old version
+/// founded lives on through another document's report, failed the whole
+/// batch with "UNIQUE constraint failed: clusters.id" (cluster ids hash the
+/// founding document id and event index).
+#[test]
+fn a_new_version_of_a_document_whose_old_cluster_lives_on_is_stored() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus()[..2]);
+    let mut moved = strike("a", false, Some(1));
+    moved.event_date = Some(d("2024-05-20"));
+    moved.date_start = moved.event_date;
+    moved.date_end = moved.event_date;
+    let new_version = doc(
+        "a",
+        "Une nouvelle version de la dépêche, sur une autre frappe en mai.",
+        Some("https://www.agency.example/news/1"),
+        vec![moved],
+        Vec::new(),
+    );
+    let stats = ingest(&mut store, &[new_version]);
+    assert_eq!((stats.replaced, stats.new_clusters), (1, 1));
+    let c = store.counts().unwrap();
+    assert_eq!((c.documents, c.events, c.clusters), (2, 2, 2));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
