@@ -765,3 +765,27 @@ fn db_check_and_backup_work_and_a_damaged_store_is_named_damaged() {
     assert!(err.contains("damaged"), "{err}");
     assert!(!err.contains("disk or") && !err.contains("full"), "{err}");
 }
+
+/// A writable store file in a directory that is not writable has no room
+/// for its write-ahead log: `ingest` said "unable to open database file";
+/// it now says the store cannot be written, and `events` still reads it.
+#[test]
+fn ingest_into_a_writable_store_in_a_read_only_directory_says_read_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let dir = tmp.path().join("locked");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let Some(_guard) = make_read_only(&[&dir]) else {
+        eprintln!("SKIPPED: cannot make {} read-only here", dir.display());
+        return;
+    };
+    let out = vigie_db(&["ingest", "--quiet", "--db"], &db, &[&articles]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    ok(vigie_db(&["events", "--db"], &db, &[]));
+    // The first ingest's run lock stays; nothing else was created.
+    assert_eq!(listing(&dir), ["v.db", "v.db-lock"]);
+}

@@ -131,8 +131,8 @@ impl Problem {
             }
             Problem::Busy => " (another process holds the store locked; retry when it is done)",
             Problem::CannotOpen => {
-                " (the file cannot be opened: check that its directory exists and that you may \
-                 read it)"
+                " (the file cannot be opened: check that its directory exists, that you may \
+                 read it, and, to create or change a store, write in it)"
             }
         }
     }
@@ -379,6 +379,16 @@ impl Store {
                 {
                     attempts += 1;
                     std::thread::sleep(Duration::from_millis(20));
+                }
+                // The file is writable but its directory is not: no room
+                // for the write-ahead log.
+                Err(e)
+                    if matches!(
+                        e.sqlite_error_code(),
+                        Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+                    ) =>
+                {
+                    return Err(Error::ReadOnly);
                 }
                 Err(e) => return Err(e.into()),
             }
