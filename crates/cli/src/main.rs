@@ -55,6 +55,14 @@ enum Command {
     Figures(store_cmd::FiguresArgs),
     /// List stored documents with their duplicate links and run status.
     Docs(store_cmd::DocsArgs),
+    /// Check or back up a store.
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  vigie db check --db conflict.db                 integrity check and counts
+  vigie db backup --db conflict.db conflict-2024-03-05.db"
+    )]
+    Db(store_cmd::DbCommand),
     /// Generate a deterministic synthetic news corpus (benchmarks, load tests).
     GenCorpus(gen_cmd::Args),
     /// Score extracted events against a gold file (agrees with shared/eval/score.py).
@@ -77,6 +85,7 @@ fn main() -> ExitCode {
         Command::Events(a) => store_cmd::run_events(a),
         Command::Figures(a) => store_cmd::run_figures(a),
         Command::Docs(a) => store_cmd::run_docs(a),
+        Command::Db(c) => store_cmd::run_db(c),
         Command::Eval(a) => eval_cmd::run(a),
         Command::Parse(a) => parse_cmd::run(a),
         Command::GenCorpus(a) => gen_cmd::run(a),

@@ -1,4 +1,6 @@
-//! `vigie ingest`, `events`, `figures`, `docs`: the store commands.
+//! `vigie ingest`, `events`, `figures`, `docs`, `db`: the store commands.
+//! `ingest` opens the store for writing; every other command opens it
+//! read-only and never migrates it.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -27,7 +29,7 @@ pub struct DbArg {
 }
 
 impl DbArg {
-    /// Opens an existing store for reading.
+    /// Opens an existing store for reading only.
     fn open_existing(&self) -> anyhow::Result<Store> {
         if !self.db.exists() {
             anyhow::bail!(
@@ -36,7 +38,7 @@ impl DbArg {
                 self.db.display()
             );
         }
-        Store::open(&self.db).with_context(|| format!("opening {}", self.db.display()))
+        Store::open_read_only(&self.db).with_context(|| format!("opening {}", self.db.display()))
     }
 }
 
@@ -76,6 +78,27 @@ pub struct OutArg {
     /// Write here instead of stdout.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// How CSV text cells are written (`events`, `figures`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct CsvArg {
+    /// CSV text cells exactly as stored. By default a text cell that a
+    /// spreadsheet would run as a formula (it begins with =, +, -, @, a tab
+    /// or a carriage return) gets a leading ' and control characters are
+    /// removed; numbers are never changed.
+    #[arg(long)]
+    pub raw_csv: bool,
+}
+
+impl CsvArg {
+    fn cells(&self) -> export::CsvCells {
+        if self.raw_csv {
+            export::CsvCells::Raw
+        } else {
+            export::CsvCells::Safe
+        }
+    }
 }
 
 impl OutArg {
@@ -132,6 +155,9 @@ pub struct EventsArgs {
     pub limit: Option<usize>,
 
     #[command(flatten)]
+    pub csv: CsvArg,
+
+    #[command(flatten)]
     pub out: OutArg,
 }
 
@@ -166,6 +192,9 @@ pub struct FiguresArgs {
 
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
+
+    #[command(flatten)]
+    pub csv: CsvArg,
 
     #[command(flatten)]
     pub out: OutArg,
@@ -204,13 +233,16 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         .iter()
         .map(|p| p.display().to_string())
         .collect();
-    let run = store.begin_run(&inputs).with_context(|| {
-        format!(
-            "cannot write to the store {} (is the file, its directory or the disk read-only or full? \
-             choose another with --db or VIGIE_DB)",
-            a.db.db.display()
-        )
-    })?;
+    let (run, abandoned) = store
+        .begin_run(&inputs)
+        .with_context(|| format!("starting a run in {}", a.db.db.display()))?;
+    if abandoned > 0 && !a.input.quiet {
+        eprintln!(
+            "vigie: marked {abandoned} earlier run{} abandoned (left running by a process that \
+             ended without finishing; rerunning its inputs completes the store)",
+            plural(abandoned)
+        );
+    }
     let batch_size = a.batch.max(1);
 
     // The store writes on its own thread while the pipeline processes the
@@ -221,13 +253,26 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         .spawn(move || -> anyhow::Result<(Store, BatchStats)> {
             let mut stats = BatchStats::default();
             let mut pending: Vec<DocOutcome> = Vec::with_capacity(batch_size);
-            for outcome in rx {
-                pending.push(outcome);
-                if pending.len() >= batch_size {
-                    stats.add(&write_batch(&mut store, run, &mut pending)?);
+            let write_all = |store: &mut Store| -> anyhow::Result<()> {
+                for outcome in rx {
+                    pending.push(outcome);
+                    if pending.len() >= batch_size {
+                        stats.add(&write_batch(store, run, &mut pending)?);
+                    }
                 }
+                stats.add(&write_batch(store, run, &mut pending)?);
+                Ok(())
+            };
+            if let Err(e) = write_all(&mut store) {
+                // Recorded when the store still takes a write (else the
+                // next writer marks the run abandoned).
+                let _ = store.finish_run(
+                    run,
+                    "failed",
+                    &serde_json::json!({"error": format!("{e:#}")}),
+                );
+                return Err(e);
             }
-            stats.add(&write_batch(&mut store, run, &mut pending)?);
             Ok((store, stats))
         })?;
 
@@ -266,10 +311,20 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     let (mut store, stats) = match written {
         Ok(w) => w,
         Err(e) => {
-            // Batches committed so far stay; the run stays marked running.
+            // Batches committed so far stay; the run is marked failed. The
+            // store's error says
+            // what is wrong; a damaged file is not to be written again.
+            let damaged = e
+                .chain()
+                .filter_map(|c| c.downcast_ref::<vigie_store::Error>())
+                .any(|e| e.problem() == Some(vigie_store::Problem::Damaged));
+            let next = if damaged {
+                "do not write to it again before `vigie db check` passes"
+            } else {
+                "fix the cause and rerun the same command to complete the store"
+            };
             return Err(e.context(format!(
-                "writing to {} failed (disk full, file size limit, read-only file?); the batches \
-                 stored before are kept: fix the cause and rerun the same command to complete the store",
+                "writing to {} failed; the batches stored before are kept: {next}",
                 a.db.db.display()
             )));
         }
@@ -338,9 +393,11 @@ pub fn run_events(a: EventsArgs) -> anyhow::Result<ExitCode> {
         claimed: a.claimed,
         limit: a.limit,
     };
-    let events = store.events(&filter)?;
+    let events = store
+        .events(&filter)
+        .with_context(|| format!("reading {}", a.db.db.display()))?;
     let mut out = a.out.writer()?;
-    export::write(a.format, &events, &mut out).map_err(unwrap_io)?;
+    export::write_with(a.format, &events, &mut out, a.csv.cells()).map_err(unwrap_io)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -376,10 +433,12 @@ pub fn run_figures(a: FiguresArgs) -> anyhow::Result<ExitCode> {
         source: a.source,
         limit: a.limit,
     };
-    let figures = store.figures(&filter)?;
+    let figures = store
+        .figures(&filter)
+        .with_context(|| format!("reading {}", a.db.db.display()))?;
     let mut out = a.out.writer()?;
     if a.format == "csv" {
-        export::write_figures_csv(&figures, &mut out).map_err(unwrap_io)?;
+        export::write_figures_csv(&figures, &mut out, a.csv.cells()).map_err(unwrap_io)?;
     } else {
         for f in &figures {
             serde_json::to_writer(&mut out, f)?;
@@ -411,4 +470,119 @@ pub fn run_docs(a: DocsArgs) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `vigie db`: maintenance of a store.
+#[derive(clap::Subcommand, Debug)]
+pub enum DbCommand {
+    /// Check the store's integrity and print what it holds (exit 1 when a
+    /// check fails). Reads only.
+    Check(DbCheckArgs),
+    /// Write a consistent, compact copy of the store to FILE (which must
+    /// not exist), safe while an ingest runs; the copy is checked.
+    Backup(DbBackupArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DbCheckArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+
+    /// Print the report as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DbBackupArgs {
+    #[command(flatten)]
+    pub db: DbArg,
+
+    /// Where the copy goes (a new file).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+pub fn run_db(c: DbCommand) -> anyhow::Result<ExitCode> {
+    match c {
+        DbCommand::Check(a) => {
+            let store = a.db.open_existing()?;
+            let r = store
+                .check()
+                .with_context(|| format!("checking {}", a.db.db.display()))?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                serde_json::to_writer(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                let unreadable = || "unreadable".to_string();
+                let runs = r.runs.as_ref().map_or_else(unreadable, |runs| {
+                    let runs: Vec<String> = runs.iter().map(|(s, n)| format!("{n} {s}")).collect();
+                    if runs.is_empty() {
+                        "none".into()
+                    } else {
+                        runs.join(", ")
+                    }
+                });
+                writeln!(out, "store: {}", a.db.db.display())?;
+                writeln!(out, "integrity: {}", r.integrity.join("; "))?;
+                writeln!(
+                    out,
+                    "foreign key violations: {}",
+                    r.foreign_key_violations
+                        .map_or_else(unreadable, |n| n.to_string())
+                )?;
+                writeln!(
+                    out,
+                    "schema version: {} ({})",
+                    r.schema_version,
+                    if r.application_id == vigie_store::APPLICATION_ID {
+                        "vigie application id"
+                    } else {
+                        "made before the application id; the next ingest sets it"
+                    }
+                )?;
+                writeln!(out, "journal mode: {}", r.journal_mode)?;
+                let holds = r.counts.map_or_else(unreadable, |c| {
+                    format!(
+                        "{} documents, {} events in {} clusters, {} figures, {} links",
+                        c.documents, c.events, c.clusters, c.figures, c.links
+                    )
+                });
+                writeln!(out, "holds: {holds}")?;
+                writeln!(out, "runs: {runs}")?;
+                writeln!(
+                    out,
+                    "inputs skipped or failed: {}",
+                    r.run_issues.map_or_else(unreadable, |n| n.to_string())
+                )?;
+            }
+            out.flush()?;
+            if !r.ok {
+                eprintln!(
+                    "vigie: {} fails its integrity check: restore a backup (`vigie db backup` \
+                     makes them) or ingest into a new file",
+                    a.db.db.display()
+                );
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Backup(a) => {
+            let store = a.db.open_existing()?;
+            let c = store.backup(&a.file).with_context(|| {
+                format!("backing up {} to {}", a.db.db.display(), a.file.display())
+            })?;
+            eprintln!(
+                "vigie: backed up {} to {} ({} documents, {} events in {} clusters, {} figures)",
+                a.db.db.display(),
+                a.file.display(),
+                c.documents,
+                c.events,
+                c.clusters,
+                c.figures
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

@@ -415,3 +415,377 @@ fn a_killed_ingest_leaves_a_sound_store_and_a_rerun_completes_it() {
         "clusters and links after the rerun equal an uninterrupted run's"
     );
 }
+
+/// Issue 16: ids and sentences that begin with =, +, -, @ reached the CSV
+/// exports verbatim (a spreadsheet runs them as formulas). Every text cell
+/// of `--format acled`, `--format csv` and `figures --format csv` is now
+/// neutralised, the coordinates of Timbuktu stay negative numbers, and
+/// `--raw-csv` gives the stored bytes back.
+#[test]
+fn csv_exports_neutralise_formula_prefixes_and_keep_negative_coordinates_numeric() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in.jsonl");
+    let prefixes = ["=", "+", "-", "@"];
+    let lines: Vec<String> = prefixes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            serde_json::json!({
+                "id": format!("{p}cmd|' /C calc'!A{i}\u{1}"),
+                "published": format!("2024-03-0{}", i + 1),
+                "text": format!(
+                    "{p}HYPERLINK(\"http://x.example\") Une attaque de drone a visé le {} mars 2024 \
+                     un camp militaire près de Tombouctou, au Mali, faisant trois morts, a indiqué \
+                     l'armée.",
+                    i + 1
+                ),
+            })
+            .to_string()
+        })
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&input]);
+
+    let export = |args: &[&str]| -> Vec<Vec<String>> {
+        let out = ok(vigie().args(args).arg("--db").arg(&db).output().unwrap());
+        assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+        let mut rd = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(out.as_bytes());
+        rd.records()
+            .map(|r| r.unwrap().iter().map(String::from).collect())
+            .collect()
+    };
+    // (arguments, numeric columns, latitude, longitude, sources)
+    let acled = [
+        "latitude",
+        "longitude",
+        "fatalities",
+        "iso",
+        "year",
+        "timestamp",
+    ];
+    let flat = ["lat", "lon", "fatalities", "cameo"];
+    for (args, numeric, source) in [
+        (&["events", "--format", "acled"][..], &acled[..], "source"),
+        (&["events", "--format", "csv"][..], &flat[..], "sources"),
+    ] {
+        let rows = export(args);
+        let header = &rows[0];
+        assert_eq!(rows.len(), 1 + prefixes.len(), "{args:?}");
+        let col = |name: &str| header.iter().position(|c| c == name).unwrap();
+        let mut seen: Vec<String> = Vec::new();
+        for row in &rows[1..] {
+            for (name, cell) in header.iter().zip(row) {
+                if numeric.contains(&name.as_str()) {
+                    assert!(cell.parse::<f64>().is_ok(), "{args:?} {name} = {cell:?}");
+                } else {
+                    assert!(
+                        !cell.starts_with(['=', '+', '-', '@']),
+                        "{args:?} {name} = {cell:?}"
+                    );
+                }
+            }
+            let lat: f64 = row[col(numeric[0])].parse().unwrap();
+            let lon = &row[col(numeric[1])];
+            assert!(
+                lat > 16.0 && lon.starts_with('-'),
+                "Timbuktu is at {lat}, {lon}"
+            );
+            seen.push(row[col(source)].chars().take(2).collect());
+        }
+        seen.sort();
+        assert_eq!(seen, ["'+", "'-", "'=", "'@"], "{args:?}");
+    }
+    // --raw-csv: the ids as stored (a spreadsheet would run them; asked for).
+    let raw = ok(vigie()
+        .args(["events", "--format", "csv", "--raw-csv", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap());
+    assert!(raw.contains(",=cmd|' /C calc'!A0\u{1},"), "{raw}");
+}
+
+/// `vigie ARGS DB EXTRA…` (ARGS end with `--db`).
+fn vigie_db(args: &[&str], db: &Path, extra: &[&Path]) -> Output {
+    vigie().args(args).arg(db).args(extra).output().unwrap()
+}
+
+/// Undoes `chattr +i` and restores write permission even when a test
+/// fails, so that the temporary directory can be removed.
+struct Writable(Vec<PathBuf>);
+impl Drop for Writable {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        for p in &self.0 {
+            let _ = Command::new("chattr").arg("-i").arg(p).output();
+            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
+/// chmod a-w on each path; when that does not stop this process (root),
+/// `chattr +i` as well. Returns the guard, or `None` when neither works.
+fn make_read_only(paths: &[&Path]) -> Option<Writable> {
+    use std::os::unix::fs::PermissionsExt;
+    let guard = Writable(paths.iter().map(|p| p.to_path_buf()).collect());
+    for p in paths {
+        let mode = if p.is_dir() { 0o555 } else { 0o444 };
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+    let dir = paths.iter().find(|p| p.is_dir())?;
+    let probe = dir.join("probe");
+    if std::fs::write(&probe, b"").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        for p in paths {
+            let _ = Command::new("chattr").arg("+i").arg(p).output();
+        }
+        if std::fs::write(&probe, b"").is_ok() {
+            let _ = std::fs::remove_file(&probe);
+            return None;
+        }
+    }
+    Some(guard)
+}
+
+/// The names of the files in `dir`, sorted.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// Issue 16: a SQLite database that is not vigie's was silently taken over
+/// (tables added, switched to WAL), even by `vigie events`. Now `ingest`,
+/// `events` and `db check` refuse it with a short message and leave the file
+/// byte for byte as it was, with no WAL or lock file beside it.
+#[test]
+fn a_foreign_database_is_left_byte_for_byte_by_ingest_and_events() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let dir = tmp.path().join("db");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("crm.db");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE runs (id INTEGER PRIMARY KEY, note TEXT);
+         CREATE TABLE customers (name TEXT, email TEXT);
+         INSERT INTO customers VALUES ('Ada', 'ada@example.org');",
+    )
+    .unwrap();
+    drop(conn);
+    let before = std::fs::read(&db).unwrap();
+    let runs: [Vec<&std::ffi::OsStr>; 3] = [
+        vec!["ingest".as_ref(), "--quiet".as_ref(), articles.as_os_str()],
+        vec!["events".as_ref()],
+        vec!["db".as_ref(), "check".as_ref()],
+    ];
+    for args in runs {
+        let out = vigie().args(&args).arg("--db").arg(&db).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+        assert!(err.contains("not a vigie store"), "{args:?}: {err}");
+        assert!(err.contains("customers"), "{args:?}: {err}");
+        assert!(!err.contains("CREATE TABLE"), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert_eq!(
+            std::fs::read(&db).unwrap(),
+            before,
+            "{args:?} changed the file"
+        );
+        assert_eq!(listing(&dir), ["crm.db"], "{args:?}");
+    }
+}
+
+/// Issue 16: a store the user may read but not write could not be queried
+/// ("attempt to write a readonly database"): read commands opened it
+/// read-write and migrated it. With the file and its directory read-only,
+/// `events`, `figures`, `docs`, `db check` and `db backup` (to another
+/// directory) all work, and `ingest` says the store cannot be written.
+#[test]
+fn a_read_only_store_in_a_read_only_directory_is_queried() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let dir = tmp.path().join("shared");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let expected = ok(vigie_db(&["events", "--db"], &db, &[]));
+    assert!(!expected.is_empty());
+    // Also a store left in WAL mode (a killed writer, an older vigie) whose
+    // log was folded in: the reader opens it immutable.
+    let wal = tmp.path().join("wal");
+    std::fs::create_dir(&wal).unwrap();
+    std::fs::copy(&db, wal.join("v.db")).unwrap();
+    let conn = rusqlite::Connection::open(wal.join("v.db")).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(conn);
+    assert_eq!(listing(&wal), ["v.db"]);
+
+    for dir in [&dir, &wal] {
+        let db = dir.join("v.db");
+        let before = listing(dir);
+        let Some(_guard) = make_read_only(&[&db, dir]) else {
+            eprintln!("SKIPPED: cannot make {} read-only here", dir.display());
+            return;
+        };
+        let events = ok(vigie_db(&["events", "--db"], &db, &[]));
+        assert_eq!(events, expected, "{}", dir.display());
+        for args in [
+            &["figures", "--format", "csv"][..],
+            &["docs"][..],
+            &["db", "check"][..],
+        ] {
+            ok(vigie_db(&[args, &["--db"]].concat(), &db, &[]));
+        }
+        let name = dir.file_name().unwrap().to_string_lossy();
+        let copy = tmp.path().join(format!("backup-{name}.db"));
+        ok(vigie_db(&["db", "backup", "--db"], &db, &[&copy]));
+        let out = vigie_db(&["ingest", "--quiet", "--db"], &db, &[&articles]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains("read-only"), "{err}");
+        assert_eq!(listing(dir), before, "nothing written beside the store");
+    }
+}
+
+/// Issue 16: several ingests starting together on a new file: one failed
+/// with "table runs already exists". Six processes now end with one store,
+/// every document and every run recorded, and no error.
+#[test]
+fn concurrent_first_ingests_into_a_new_file_make_one_store_without_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let db = tmp.path().join("new.db");
+    let files: Vec<PathBuf> = std::fs::read_dir(&articles)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let children: Vec<_> = (0..6)
+        .map(|i| {
+            vigie()
+                .args(["ingest", "--quiet", "--published", "2024-03-04", "--db"])
+                .arg(&db)
+                .arg(&files[i % files.len()])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let check = ok(vigie_db(&["db", "check", "--json", "--db"], &db, &[]));
+    let report: serde_json::Value = serde_json::from_str(&check).unwrap();
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["counts"]["documents"], files.len(), "{report}");
+    assert_eq!(report["runs"], serde_json::json!([["done", 6]]), "{report}");
+}
+
+/// Issue 16: runs killed mid-way stayed `running` for ever. A row left
+/// `running` (as a killed process leaves it) is marked abandoned by the next
+/// ingest, which says so.
+#[test]
+fn a_run_left_running_by_a_killed_process_is_marked_abandoned_by_the_next_ingest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&articles.join("other.txt")]);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO runs (started, status, inputs) VALUES (1, 'running', '[\"killed\"]')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let out = vigie_db(
+        &["ingest", "--published", "2024-03-04", "--db"],
+        &db,
+        &[&articles],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("marked 1 earlier run abandoned"), "{err}");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let statuses: Vec<String> = conn
+        .prepare("SELECT status FROM runs ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(statuses, ["done", "abandoned", "done"]);
+}
+
+/// `vigie db check` reports a sound store and fails on a damaged one with
+/// the damage named (not the advice meant for a full disk); `vigie db
+/// backup` writes a copy that holds the same events and never overwrites.
+#[test]
+fn db_check_and_backup_work_and_a_damaged_store_is_named_damaged() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let check = ok(vigie_db(&["db", "check", "--db"], &db, &[]));
+    assert!(check.contains("integrity: ok"), "{check}");
+    assert!(check.contains("holds: 3 documents"), "{check}");
+    let copy = tmp.path().join("copy.db");
+    ok(vigie_db(&["db", "backup", "--db"], &db, &[&copy]));
+    let events = |db: &Path| ok(vigie_db(&["events", "--db"], db, &[]));
+    assert_eq!(events(&copy), events(&db));
+    let again = vigie_db(&["db", "backup", "--db"], &db, &[&copy]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("exists"));
+
+    // Garbage over every page after the schema page.
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
+    for b in &mut bytes[page..] {
+        *b = 0xA5;
+    }
+    std::fs::write(&copy, &bytes).unwrap();
+    let out = vigie_db(&["db", "check", "--db"], &copy, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = vigie_db(&["ingest", "--quiet", "--db"], &copy, &[&articles]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("damaged"), "{err}");
+    assert!(!err.contains("disk or") && !err.contains("full"), "{err}");
+}
+
+/// A writable store file in a directory that is not writable has no room
+/// for its write-ahead log: `ingest` said "unable to open database file";
+/// it now says the store cannot be written, and `events` still reads it.
+#[test]
+fn ingest_into_a_writable_store_in_a_read_only_directory_says_read_only() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = write_articles(tmp.path());
+    let dir = tmp.path().join("locked");
+    std::fs::create_dir(&dir).unwrap();
+    let db = dir.join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let Some(_guard) = make_read_only(&[&dir]) else {
+        eprintln!("SKIPPED: cannot make {} read-only here", dir.display());
+        return;
+    };
+    let out = vigie_db(&["ingest", "--quiet", "--db"], &db, &[&articles]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    ok(vigie_db(&["events", "--db"], &db, &[]));
+    // The first ingest's run lock stays; nothing else was created.
+    assert_eq!(listing(&dir), ["v.db", "v.db-lock"]);
+}

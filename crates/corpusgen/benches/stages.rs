@@ -347,7 +347,7 @@ mod store {
             .with_inputs(|| tempfile::tempdir().unwrap())
             .bench_values(|dir| {
                 let mut store = vigie_store::Store::open(&dir.path().join("v.db")).unwrap();
-                let run = store.begin_run(&["bench".to_string()]).unwrap();
+                let (run, _) = store.begin_run(&["bench".to_string()]).unwrap();
                 for chunk in docs.chunks(256) {
                     let mut batch = store.batch(run).unwrap();
                     for d in chunk {

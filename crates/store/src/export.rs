@@ -1,4 +1,9 @@
 //! Exports of clustered events: JSONL, CSV, ACLED CSV, GeoJSON, PLOVER JSON.
+//!
+//! CSV cells are typed ([`Cell`]): numbers (coordinates, counts, codes,
+//! precisions, timestamps) are written as numbers, always; text cells are
+//! made safe for spreadsheets unless [`CsvCells::Raw`] is asked for (see
+//! [`spreadsheet_safe`]).
 
 use std::io::Write;
 
@@ -35,12 +40,138 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// Writes `events` in `format`.
+/// How CSV text cells are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CsvCells {
+    /// Spreadsheet-safe (the default): see [`spreadsheet_safe`].
+    #[default]
+    Safe,
+    /// The text as stored, byte for byte (`--raw-csv`).
+    Raw,
+}
+
+/// One CSV cell: a number is written as is and never altered; text goes
+/// through [`spreadsheet_safe`] unless the export is raw.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Num(String),
+}
+
+impl Cell {
+    fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    fn opt_text(s: Option<&str>) -> Cell {
+        Cell::Text(s.unwrap_or_default().to_string())
+    }
+
+    /// A number, or an empty cell when there is none.
+    fn num<T: ToString>(v: Option<T>) -> Cell {
+        Cell::Num(v.map(|v| v.to_string()).unwrap_or_default())
+    }
+
+    /// A coordinate: a finite number, else an empty cell ("NaN" or "-inf"
+    /// is no place, and "-inf" would read as a formula).
+    fn coord(v: Option<f64>) -> Cell {
+        Cell::num(v.filter(|x| x.is_finite()))
+    }
+
+    /// A day (ISO 8601) is text: it never begins with a formula character.
+    fn date(d: Option<vigie_core::Date>) -> Cell {
+        Cell::Text(d.map(|d| d.to_string()).unwrap_or_default())
+    }
+
+    fn empty() -> Cell {
+        Cell::Text(String::new())
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP's
+/// list, plus their full-width forms, which some spreadsheets fold).
+const FORMULA_STARTS: [char; 8] = [
+    '=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}',
+];
+
+/// A text cell as a spreadsheet may safely open it (OWASP, "CSV
+/// injection"): control characters removed (tab, line feed, carriage
+/// return and the other whitespace controls become a space, so words stay
+/// apart), and a cell that begins with `=`, `+`, `-`, `@` (after leading
+/// spaces), a tab or a carriage return gets a leading `'`, which spreadsheets
+/// show as text and do not evaluate. Never applied to numbers.
+pub fn spreadsheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let dangerous_start =
+        s.starts_with(['\t', '\r']) || s.trim_start_matches(' ').starts_with(FORMULA_STARTS);
+    let has_control = s.chars().any(char::is_control);
+    if !dangerous_start && !has_control {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 1);
+    for c in s.chars() {
+        if c.is_control() {
+            if c.is_whitespace() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    if dangerous_start || out.trim_start_matches(' ').starts_with(FORMULA_STARTS) {
+        out.insert(0, '\'');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Writes typed rows as CSV.
+struct CsvOut<'w> {
+    out: csv::Writer<&'w mut dyn Write>,
+    cells: CsvCells,
+}
+
+impl<'w> CsvOut<'w> {
+    fn new(w: &'w mut dyn Write, cells: CsvCells, header: &[&str]) -> Result<CsvOut<'w>> {
+        let mut out = csv::Writer::from_writer(w);
+        out.write_record(header)?;
+        Ok(CsvOut { out, cells })
+    }
+
+    fn row(&mut self, row: &[Cell]) -> Result<()> {
+        let cells = self.cells;
+        for c in row {
+            match (c, cells) {
+                (Cell::Num(n), _) => self.out.write_field(n)?,
+                (Cell::Text(t), CsvCells::Raw) => self.out.write_field(t)?,
+                (Cell::Text(t), CsvCells::Safe) => self.out.write_field(&*spreadsheet_safe(t))?,
+            }
+        }
+        self.out.write_record(None::<&[u8]>)?;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Writes `events` in `format`, CSV text cells spreadsheet-safe.
 pub fn write(format: Format, events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()> {
+    write_with(format, events, w, CsvCells::Safe)
+}
+
+/// Writes `events` in `format`; `cells` says how CSV text cells are written
+/// (the JSON formats escape by themselves).
+pub fn write_with(
+    format: Format,
+    events: &[ClusteredEvent],
+    w: &mut dyn Write,
+    cells: CsvCells,
+) -> Result<()> {
     match format {
         Format::Jsonl => write_jsonl(events, w),
-        Format::Csv => write_csv(events, w),
-        Format::Acled => write_acled(events, w),
+        Format::Csv => write_csv(events, w, cells),
+        Format::Acled => write_acled(events, w, cells),
         Format::Geojson => write_geojson(events, w),
         Format::Plover => write_plover(events, w),
     }
@@ -102,10 +233,6 @@ fn disorder_type(event_type: &str) -> &'static str {
     }
 }
 
-fn opt_num<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
 fn date_words(d: vigie_core::Date) -> String {
     jiff::fmt::strtime::format("%-d %B %Y", d).unwrap_or_else(|_| d.to_string())
 }
@@ -142,10 +269,10 @@ pub fn summary(ev: &Event) -> String {
     }
     if let Some(l) = &ev.location {
         s.push_str(&format!(" in {}", l.name));
-        if let Some(c) = l.country.as_deref().and_then(countries::by_iso2) {
-            if c.name != l.name {
-                s.push_str(&format!(", {}", c.name));
-            }
+        if let Some(c) = l.country.as_deref().and_then(countries::by_iso2)
+            && c.name != l.name
+        {
+            s.push_str(&format!(", {}", c.name));
         }
     }
     match (ev.fatalities, ev.fatalities_range) {
@@ -173,9 +300,8 @@ pub fn summary(ev: &Event) -> String {
 /// `source_scale` stay empty (vigie's records carry no actor type, associated
 /// actors or lower admin levels); `fatalities` is the lowest reported figure,
 /// 0 when none is reported (as ACLED codes it).
-pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record(ACLED_COLUMNS)?;
+pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells) -> Result<()> {
+    let mut out = CsvOut::new(w, cells, &ACLED_COLUMNS)?;
     for ce in events {
         let e = &ce.event;
         let loc = e.location.as_ref();
@@ -187,121 +313,125 @@ pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()> {
             || e.actor2
                 .as_deref()
                 .is_some_and(|a| a.starts_with("Civilians"));
-        let row: [String; 31] = [
-            format!("{}{}", country.map_or("XXX", |c| c.iso3), ce.number),
-            opt_num(date),
-            opt_num(date.map(|d| d.year())),
-            opt_num(e.time_precision),
-            disorder_type(&e.event_type).to_string(),
-            e.event_type.clone(),
-            e.sub_event_type.clone(),
-            e.actor1.clone().unwrap_or_default(),
-            String::new(),
-            String::new(),
-            e.actor2.clone().unwrap_or_default(),
-            String::new(),
-            String::new(),
-            String::new(),
-            if civilian {
-                "Civilian targeting".into()
-            } else {
-                String::new()
-            },
-            opt_num(country.map(|c| c.numeric)),
-            country.map(|c| c.region.to_string()).unwrap_or_default(),
-            country.map(|c| c.name.to_string()).unwrap_or_default(),
-            loc.and_then(|l| l.admin1.clone()).unwrap_or_default(),
-            String::new(),
-            String::new(),
-            loc.map(|l| l.name.clone()).unwrap_or_default(),
-            opt_num(loc.and_then(|l| l.lat)),
-            opt_num(loc.and_then(|l| l.lon)),
-            opt_num(loc.map(|l| l.geo_precision)),
-            ce.outlets.join("; "),
-            String::new(),
-            summary(e),
-            e.fatalities.unwrap_or(0).to_string(),
-            String::new(),
-            ce.updated.to_string(),
+        let row: [Cell; 31] = [
+            Cell::text(format!(
+                "{}{}",
+                country.map_or("XXX", |c| c.iso3),
+                ce.number
+            )),
+            Cell::date(date),
+            Cell::num(date.map(|d| d.year())),
+            Cell::num(e.time_precision),
+            Cell::text(disorder_type(&e.event_type)),
+            Cell::text(e.event_type.as_str()),
+            Cell::text(e.sub_event_type.as_str()),
+            Cell::opt_text(e.actor1.as_deref()),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::opt_text(e.actor2.as_deref()),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::text(if civilian { "Civilian targeting" } else { "" }),
+            Cell::num(country.map(|c| c.numeric)),
+            Cell::opt_text(country.map(|c| c.region)),
+            Cell::opt_text(country.map(|c| c.name)),
+            Cell::opt_text(loc.and_then(|l| l.admin1.as_deref())),
+            Cell::empty(),
+            Cell::empty(),
+            Cell::opt_text(loc.map(|l| l.name.as_str())),
+            Cell::coord(loc.and_then(|l| l.lat)),
+            Cell::coord(loc.and_then(|l| l.lon)),
+            Cell::num(loc.map(|l| l.geo_precision)),
+            Cell::text(ce.outlets.join("; ")),
+            Cell::empty(),
+            Cell::text(summary(e)),
+            Cell::num(Some(e.fatalities.unwrap_or(0))),
+            Cell::empty(),
+            Cell::num(Some(ce.updated)),
         ];
-        out.write_record(&row)?;
+        out.row(&row)?;
     }
-    out.flush()?;
-    Ok(())
+    out.finish()
 }
 
+/// The columns of the flat CSV export.
+pub const CSV_COLUMNS: [&str; 28] = [
+    "id",
+    "event_date",
+    "date_start",
+    "date_end",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "plover_type",
+    "plover_mode",
+    "cameo",
+    "actor1",
+    "actor2",
+    "target",
+    "weapon",
+    "location",
+    "country",
+    "admin1",
+    "lat",
+    "lon",
+    "geo_precision",
+    "fatalities",
+    "fatalities_min",
+    "fatalities_max",
+    "claimed",
+    "claimant",
+    "source_count",
+    "sources",
+    "evidence",
+];
+
 /// Flat CSV of the event record (one row per clustered event).
-pub fn write_csv(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()> {
-    const COLUMNS: [&str; 28] = [
-        "id",
-        "event_date",
-        "date_start",
-        "date_end",
-        "time_precision",
-        "event_type",
-        "sub_event_type",
-        "plover_type",
-        "plover_mode",
-        "cameo",
-        "actor1",
-        "actor2",
-        "target",
-        "weapon",
-        "location",
-        "country",
-        "admin1",
-        "lat",
-        "lon",
-        "geo_precision",
-        "fatalities",
-        "fatalities_min",
-        "fatalities_max",
-        "claimed",
-        "claimant",
-        "source_count",
-        "sources",
-        "evidence",
-    ];
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record(COLUMNS)?;
+pub fn write_csv(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells) -> Result<()> {
+    let mut out = CsvOut::new(w, cells, &CSV_COLUMNS)?;
     for ce in events {
         let e = &ce.event;
         let loc = e.location.as_ref();
         let docs: Vec<&str> = e.sources.iter().map(|s| s.doc.as_str()).collect();
-        let row: [String; 28] = [
-            e.id.clone(),
-            opt_num(e.event_date),
-            opt_num(e.date_start),
-            opt_num(e.date_end),
-            opt_num(e.time_precision),
-            e.event_type.clone(),
-            e.sub_event_type.clone(),
-            e.plover.kind.clone(),
-            e.plover.mode.clone().unwrap_or_default(),
-            e.cameo.clone(),
-            e.actor1.clone().unwrap_or_default(),
-            e.actor2.clone().unwrap_or_default(),
-            e.target.clone().unwrap_or_default(),
-            e.weapon.clone().unwrap_or_default(),
-            loc.map(|l| l.name.clone()).unwrap_or_default(),
-            loc.and_then(|l| l.country.clone()).unwrap_or_default(),
-            loc.and_then(|l| l.admin1.clone()).unwrap_or_default(),
-            opt_num(loc.and_then(|l| l.lat)),
-            opt_num(loc.and_then(|l| l.lon)),
-            opt_num(loc.map(|l| l.geo_precision)),
-            opt_num(e.fatalities),
-            opt_num(e.fatalities_range.map(|r| r.0)),
-            opt_num(e.fatalities_range.map(|r| r.1)),
-            e.claimed.to_string(),
-            e.claimant.clone().unwrap_or_default(),
-            opt_num(e.source_count),
-            docs.join("; "),
-            e.evidence.text.clone(),
+        let row: [Cell; 28] = [
+            Cell::text(e.id.as_str()),
+            Cell::date(e.event_date),
+            Cell::date(e.date_start),
+            Cell::date(e.date_end),
+            Cell::num(e.time_precision),
+            Cell::text(e.event_type.as_str()),
+            Cell::text(e.sub_event_type.as_str()),
+            Cell::text(e.plover.kind.as_str()),
+            Cell::opt_text(e.plover.mode.as_deref()),
+            Cell::num(Some(e.cameo.as_str()).filter(|c| is_code(c))),
+            Cell::opt_text(e.actor1.as_deref()),
+            Cell::opt_text(e.actor2.as_deref()),
+            Cell::opt_text(e.target.as_deref()),
+            Cell::opt_text(e.weapon.as_deref()),
+            Cell::opt_text(loc.map(|l| l.name.as_str())),
+            Cell::opt_text(loc.and_then(|l| l.country.as_deref())),
+            Cell::opt_text(loc.and_then(|l| l.admin1.as_deref())),
+            Cell::coord(loc.and_then(|l| l.lat)),
+            Cell::coord(loc.and_then(|l| l.lon)),
+            Cell::num(loc.map(|l| l.geo_precision)),
+            Cell::num(e.fatalities),
+            Cell::num(e.fatalities_range.map(|r| r.0)),
+            Cell::num(e.fatalities_range.map(|r| r.1)),
+            Cell::text(e.claimed.to_string()),
+            Cell::opt_text(e.claimant.as_deref()),
+            Cell::num(e.source_count),
+            Cell::text(docs.join("; ")),
+            Cell::text(e.evidence.text.as_str()),
         ];
-        out.write_record(&row)?;
+        out.row(&row)?;
     }
-    out.flush()?;
-    Ok(())
+    out.finish()
+}
+
+/// A CAMEO code is digits; anything else stored there is written as text.
+fn is_code(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A GeoJSON FeatureCollection (RFC 7946): one Point feature per event
@@ -358,35 +488,40 @@ pub fn write_geojson(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()>
     Ok(())
 }
 
+/// The columns of the figures CSV export.
+pub const FIGURE_COLUMNS: [&str; 9] = [
+    "subject",
+    "source",
+    "what",
+    "as_of",
+    "count",
+    "qualifier",
+    "place",
+    "doc",
+    "evidence",
+];
+
 /// Figures as CSV, one row per figure.
-pub fn write_figures_csv(figures: &[vigie_core::Figure], w: &mut dyn Write) -> Result<()> {
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record([
-        "subject",
-        "source",
-        "what",
-        "as_of",
-        "count",
-        "qualifier",
-        "place",
-        "doc",
-        "evidence",
-    ])?;
+pub fn write_figures_csv(
+    figures: &[vigie_core::Figure],
+    w: &mut dyn Write,
+    cells: CsvCells,
+) -> Result<()> {
+    let mut out = CsvOut::new(w, cells, &FIGURE_COLUMNS)?;
     for f in figures {
-        out.write_record([
-            f.subject.as_deref().unwrap_or(""),
-            f.source.as_deref().unwrap_or(""),
-            &f.what,
-            &f.as_of.map(|d| d.to_string()).unwrap_or_default(),
-            &f.count.to_string(),
-            &f.qualifier,
-            f.place.as_deref().unwrap_or(""),
-            &f.doc,
-            &f.evidence.text,
+        out.row(&[
+            Cell::opt_text(f.subject.as_deref()),
+            Cell::opt_text(f.source.as_deref()),
+            Cell::text(f.what.as_str()),
+            Cell::date(f.as_of),
+            Cell::num(Some(f.count)),
+            Cell::text(f.qualifier.as_str()),
+            Cell::opt_text(f.place.as_deref()),
+            Cell::text(f.doc.as_str()),
+            Cell::text(f.evidence.text.as_str()),
         ])?;
     }
-    out.flush()?;
-    Ok(())
+    out.finish()
 }
 
 /// PLOVER JSON: an array of records with PLOVER's category-mode-context

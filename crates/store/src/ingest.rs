@@ -312,10 +312,7 @@ impl<'a> Batch<'a> {
                 c
             }
             None => {
-                let id = format!(
-                    "cl-{:016x}",
-                    xxhash_rust::xxh3::xxh3_64(format!("{doc_id}#{seq}").as_bytes())
-                );
+                let id = self.new_cluster_id(doc_id, seq)?;
                 let rep = vigie_dedupe::start_cluster(id, &ev);
                 self.stats.new_clusters += 1;
                 self.write_cluster(None, &rep)?
@@ -334,6 +331,28 @@ impl<'a> Batch<'a> {
             ])?;
         self.stats.events += 1;
         Ok(())
+    }
+
+    /// A new cluster's id: a hash of the founding document id and event
+    /// index. A cluster founded by an earlier version of the same document
+    /// lives on while other documents report its event, so the id may be
+    /// taken: then the next free `…#n` variant (deterministic, as the
+    /// store's history is).
+    fn new_cluster_id(&mut self, doc_id: &str, seq: usize) -> Result<String> {
+        let mut key = format!("{doc_id}#{seq}");
+        for n in 1.. {
+            let id = format!("cl-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()));
+            let taken: Option<i64> = self
+                .tx
+                .prepare_cached("SELECT 1 FROM clusters WHERE id = ?1")?
+                .query_row([&id], |r| r.get(0))
+                .optional()?;
+            if taken.is_none() {
+                return Ok(id);
+            }
+            key = format!("{doc_id}#{seq}#{n}");
+        }
+        unreachable!("the loop above only ends by returning")
     }
 
     /// The best existing cluster for a report: the nearest place among the

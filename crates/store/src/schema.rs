@@ -1,6 +1,7 @@
-//! The versioned schema. `PRAGMA user_version` holds the version; each
-//! migration moves the database from version `i` to `i + 1` inside one
-//! transaction, so a crash leaves it at one version or the next.
+//! The versioned schema. `PRAGMA application_id` says the file is a vigie
+//! store, `PRAGMA user_version` holds the version; migration `i` moves the
+//! database from version `i` to `i + 1`, and the migrations a writer applies
+//! commit together, so a crash leaves the store at the version it had.
 
 use rusqlite::Connection;
 
@@ -114,24 +115,150 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
+/// `PRAGMA application_id` of a vigie store ("VIGI" in ASCII), set on every
+/// store a writer opens (new stores, and older ones when they are migrated).
+pub const APPLICATION_ID: i32 = 0x5649_4749;
+
+/// The tables of schema version 1: a file without `APPLICATION_ID` is a
+/// vigie store made before it when it has these and a `user_version` ≥ 1.
+const TABLES_V1: [&str; 8] = [
+    "clusters",
+    "doc_links",
+    "documents",
+    "events",
+    "figures",
+    "lsh",
+    "run_issues",
+    "runs",
+];
+
+/// What a database file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// No schema at all (a new or empty file): a writer may create a store.
+    Empty,
+    /// A vigie store at this schema version.
+    Vigie(u32),
+}
+
 pub fn version(conn: &Connection) -> Result<u32, Error> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, u32>(0))?)
 }
 
-/// Applies every migration above the database's version, up to `target`.
-pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), Error> {
-    let current = version(conn)?;
-    if current > SCHEMA_VERSION {
-        return Err(Error::NewerSchema {
-            found: current,
-            supported: SCHEMA_VERSION,
+/// Recognises a vigie store by its application id or, for stores made
+/// before it, by its tables and `user_version`. Reads only: a file that is
+/// not a store is refused ([`Error::NotAStore`]) and left as it was.
+pub fn identify(conn: &Connection) -> Result<Identity, Error> {
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let mut stmt = conn.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
+         ORDER BY name",
+    )?;
+    let tables: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let ours = TABLES_V1.iter().all(|t| tables.iter().any(|n| n == t));
+    let known = |version: i64| -> Result<Identity, Error> {
+        let version = u32::try_from(version).unwrap_or(u32::MAX);
+        if version > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(Identity::Vigie(version))
+    };
+    if app == APPLICATION_ID {
+        return known(version);
+    }
+    if app != 0 {
+        return Err(Error::NotAStore {
+            reason: format!(
+                "its application id is {app:#010x}, another program's file format (vigie's is \
+                 {APPLICATION_ID:#010x})"
+            ),
         });
     }
-    for v in current..target.min(SCHEMA_VERSION) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(MIGRATIONS[v as usize])?;
-        tx.pragma_update(None, "user_version", v + 1)?;
-        tx.commit()?;
+    if objects == 0 && version == 0 {
+        return Ok(Identity::Empty);
     }
+    if version >= 1 && ours {
+        return known(version);
+    }
+    Err(Error::NotAStore {
+        reason: describe(&tables, objects, version),
+    })
+}
+
+/// A short description of a foreign schema: a few table names, never the
+/// schema itself.
+fn describe(tables: &[String], objects: i64, version: i64) -> String {
+    const SHOWN: usize = 5;
+    let mut names: Vec<String> = tables
+        .iter()
+        .take(SHOWN)
+        .map(|t| t.chars().take(40).flat_map(char::escape_debug).collect())
+        .collect();
+    if tables.len() > SHOWN {
+        names.push(format!("and {} more", tables.len() - SHOWN));
+    }
+    let what = match tables.len() {
+        0 => format!("{objects} schema object{} but no table", plural(objects)),
+        n => format!("the table{} {}", plural(n as i64), names.join(", ")),
+    };
+    format!("it holds {what} and no vigie schema (user_version {version})")
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The SQLite message of an error, without the SQL text that rusqlite
+/// appends to syntax-level errors (a whole migration: the schema).
+pub(crate) fn short_message(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        rusqlite::Error::SqliteFailure(_, Some(msg)) => msg.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Creates or migrates the store to `target` (at most [`SCHEMA_VERSION`]),
+/// race-free: the identity and version are read inside a `BEGIN IMMEDIATE`
+/// transaction (the write lock, which other writers wait for), and every
+/// migration commits with it. Any number of writers opening one new file
+/// at once end with one store. A file that is not a store is left as it
+/// was: the transaction writes nothing before [`identify`] accepts it.
+pub fn create_or_migrate(
+    conn: &mut Connection,
+    target: u32,
+    set_application_id: bool,
+) -> Result<(), Error> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let current = match identify(&tx)? {
+        Identity::Empty => 0,
+        Identity::Vigie(v) => v,
+    };
+    let target = target.min(SCHEMA_VERSION);
+    for v in current..target {
+        tx.execute_batch(MIGRATIONS[v as usize])
+            .map_err(|e| Error::Migration {
+                from: v,
+                to: v + 1,
+                message: short_message(&e),
+            })?;
+    }
+    if current < target {
+        tx.pragma_update(None, "user_version", target)?;
+    }
+    if set_application_id {
+        let app: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if app != APPLICATION_ID {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+    }
+    tx.commit()?;
     Ok(())
 }

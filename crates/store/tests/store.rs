@@ -156,7 +156,7 @@ fn corpus() -> Vec<ProcessedDoc> {
 }
 
 fn ingest(store: &mut Store, docs: &[ProcessedDoc]) -> vigie_store::BatchStats {
-    let run = store.begin_run(&["test".into()]).unwrap();
+    let (run, _) = store.begin_run(&["test".into()]).unwrap();
     let mut batch = store.batch(run).unwrap();
     for doc in docs {
         batch.add_doc(doc).unwrap();
@@ -599,7 +599,7 @@ fn jsonl_csv_and_plover_exports() {
 #[test]
 fn a_rolled_back_batch_leaves_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let run = store.begin_run(&[]).unwrap();
+    let (run, _) = store.begin_run(&[]).unwrap();
     {
         let mut batch = store.batch(run).unwrap();
         for doc in corpus() {
@@ -640,5 +640,360 @@ fn two_writers_on_one_file_queue_up() {
     }
     let store = Store::open(&path).unwrap();
     assert_eq!(store.counts().unwrap().documents, 6);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
+/// Documents whose ids, actors, places and evidence begin with each
+/// character a spreadsheet runs as a formula, at a place with negative
+/// coordinates (issue 16).
+fn formula_corpus() -> Vec<ProcessedDoc> {
+    ["=", "+", "-", "@", "\t", "\r"]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let id = format!("{p}cmd|' /C calc'!A{i}\u{1}");
+            let text = format!("{p}HYPERLINK(\"http://x.example\") texte {i} différent des autres");
+            let mut ev = strike(&id, false, Some(2));
+            ev.id = format!("ev-{i}");
+            ev.event_date = Some(d(&format!("2024-03-{:02}", i + 1)));
+            ev.date_start = ev.event_date;
+            ev.date_end = ev.event_date;
+            ev.actor1 = Some(format!("{p}SUM(A1:A9)"));
+            ev.target = Some(format!("{p}1+2"));
+            ev.location = Some(Location {
+                name: format!("{p}Bamako\u{7}"),
+                mention: "Bamako".into(),
+                country: Some("ML".into()),
+                lat: Some(-12.5),
+                lon: Some(-8.25),
+                geo_precision: 1,
+                ..Default::default()
+            });
+            ev.evidence.text = format!("{p}@SUM(1+1)*cmd|' /C calc'!A0\u{0}\u{1b}[31m");
+            let mut fig = toll(&id, 3 + i as u64, "2024-03-12");
+            fig.subject = Some(format!("{p}subject"));
+            fig.source = Some(format!("{p}source"));
+            doc(&id, &text, None, vec![ev], vec![fig])
+        })
+        .collect()
+}
+
+/// The spreadsheet-safety contract for one CSV export: every text cell is
+/// free of control characters and does not begin with a formula character;
+/// `numeric` columns are numbers (or empty), never prefixed.
+fn assert_spreadsheet_safe(csv_bytes: &[u8], numeric: &[&str]) -> Vec<csv::StringRecord> {
+    let mut rd = csv::Reader::from_reader(csv_bytes);
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    let rows: Vec<csv::StringRecord> = rd.records().map(|r| r.unwrap()).collect();
+    for row in &rows {
+        for (col, cell) in header.iter().zip(row.iter()) {
+            if numeric.contains(&col.as_str()) {
+                assert!(
+                    cell.is_empty() || cell.parse::<f64>().is_ok(),
+                    "{col} = {cell:?} is not a number"
+                );
+            } else {
+                assert!(!cell.chars().any(char::is_control), "{col} = {cell:?}");
+                assert!(
+                    !cell.trim_start().starts_with(['=', '+', '-', '@']),
+                    "{col} = {cell:?} begins with a formula character"
+                );
+            }
+        }
+    }
+    rows
+}
+
+#[test]
+fn csv_cells_beginning_with_formula_characters_are_neutralised_and_negative_coordinates_stay_numbers()
+ {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &formula_corpus());
+    let events = store.events(&EventFilter::default()).unwrap();
+    assert_eq!(events.len(), 6);
+
+    let mut out = Vec::new();
+    export::write(Format::Acled, &events, &mut out).unwrap();
+    let numeric: Vec<&str> =
+        "year time_precision iso latitude longitude geo_precision fatalities timestamp"
+            .split(' ')
+            .collect();
+    let rows = assert_spreadsheet_safe(&out, &numeric);
+    let col = |name: &str| ACLED_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let mut sources: Vec<&str> = rows.iter().map(|r| &r[col("source")]).collect();
+    sources.sort();
+    for p in ["'=", "'+", "'-", "'@", "' ", "' "] {
+        assert!(
+            sources.iter().any(|s| s.starts_with(p)),
+            "{p} in {sources:?}"
+        );
+    }
+    for r in &rows {
+        assert_eq!(&r[col("latitude")], "-12.5");
+        assert_eq!(&r[col("longitude")], "-8.25");
+        assert_eq!(&r[col("fatalities")], "2");
+        assert!(r[col("actor1")].starts_with('\''));
+        assert!(r[col("location")].starts_with('\''));
+    }
+
+    let mut out = Vec::new();
+    export::write(Format::Csv, &events, &mut out).unwrap();
+    let numeric: Vec<&str> =
+        "time_precision cameo lat lon geo_precision fatalities fatalities_min fatalities_max source_count"
+            .split(' ')
+            .collect();
+    let rows = assert_spreadsheet_safe(&out, &numeric);
+    let col = |name: &str| export::CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+    for r in &rows {
+        assert_eq!((&r[col("lat")], &r[col("lon")]), ("-12.5", "-8.25"));
+        assert!(
+            r[col("evidence")].starts_with('\''),
+            "{:?}",
+            &r[col("evidence")]
+        );
+        assert!(r[col("target")].starts_with('\''));
+    }
+
+    let figures = store.figures(&FigureFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write_figures_csv(&figures, &mut out, export::CsvCells::Safe).unwrap();
+    let rows = assert_spreadsheet_safe(&out, &["count"]);
+    assert_eq!(rows.len(), 6);
+
+    // --raw-csv: the bytes as stored.
+    let mut out = Vec::new();
+    export::write_with(Format::Csv, &events, &mut out, export::CsvCells::Raw).unwrap();
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    let mut evidence: Vec<String> = rd
+        .records()
+        .map(|r| r.unwrap()[col("evidence")].to_string())
+        .collect();
+    evidence.sort();
+    let mut expected: Vec<String> = formula_corpus()
+        .iter()
+        .map(|d| d.events[0].evidence.text.clone())
+        .collect();
+    expected.sort();
+    assert_eq!(evidence, expected);
+}
+
+#[test]
+fn spreadsheet_safe_leaves_ordinary_text_alone() {
+    use export::spreadsheet_safe;
+    for s in [
+        "Kirkouk",
+        "",
+        "Hills Front",
+        "a-b",
+        "x=1",
+        "Civilians (Iraq)",
+    ] {
+        assert_eq!(spreadsheet_safe(s), s);
+    }
+    assert_eq!(spreadsheet_safe("line\none"), "line one");
+    assert_eq!(spreadsheet_safe("\u{1}=1+1"), "'=1+1");
+    assert_eq!(spreadsheet_safe("  -2"), "'  -2");
+    assert_eq!(spreadsheet_safe("\u{FF1D}1+1"), "'\u{FF1D}1+1");
+    assert_eq!(spreadsheet_safe("\tx"), "' x");
+}
+
+fn sha(path: &std::path::Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// Issue 16: vigie took over any SQLite file (added its tables, switched it
+/// to WAL), and a clashing table printed the whole schema twice.
+#[test]
+fn a_database_that_is_not_a_store_is_refused_and_left_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &str); 3] = [
+        (
+            "tables.db",
+            "CREATE TABLE users (name TEXT); INSERT INTO users VALUES ('a');",
+        ),
+        // Same table names as vigie's, but not a store: the old clash.
+        (
+            "clash.db",
+            "CREATE TABLE runs (x); CREATE TABLE documents (y);",
+        ),
+        ("app.db", "PRAGMA application_id = 42; CREATE TABLE t (x);"),
+    ];
+    for (name, sql) in cases {
+        let path = dir.path().join(name);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(sql).unwrap();
+        drop(conn);
+        let before = sha(&path);
+        for read_only in [false, true] {
+            let err = if read_only {
+                Store::open_read_only(&path).unwrap_err()
+            } else {
+                Store::open(&path).unwrap_err()
+            };
+            assert!(
+                matches!(err, vigie_store::Error::NotAStore { .. }),
+                "{name}: {err}"
+            );
+            let msg = err.to_string();
+            assert!(!msg.contains("CREATE"), "{name}: {msg}");
+            assert!(msg.len() < 300, "{name}: {msg}");
+            assert_eq!(sha(&path), before, "{name} changed");
+        }
+        let mut siblings: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|f| f.starts_with(name) && f != name)
+            .collect();
+        siblings.sort();
+        assert!(
+            siblings.is_empty(),
+            "{name}: no WAL or lock file: {siblings:?}"
+        );
+    }
+}
+
+/// A store made before the application id (tables and user_version only)
+/// is recognised: readers read it as it is, the next writer migrates it and
+/// sets the id.
+#[test]
+fn a_store_made_before_the_application_id_is_recognised_and_readers_leave_it_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut old = Store::open_at_version(&path, 1).unwrap();
+    ingest(&mut old, &corpus());
+    drop(old);
+    let app = |p: &std::path::Path| -> i32 {
+        rusqlite::Connection::open(p)
+            .unwrap()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(app(&path), 0);
+    let before = sha(&path);
+    let mut reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        reader.schema_version().unwrap(),
+        1,
+        "a reader never migrates"
+    );
+    assert_eq!(reader.events(&EventFilter::default()).unwrap().len(), 2);
+    assert!(reader.begin_run(&[]).is_err(), "a reader never writes");
+    drop(reader);
+    assert_eq!(sha(&path), before);
+    let writer = Store::open(&path).unwrap();
+    assert_eq!(writer.schema_version().unwrap(), SCHEMA_VERSION);
+    drop(writer);
+    assert_eq!(app(&path), vigie_store::APPLICATION_ID);
+}
+
+/// Issue 16: two ingests starting together on a new file: one failed with
+/// "table runs already exists" (the version was read outside a write
+/// transaction).
+#[test]
+fn concurrent_first_opens_of_a_new_file_end_with_one_store_and_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let docs = corpus();
+    let barrier = std::sync::Barrier::new(8);
+    std::thread::scope(|s| {
+        for w in 0..8 {
+            let (path, docs, barrier) = (&path, &docs, &barrier);
+            s.spawn(move || {
+                barrier.wait();
+                let mut store = Store::open(path).unwrap();
+                ingest(&mut store, &docs[w % docs.len()..][..1]);
+            });
+        }
+    });
+    let store = Store::open_read_only(&path).unwrap();
+    let report = store.check().unwrap();
+    assert!(report.ok, "{report:?}");
+    assert_eq!(report.counts.unwrap().documents, 3);
+    assert_eq!(report.runs, Some(vec![("done".to_string(), 8)]));
+}
+
+/// Issue 16: a run whose process was killed stayed `running` for ever. The
+/// next writer marks it abandoned, but never a run that is still live.
+#[test]
+fn runs_left_running_are_marked_abandoned_by_the_next_writer_but_live_runs_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    let mut live = Store::open(&path).unwrap();
+    let (live_run, abandoned) = live.begin_run(&["live".into()]).unwrap();
+    assert_eq!(abandoned, 0);
+    // A row as a killed process leaves it (no lock held for it).
+    live.connection()
+        .execute(
+            "INSERT INTO runs (started, status, inputs) VALUES (0, 'running', '[]')",
+            [],
+        )
+        .unwrap();
+    let mut second = Store::open(&path).unwrap();
+    let (_, abandoned) = second.begin_run(&[]).unwrap();
+    assert_eq!(abandoned, 0, "another run is live: nothing can be told");
+    drop(second);
+    live.finish_run(live_run, "done", &serde_json::json!({}))
+        .unwrap();
+    drop(live);
+    let mut next = Store::open(&path).unwrap();
+    let (_, abandoned) = next.begin_run(&[]).unwrap();
+    assert_eq!(
+        abandoned, 2,
+        "the killed row and the dropped unfinished run"
+    );
+    let statuses = next.run_statuses().unwrap();
+    assert_eq!(
+        statuses,
+        [
+            ("abandoned".to_string(), 2),
+            ("done".to_string(), 1),
+            ("running".to_string(), 1)
+        ]
+    );
+}
+
+#[test]
+fn a_backup_is_a_checked_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v.db");
+    let mut store = Store::open(&path).unwrap();
+    ingest(&mut store, &corpus());
+    let counts = store.counts().unwrap();
+    drop(store);
+    let reader = Store::open_read_only(&path).unwrap();
+    let copy = dir.path().join("copy.db");
+    assert_eq!(reader.backup(&copy).unwrap(), counts);
+    let backup = Store::open_read_only(&copy).unwrap();
+    assert_eq!(backup.counts().unwrap(), counts);
+    assert_eq!(backup.schema_version().unwrap(), SCHEMA_VERSION);
+    let before = sha(&copy);
+    assert!(reader.backup(&copy).is_err());
+    assert_eq!(sha(&copy), before);
+}
+
+/// Found by the `store` fuzz target: a document replaced by a new version
+/// whose event starts a new cluster, while the cluster its old version
+/// founded lives on through another document's report, failed the whole
+/// batch with "UNIQUE constraint failed: clusters.id" (cluster ids hash the
+/// founding document id and event index).
+#[test]
+fn a_new_version_of_a_document_whose_old_cluster_lives_on_is_stored() {
+    let mut store = Store::open_in_memory().unwrap();
+    ingest(&mut store, &corpus()[..2]);
+    let mut moved = strike("a", false, Some(1));
+    moved.event_date = Some(d("2024-05-20"));
+    moved.date_start = moved.event_date;
+    moved.date_end = moved.event_date;
+    let new_version = doc(
+        "a",
+        "Une nouvelle version de la dépêche, sur une autre frappe en mai.",
+        Some("https://www.agency.example/news/1"),
+        vec![moved],
+        Vec::new(),
+    );
+    let stats = ingest(&mut store, &[new_version]);
+    assert_eq!((stats.replaced, stats.new_clusters), (1, 1));
+    let c = store.counts().unwrap();
+    assert_eq!((c.documents, c.events, c.clusters), (2, 2, 2));
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
