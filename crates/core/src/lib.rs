@@ -7,6 +7,7 @@
 
 pub mod diag;
 pub mod doc;
+pub mod merge;
 pub mod offsets;
 pub mod record;
 pub mod tokens;

@@ -16,11 +16,12 @@
 //!
 //! A cluster is represented by one [`Event`] whose fields are folded from its
 //! reports in arrival order by [`absorb`]: the most precise date and place
-//! any report gives, the most specific type, the lowest fatality figure with
-//! the range kept, and `claimed` only while every report is the claimant's
-//! own statement.
+//! any report gives, the most specific type and weapon, the lowest fatality
+//! figure with the range kept (the field-merge rule of [`vigie_core::merge`],
+//! which extraction also applies to the mentions of one article), and
+//! `claimed` only while every report is the claimant's own statement.
 
-use vigie_core::{Date, Event, Location};
+use vigie_core::{Date, Event, Location, merge};
 
 /// Event types that are not violence: an unspecified attack never matches them.
 const NON_VIOLENT_TYPES: [&str; 3] = ["Strategic developments", "Protests", "Riots"];
@@ -216,19 +217,24 @@ pub fn start_cluster(id: impl Into<String>, report: &Event) -> Event {
     ev
 }
 
-/// Ordering key of date precision: lower is more precise.
-fn date_rank(ev: &Event) -> (u8, i32) {
-    let days = interval(ev).map_or(i32::MAX, |(s, e)| (e - s).get_days());
-    (ev.time_precision.unwrap_or(u8::MAX), days)
+/// Ordering key of date precision: lower is more precise (the rule of
+/// vigie_core::merge, as within one article).
+fn date_rank(ev: &Event) -> (u8, u8, i32) {
+    merge::date_rank(interval(ev).map(|(s, e)| {
+        (
+            ev.date_inferred,
+            ev.time_precision.unwrap_or(u8::MAX),
+            (e - s).get_days(),
+        )
+    }))
 }
 
 /// Ordering key of place precision: lower is more precise.
 fn place_rank(loc: &Option<Location>) -> (u8, u8) {
-    match loc {
-        None => (2, u8::MAX),
-        Some(l) if l.lat.is_none() || l.lon.is_none() => (1, l.geo_precision),
-        Some(l) => (0, l.geo_precision),
-    }
+    merge::place_rank(
+        loc.as_ref()
+            .map(|l| (l.lat.is_some() && l.lon.is_some(), l.geo_precision)),
+    )
 }
 
 /// Folds one more report into a clustered event. `new_source` says whether
@@ -247,15 +253,18 @@ pub fn absorb(cluster: &mut Event, report: &Event, new_source: bool) {
     if place_rank(&report.location) < place_rank(&cluster.location) {
         cluster.location = report.location.clone();
     }
-    if unspecified(&cluster.event_type, &cluster.sub_event_type)
-        && !unspecified(&report.event_type, &report.sub_event_type)
-    {
+    if merge::sharper_type(
+        unspecified(&cluster.event_type, &cluster.sub_event_type),
+        unspecified(&report.event_type, &report.sub_event_type),
+    ) {
         cluster.event_type = report.event_type.clone();
         cluster.sub_event_type = report.sub_event_type.clone();
         cluster.plover = report.plover.clone();
         cluster.cameo = report.cameo.clone();
     }
-    fill(&mut cluster.weapon, &report.weapon);
+    if merge::sharper_weapon(cluster.weapon.as_deref(), report.weapon.as_deref()) {
+        cluster.weapon.clone_from(&report.weapon);
+    }
     if named(&cluster.actor1).is_none() && named(&report.actor1).is_some() {
         cluster.actor1.clone_from(&report.actor1);
     }
@@ -264,8 +273,8 @@ pub fn absorb(cluster: &mut Event, report: &Event, new_source: bool) {
     fill(&mut cluster.target, &report.target);
     fill(&mut cluster.claimant, &report.claimant);
     fill(&mut cluster.reported_by, &report.reported_by);
+    cluster.fatalities = merge::fatalities(cluster.fatalities, report.fatalities);
     if let Some(f) = report.fatalities {
-        cluster.fatalities = Some(cluster.fatalities.map_or(f, |c| c.min(f)));
         cluster.fatalities_range = Some(match cluster.fatalities_range {
             Some((lo, hi)) => (lo.min(f), hi.max(f)),
             None => (f, f),
@@ -535,6 +544,44 @@ mod tests {
         absorb(&mut c, &again, false);
         assert_eq!(c.source_count, Some(2));
         assert_eq!(c.fatalities, Some(4));
+    }
+
+    #[test]
+    fn a_sub_kind_of_weapon_and_a_told_date_win_in_a_cluster() {
+        let site = loc("Al-Tanf", "SY", Some("Homs"), Some((33.5, 38.62)), 1);
+        let mut first = ev(
+            "a",
+            "2024-02-03",
+            "Shelling/artillery/missile attack",
+            None,
+            Some(site.clone()),
+        );
+        first.weapon = Some("missile".into());
+        first.date_inferred = true;
+        let mut c = start_cluster("cl-1", &first);
+        let mut second = ev(
+            "b",
+            "2024-02-02",
+            "Shelling/artillery/missile attack",
+            None,
+            Some(site),
+        );
+        second.weapon = Some("ballistic_missile".into());
+        absorb(&mut c, &second, true);
+        assert_eq!(c.weapon.as_deref(), Some("ballistic_missile"));
+        assert_eq!(c.event_date, Some(d("2024-02-02")));
+        assert!(!c.date_inferred);
+        // The kind never replaces its sub-kind.
+        let mut third = ev(
+            "c",
+            "2024-02-02",
+            "Shelling/artillery/missile attack",
+            None,
+            None,
+        );
+        third.weapon = Some("missile".into());
+        absorb(&mut c, &third, true);
+        assert_eq!(c.weapon.as_deref(), Some("ballistic_missile"));
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! rule. The records themselves (ontology codes, ids, evidence) are written
 //! by [`crate::Extractor`].
 
+use vigie_core::merge;
+
 use super::context::{Frame, PlaceCand};
 
 /// Which pass decided which field of a record, read from its rule ids
@@ -174,6 +176,17 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
     }
 }
 
+fn place_rank(p: &Option<PlaceCand>) -> (u8, u8) {
+    merge::place_rank(p.as_ref().map(|p| (true, p.place.geo_precision)))
+}
+
+fn date_rank(f: &Frame) -> (u8, u8, i32) {
+    merge::date_rank(
+        f.date
+            .map(|d| (!f.date_explicit, d.precision, (d.end - d.start).get_days())),
+    )
+}
+
 fn absorb(g: &mut Frame, f: Frame) {
     if f.itype == "disrupted_weapons_use"
         && g.itype != "disrupted_weapons_use"
@@ -190,12 +203,12 @@ fn absorb(g: &mut Frame, f: Frame) {
             g.weapon = f.weapon.clone();
         }
     }
-    if g.itype == "other" && f.itype != "other" {
+    // Each field takes its most specific value, by the rule the store's
+    // clustering applies across articles (vigie_core::merge).
+    if merge::sharper_type(g.itype == "other", f.itype == "other") {
         g.itype = f.itype.clone();
     }
-    // The more specific weapon wins ("un missile" then "un missile balistique").
-    let generic = |w: &Option<String>| w.is_none() || w.as_deref() == Some("missile");
-    if generic(&g.weapon) && !generic(&f.weapon) || g.weapon.is_none() {
+    if merge::sharper_weapon(g.weapon.as_deref(), f.weapon.as_deref()) {
         g.weapon = f.weapon.clone();
     }
     if g.actor1.is_none() {
@@ -207,21 +220,14 @@ fn absorb(g: &mut Frame, f: Frame) {
     if g.target.is_none() {
         g.target = f.target.clone();
     }
-    match (&g.place, &f.place) {
-        (None, Some(_)) => g.place = f.place.clone(),
-        (Some(a), Some(b)) if b.place.geo_precision < a.place.geo_precision => {
-            g.place = f.place.clone()
-        }
-        _ => {}
+    if place_rank(&f.place) < place_rank(&g.place) {
+        g.place = f.place.clone();
     }
-    if !g.date_explicit && f.date_explicit {
+    if date_rank(&f) < date_rank(g) {
         g.date = f.date;
-        g.date_explicit = true;
+        g.date_explicit = f.date_explicit;
     }
-    g.fatalities = match (g.fatalities, f.fatalities) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
+    g.fatalities = merge::fatalities(g.fatalities, f.fatalities);
     if g.reported_by.is_none() && f.reported_by.is_some() {
         g.reported_by = f.reported_by.clone();
     }
