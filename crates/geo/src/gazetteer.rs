@@ -40,6 +40,10 @@ pub const FEATURES: &[&str] = &[
     "oilfield", "gasfield", "crossing", "dam", "town", "site", "camp",
 ];
 
+/// Features that are military installations: their name also stands for
+/// the troops there ("Al-Tanf shot down two drones").
+pub const INSTALLATIONS: &[&str] = &["airbase", "base", "camp"];
+
 /// A data error: file, line and what is wrong.
 fn bad(errors: &mut Vec<String>, path: &str, line: usize, msg: impl std::fmt::Display) {
     errors.push(format!("{path}:{line}: {msg}"));

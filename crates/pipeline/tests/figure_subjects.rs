@@ -2,27 +2,10 @@
 //! around it (`subjects.tsv`), so that `vigie figures --subject` groups
 //! French and English tolls. Articles written for vigie.
 
-use vigie_core::{Date, DocMeta, Figure, Lang, PublishedSource};
-use vigie_pipeline::{Config, Engine};
-
-fn figures(engine: &Engine, lang: &str, text: &str) -> Vec<Figure> {
-    let published: Date = "2025-03-10".parse().unwrap_or_else(|e| panic!("{e:?}"));
-    let meta = DocMeta {
-        id: "figure-subjects".into(),
-        origin: "figure-subjects".into(),
-        published: Some(published),
-        published_source: PublishedSource::Metadata,
-        lang: Some(Lang::new(lang)),
-        ..DocMeta::default()
-    };
-    engine
-        .extract(&engine.prepare(meta, text.to_string()))
-        .figures
-}
+mod common;
 
 #[test]
 fn subjects_are_one_label_in_both_languages() {
-    let engine = Engine::load(&Config::default()).unwrap_or_else(|e| panic!("{e}"));
     let cases = [
         (
             "fr",
@@ -46,7 +29,7 @@ fn subjects_are_one_label_in_both_languages() {
         ),
     ];
     for (lang, text, want) in cases {
-        let got = figures(&engine, lang, text);
+        let got = common::extract(lang, text).figures;
         let killed: Vec<_> = got.iter().filter(|f| f.what == "killed").collect();
         assert_eq!(killed.len(), 1, "{text}: {got:#?}");
         assert_eq!(killed[0].subject.as_deref(), Some(want), "{text}");

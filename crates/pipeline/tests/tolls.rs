@@ -3,31 +3,13 @@
 //! checks the fatalities of its one event, with the rule that decided them.
 //! Named after what broke before the tolls pass read the tree.
 
-use std::sync::OnceLock;
+mod common;
 
-use vigie_core::{Date, DocMeta, Event, Lang, PublishedSource};
-use vigie_pipeline::{Config, Engine};
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| Engine::load(&Config::default()).unwrap_or_else(|e| panic!("{e}")))
-}
+use vigie_core::Event;
 
 /// The events of one article published on 2025-03-10.
 fn events(lang: &str, text: &str) -> Vec<Event> {
-    let published: Date = "2025-03-10"
-        .parse()
-        .unwrap_or_else(|e| panic!("date: {e:?}"));
-    let meta = DocMeta {
-        id: "tolls-test".into(),
-        origin: "tolls-test".into(),
-        published: Some(published),
-        published_source: PublishedSource::Metadata,
-        lang: Some(Lang::new(lang)),
-        ..DocMeta::default()
-    };
-    let e = engine();
-    e.extract(&e.prepare(meta, text.to_string())).events
+    common::extract(lang, text).events
 }
 
 /// The single event of an article: its fatalities and its tolls rule.

@@ -10,7 +10,10 @@
 //! part of an actor's name, or the perpetrator itself. Of the rest: the
 //! first after the trigger in its clause with the places coordinated with
 //! it (one event per place: "à Tiri, Haddatha et Rachaf"), else the group
-//! nearest before it, else a country an adjective of the target names.
+//! nearest before it (not a coarser place that only locates the one before
+//! it: "troops at al-Tanf in southeastern Syria" is al-Tanf), else a
+//! country an adjective of the target names. A base named as the subject
+//! of an interception ("Al-Tanf shot down…") stands for its troops there.
 //! Adds the places (the caller splits the frame by place) and their rules;
 //! rejects a summary over several countries with no firm date.
 
@@ -86,12 +89,14 @@ pub fn settle(
             .iter()
             .filter(|p| s.span.contains(p.span) && role(cx, s, p, c.node).is_none())
             // A country that acts ("alors que les États-Unis poursuivent")
-            // is a subject, not where the weapon was aimed.
+            // is a subject, not where the weapon was aimed; a base that
+            // acts stands for its troops, where the weapon was stopped.
             .filter(|p| {
-                s.tree.is_none_or(|t| {
-                    t.head_in(p.name_span)
-                        .is_none_or(|n| !t.nodes[n].deprel.starts_with("nsubj"))
-                })
+                vigie_geo::gazetteer::INSTALLATIONS.contains(&p.place.feature.as_str())
+                    || s.tree.is_none_or(|t| {
+                        t.head_in(p.name_span)
+                            .is_none_or(|n| !t.nodes[n].deprel.starts_with("nsubj"))
+                    })
             })
             .min_by_key(|p| p.span.start.abs_diff(c.trigger.start));
         if let Some(p) = near {
@@ -346,7 +351,7 @@ fn place_of(
         })
         .collect();
     if !before.is_empty() {
-        return coordinated_groups(cx, &before).pop().unwrap_or_default();
+        return nearest_group(cx, coordinated_groups(cx, &before));
     }
     let after_clause: Vec<PlaceCand> = cx
         .places
@@ -366,7 +371,36 @@ fn place_of(
         .iter()
         .filter(|p| sent.contains(p.span) && p.span.end <= cs && !inside_actor(p))
         .collect();
-    coordinated_groups(cx, &opening).pop().unwrap_or_default()
+    nearest_group(cx, coordinated_groups(cx, &opening))
+}
+
+/// The last group of places before the trigger, unless it only locates
+/// the group before it ("at al-Tanf in southeastern Syria": al-Tanf).
+fn nearest_group(cx: &DocCtx<'_>, mut groups: Vec<Vec<PlaceCand>>) -> Vec<PlaceCand> {
+    let last = groups.pop().unwrap_or_default();
+    if let ([p], Some(prev)) = (last.as_slice(), groups.last().and_then(|g| g.last())) {
+        if locates(cx, prev, p) {
+            return groups.pop().unwrap_or_default();
+        }
+    }
+    last
+}
+
+/// True when place `p`, right after `prev` and no more precise, only
+/// locates it ("X in Y", "X, dans la province de Y").
+fn locates(cx: &DocCtx<'_>, prev: &PlaceCand, p: &PlaceCand) -> bool {
+    if p.name_span.start < prev.name_span.end || p.place.geo_precision < prev.place.geo_precision {
+        return false;
+    }
+    let gap = cx.folded_slice(prev.name_span.end, p.name_span.start);
+    let words: Vec<&str> = gap
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 4
+        && words
+            .iter()
+            .any(|w| cx.lex.has_word(Words::PlaceLocating, w))
 }
 
 /// Splits places in text order into groups of coordinated places ("X, Y et

@@ -148,7 +148,10 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
     if gap > 4 && !same_site {
         return false;
     }
-    if !compatible_types(&g.itype, &f.itype) {
+    // A bare mention ("no injuries occurred during the attack") may name
+    // an intercepted attack by its generic word.
+    let bare_mention = f.merge_only && f.place.is_none() && f.itype == "other";
+    if !compatible_types(&g.itype, &f.itype) && !bare_mention {
         return false;
     }
     if g.actor1.is_some() && f.actor1.is_some() && g.actor1 != f.actor1 {
