@@ -12,6 +12,17 @@ pub struct Evidence {
     pub end: usize,
 }
 
+/// A sentence that tells an event's incident besides its evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Mention {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The rule that linked it to the event ("merge.restatement",
+    /// "fr.arguments.anaphoric_mention").
+    pub rule: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Plover {
     #[serde(rename = "type")]
@@ -75,6 +86,11 @@ pub struct Event {
     pub reported_by: Option<String>,
     pub evidence: Evidence,
     pub rules: Vec<String>,
+    /// The document's other sentences that tell this incident (restatements
+    /// and mentions merged into it), in text order, each with the rule that
+    /// linked it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Mention>,
     /// True when the date came from a publication date inferred from the text.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub date_inferred: bool,

@@ -533,10 +533,35 @@ impl Extractor {
             reported_by: f.reported_by.clone(),
             evidence: ev,
             rules,
+            mentions: mentions(doc, f),
             date_inferred: inferred && f.date.is_some(),
             ..Event::default()
         }
     }
+}
+
+/// The sentences merged into a frame other than its evidence, once each,
+/// in text order (the first rule that linked a sentence names it).
+fn mentions(doc: &Doc, f: &Frame) -> Vec<vigie_core::Mention> {
+    let mut spans: Vec<&(Span, String)> = Vec::new();
+    for m in &f.mentions {
+        if m.0 != f.sent_span && !spans.iter().any(|s| s.0 == m.0) {
+            spans.push(m);
+        }
+    }
+    spans.sort_by_key(|m| m.0.start);
+    spans
+        .into_iter()
+        .map(|(span, rule)| {
+            let e = evidence(doc, *span);
+            vigie_core::Mention {
+                text: e.text,
+                start: e.start,
+                end: e.end,
+                rule: rule.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Evidence for a normalized-text sentence span: the original sentence.

@@ -77,6 +77,9 @@ pub struct Frame {
     /// Told as another incident ("a second strike", "une autre frappe"):
     /// restates none told before it.
     pub distinct: bool,
+    /// The sentences merged into this frame (normalized spans), each with
+    /// the rule that linked it; the evidence sentence may be among them.
+    pub mentions: Vec<(Span, String)>,
     pub notes: Vec<String>,
 }
 
@@ -104,6 +107,7 @@ impl Frame {
             rules: vec![c.rule.clone()],
             merge_only: s.headline,
             distinct: false,
+            mentions: Vec::new(),
             notes: Vec::new(),
         }
     }

@@ -190,7 +190,20 @@ fn date_rank(f: &Frame) -> (u8, u8, i32) {
     )
 }
 
+/// The rule that links mention `f` to the incident it is merged into.
+fn link_rule(f: &Frame) -> String {
+    f.rules
+        .iter()
+        .find(|r| r.ends_with(".arguments.anaphoric_mention"))
+        .cloned()
+        .unwrap_or_else(|| "merge.restatement".to_string())
+}
+
 fn absorb(g: &mut Frame, f: Frame) {
+    g.mentions
+        .push((g.sent_span, "merge.restatement".to_string()));
+    g.mentions.push((f.sent_span, link_rule(&f)));
+    g.mentions.extend(f.mentions.iter().cloned());
     if f.itype == "disrupted_weapons_use"
         && g.itype != "disrupted_weapons_use"
         && g.actor1.is_some()
