@@ -47,6 +47,8 @@ pub struct NumberHit {
     pub value: u64,
     /// A vague quantity ("dozens"): a toll, never a figure's count.
     pub approx: bool,
+    /// A scale word ("million") not joined to a number before it.
+    pub scale: bool,
 }
 
 /// All lexicon annotations of one document.
@@ -328,6 +330,7 @@ fn find_numbers(text: &str, stream: &TokenStream, lex: &LangLex) -> Vec<NumberHi
                     span: Span::new(start, j),
                     value: v,
                     approx: false,
+                    scale: false,
                 });
             }
             i = j;
@@ -363,10 +366,63 @@ fn find_numbers(text: &str, stream: &TokenStream, lex: &LangLex) -> Vec<NumberHi
                 span: s,
                 value: v,
                 approx: lex.approx_numbers.contains(word),
+                scale: lex.scale_numbers.contains(word),
             });
         }
     }
     out.sort_by_key(|n| n.span.start);
+    apply_scales(text, out)
+}
+
+/// Joins a number and the scale word right after it into one hit ("2.5
+/// million" is 2,500,000, "3 millions" 3,000,000); a scale word alone
+/// keeps its own value ("un million", "a million").
+fn apply_scales(text: &str, hits: Vec<NumberHit>) -> Vec<NumberHit> {
+    let gap = |a: Span, b: Span| text.get(a.end..b.start).unwrap_or("?");
+    let spaced = |g: &str| !g.is_empty() && g.chars().all(char::is_whitespace);
+    let mut out: Vec<NumberHit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if h.scale {
+            let k = out.len();
+            // "2.5 million", "2,5 millions": integer, decimal mark, one or
+            // two digits, then the scale word.
+            if k >= 2
+                && !out[k - 1].scale
+                && !out[k - 2].scale
+                && matches!(gap(out[k - 2].span, out[k - 1].span), "." | ",")
+                && out[k - 1].span.len() <= 2
+                && spaced(gap(out[k - 1].span, h.span))
+            {
+                let frac = out.remove(k - 1);
+                let int = out.remove(k - 2);
+                let width = if frac.span.len() == 1 { 10 } else { 100 };
+                let value = int
+                    .value
+                    .saturating_mul(width)
+                    .saturating_add(frac.value)
+                    .saturating_mul(h.value)
+                    / width;
+                out.push(NumberHit {
+                    span: Span::new(int.span.start, h.span.end),
+                    value,
+                    approx: false,
+                    scale: false,
+                });
+                continue;
+            }
+            if k >= 1 && !out[k - 1].scale && spaced(gap(out[k - 1].span, h.span)) {
+                let n = out.remove(k - 1);
+                out.push(NumberHit {
+                    span: Span::new(n.span.start, h.span.end),
+                    value: n.value.saturating_mul(h.value),
+                    approx: n.approx,
+                    scale: false,
+                });
+                continue;
+            }
+        }
+        out.push(h);
+    }
     out
 }
 

@@ -185,6 +185,9 @@ pub struct LangLex {
     /// The number words that are vague quantities ("dozens", "une
     /// vingtaine"): tolls count them, figures do not.
     pub approx_numbers: std::collections::HashSet<String>,
+    /// The number words that scale the number before them ("2.5 million",
+    /// "3 millions"): their value is the factor.
+    pub scale_numbers: std::collections::HashSet<String>,
     /// A figure's subject words (folded) -> one English label
     /// (`subjects.tsv`: "palestiniens", "gazaouis" -> "Palestinians").
     pub subjects: HashMap<String, String>,
@@ -576,6 +579,7 @@ pub fn load_lang(
     let npath = format!("{base}/numbers.tsv");
     let mut numbers = HashMap::new();
     let mut approx_numbers = std::collections::HashSet::new();
+    let mut scale_numbers = std::collections::HashSet::new();
     for (line, cols) in load_tsv_pairs(res, &npath, errors, 2) {
         match cols[1].parse::<u64>() {
             Ok(v) => {
@@ -585,8 +589,11 @@ pub fn load_lang(
                     Some("approx") => {
                         approx_numbers.insert(word.clone());
                     }
+                    Some("scale") => {
+                        scale_numbers.insert(word.clone());
+                    }
                     Some(other) => errors.push(format!(
-                        "{npath}:{line}: third column {other:?}: only \"approx\" is known"
+                        "{npath}:{line}: third column {other:?}: \"approx\" or \"scale\""
                     )),
                 }
                 numbers.insert(word, v);
@@ -679,6 +686,7 @@ pub fn load_lang(
         weapon_set,
         numbers,
         approx_numbers,
+        scale_numbers,
         subjects,
         cues,
         demonyms,
