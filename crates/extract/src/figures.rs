@@ -87,13 +87,32 @@ pub fn find_figures(cx: &DocCtx<'_>, event_sentences: &[Span]) -> Vec<FigureDraf
                 }
             }
             let limit = nums.get(k + 1).map_or(sent.end, |x| x.span.start);
-            let Some((what, cue_span)) = toll_of(cx, sent, n.span, limit) else {
+            // "70 policemen and 120 villagers have died": a count
+            // coordinated with the next one shares its toll word, and its
+            // subject ends where the next count begins.
+            let own = toll_of(cx, sent, n.span, limit);
+            let shared = own
+                .is_none()
+                .then(|| nums.get(k + 1))
+                .flatten()
+                .and_then(|m| {
+                    let next_limit = nums.get(k + 2).map_or(sent.end, |x| x.span.start);
+                    coordinated(cx, sent, n.span, m.span)
+                        .then(|| toll_of(cx, sent, m.span, next_limit))
+                        .flatten()
+                });
+            let Some((what, cue_span)) = own.or(shared) else {
                 continue;
+            };
+            let subject_end = if shared.is_some() {
+                limit
+            } else {
+                cue_span.start
             };
             let qualifier = qualifier_of(cx, sent, n.span);
             // Subject: the words between the number and the toll cue.
-            let subject = if cue_span.start > n.span.end {
-                let s = cx.text.get(n.span.end..cue_span.start).unwrap_or("");
+            let subject = if subject_end > n.span.end {
+                let s = cx.text.get(n.span.end..subject_end).unwrap_or("");
                 let s = s.split([',', '(', ';']).next().unwrap_or("").trim();
                 let words: Vec<&str> = s
                     .split_whitespace()
@@ -197,6 +216,16 @@ fn subject_label(cx: &DocCtx<'_>, raw: &str) -> Option<String> {
                     .contains(&vigie_tokens::fold_str(w))
         })
         .map(|w| w.to_string())
+}
+
+/// True when the count at `b` is joined to the one at `a` ("70 policemen
+/// and 120 villagers", "255 combattants et 77 civils").
+fn coordinated(cx: &DocCtx<'_>, sent: Span, a: Span, b: Span) -> bool {
+    // "entre 5 000 et 7 000": a range, not two counts.
+    let range = cx
+        .word_before(sent.start, a.start)
+        .is_some_and(|w| cx.lex.grammar.between_markers.contains(w));
+    !range && cx.gap_has_word(a.end, b.start, Words::CountCoordination, 4)
 }
 
 /// The toll word for a number: the nearest after it in its stretch, else

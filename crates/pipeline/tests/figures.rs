@@ -67,3 +67,36 @@ fn millions_are_counted_with_their_scale_and_qualifier() {
         assert_eq!(displaced[0].qualifier, qualifier, "{text}");
     }
 }
+
+/// Count and subject of each figure of an article.
+fn counts(lang: &str, text: &str) -> Vec<(u64, Option<String>)> {
+    common::extract(lang, text)
+        .figures
+        .into_iter()
+        .map(|f| (f.count, f.subject))
+        .collect()
+}
+
+#[test]
+fn coordinated_counts_are_one_figure_each_and_a_range_is_none() {
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        counts(
+            "en",
+            "Since the start of the insurgency, 70 policemen and 120 villagers have died in the district, officials said.",
+        ),
+        [(70, some("police")), (120, some("residents"))]
+    );
+    assert_eq!(
+        counts(
+            "fr",
+            "Depuis le début de l'année, 45 soldats et 60 civils ont été tués dans la province, selon un bilan officiel.",
+        ),
+        [(45, some("soldiers")), (60, some("civilians"))]
+    );
+    let range = counts(
+        "fr",
+        "Depuis le début de la guerre, entre 5 000 et 7 000 personnes ont été tuées, selon l'ONU.",
+    );
+    assert!(range.iter().all(|(n, _)| *n != 5000), "{range:?}");
+}

@@ -171,6 +171,30 @@ impl DocCtx<'_> {
         self.text.get(s.range()).unwrap_or("")
     }
 
+    /// True when the words between `a` and `b` (folded) are at most
+    /// `max_words` and one of them is in `list` ("X in Y", "70 et 120").
+    pub fn gap_has_word(
+        &self,
+        a: usize,
+        b: usize,
+        list: crate::data::Words,
+        max_words: usize,
+    ) -> bool {
+        let gap = self.folded_slice(a, b);
+        let words: Vec<&str> = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.len() <= max_words && words.iter().any(|w| self.lex.has_word(list, w))
+    }
+
+    /// The folded word right before `pos`, not before `from`.
+    pub fn word_before(&self, from: usize, pos: usize) -> Option<&str> {
+        self.folded_slice(from, pos)
+            .split(|c: char| !c.is_alphanumeric())
+            .rfind(|w| !w.is_empty())
+    }
+
     pub fn folded_slice(&self, start: usize, end: usize) -> &str {
         let f = self.ann.stream;
         let (a, b) = (f.folded_at(start), f.folded_at(end));

@@ -392,15 +392,12 @@ fn locates(cx: &DocCtx<'_>, prev: &PlaceCand, p: &PlaceCand) -> bool {
     if p.name_span.start < prev.name_span.end || p.place.geo_precision < prev.place.geo_precision {
         return false;
     }
-    let gap = cx.folded_slice(prev.name_span.end, p.name_span.start);
-    let words: Vec<&str> = gap
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() <= 4
-        && words
-            .iter()
-            .any(|w| cx.lex.has_word(Words::PlaceLocating, w))
+    cx.gap_has_word(
+        prev.name_span.end,
+        p.name_span.start,
+        Words::PlaceLocating,
+        4,
+    )
 }
 
 /// Splits places in text order into groups of coordinated places ("X, Y et

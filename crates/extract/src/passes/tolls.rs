@@ -390,10 +390,7 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
 /// True when the word before `n` (in the sentence) introduces a part of a
 /// count ("dont", "including").
 fn after_inclusion(cx: &DocCtx<'_>, sent: Span, n: Span) -> bool {
-    let before = cx.folded_slice(sent.start, n.start);
-    before
-        .split(|c: char| !c.is_alphanumeric())
-        .rfind(|w| !w.is_empty())
+    cx.word_before(sent.start, n.start)
         .is_some_and(|w| cx.lex.grammar.inclusion_markers.contains(w))
 }
 
