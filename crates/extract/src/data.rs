@@ -44,10 +44,12 @@ pub enum Cue {
     Anaphoric,
     Origin,
     KilledOne,
+    TollNoun,
+    TollRise,
 }
 
 impl Cue {
-    pub const ALL: [(Cue, &'static str, bool); 32] = [
+    pub const ALL: [(Cue, &'static str, bool); 34] = [
         (Cue::Claim, "claim", true),
         (Cue::Report, "report", true),
         (Cue::Sources, "sources", true),
@@ -80,6 +82,8 @@ impl Cue {
         (Cue::Anaphoric, "anaphoric", false),
         (Cue::Origin, "origin", false),
         (Cue::KilledOne, "killed_one", false),
+        (Cue::TollNoun, "toll_noun", false),
+        (Cue::TollRise, "toll_rise", false),
     ];
 }
 

@@ -254,6 +254,22 @@ fn toll_of(cx: &DocCtx<'_>, sent: Span, n: Span, limit: usize) -> Option<(&'stat
             }
         }
     }
+    // "The death toll from the war has risen to 15,000", "le bilan s'élève
+    // à 45": a toll noun earlier, a verb of rising right before the number.
+    let words_to_n = |c: Span| {
+        cx.text
+            .get(c.end..n.start)
+            .map_or(99, |g| g.split_whitespace().count())
+    };
+    let rises = cx
+        .ann
+        .cues_in(Cue::TollRise, sent.start, n.start)
+        .any(|c| words_to_n(c) <= 2);
+    if rises {
+        if let Some(t) = cx.ann.cues_in(Cue::TollNoun, sent.start, n.start).next() {
+            return Some(("killed", t));
+        }
+    }
     None
 }
 

@@ -100,3 +100,22 @@ fn coordinated_counts_are_one_figure_each_and_a_range_is_none() {
     );
     assert!(range.iter().all(|(n, _)| *n != 5000), "{range:?}");
 }
+
+#[test]
+fn a_death_toll_that_rose_to_n_is_a_figure_of_the_killed() {
+    let cases = [
+        (
+            "en",
+            "The death toll from the war in Sudan has risen to 15,000, according to the United Nations.",
+        ),
+        (
+            "fr",
+            "Le bilan de la guerre au Soudan s'élève désormais à 15 000 morts, selon l'ONU.",
+        ),
+    ];
+    for (lang, text) in cases {
+        let got = common::extract(lang, text).figures;
+        let found: Vec<(&str, u64)> = got.iter().map(|f| (f.what.as_str(), f.count)).collect();
+        assert_eq!(found, [("killed", 15_000)], "{text}");
+    }
+}
