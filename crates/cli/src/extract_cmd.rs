@@ -201,10 +201,10 @@ fn progress_bar(paths: &[PathBuf], follow: bool, quiet: bool) -> Option<indicati
     let mut total = 0u64;
     let mut files = 0usize;
     for found in vigie_pipeline::input::walk(paths, follow).flatten() {
-        if let Ok(m) = std::fs::metadata(&found.path) {
-            if m.is_file() {
-                total += m.len();
-            }
+        if let Ok(m) = std::fs::metadata(&found.path)
+            && m.is_file()
+        {
+            total += m.len();
         }
         files += 1;
         if files > 1_000_000 {

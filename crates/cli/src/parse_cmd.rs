@@ -113,11 +113,12 @@ fn forms_of(conllu: &str) -> String {
     let mut s = String::new();
     for line in conllu.lines() {
         let mut cols = line.split('\t');
-        if let (Some(id), Some(form)) = (cols.next(), cols.next()) {
-            if !id.starts_with('#') && id.chars().all(|c| c.is_ascii_digit()) {
-                s.push_str(form);
-                s.push(' ');
-            }
+        if let (Some(id), Some(form)) = (cols.next(), cols.next())
+            && !id.starts_with('#')
+            && id.chars().all(|c| c.is_ascii_digit())
+        {
+            s.push_str(form);
+            s.push(' ');
         }
         if s.len() > 4096 {
             break;

@@ -34,13 +34,13 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let tagger = TimeTagger::bundled().context("loading the time expression data")?;
-    if let Some(l) = &args.lang {
-        if !tagger.languages().contains(&l.as_str()) {
-            anyhow::bail!(
-                "--lang {l}: supported languages are {}",
-                tagger.languages().join(", ")
-            );
-        }
+    if let Some(l) = &args.lang
+        && !tagger.languages().contains(&l.as_str())
+    {
+        anyhow::bail!(
+            "--lang {l}: supported languages are {}",
+            tagger.languages().join(", ")
+        );
     }
     let ctx = ResolveContext {
         reference: args.reference,

@@ -444,24 +444,25 @@ mod vigie_corpusgen_bench {
                         expand(first, &mut out);
                     }
                 }
-            } else if path.contains("/extract/") && path.ends_with(".toml") {
-                if let Ok(v) = toml::from_str::<toml::Value>(&text) {
-                    strings(&v, &mut out);
-                }
+            } else if path.contains("/extract/")
+                && path.ends_with(".toml")
+                && let Ok(v) = toml::from_str::<toml::Value>(&text)
+            {
+                strings(&v, &mut out);
             }
         }
-        if let Ok(Some(text)) = r.text("actors.toml") {
-            if let Ok(v) = toml::from_str::<toml::Value>(&text) {
-                for a in v
-                    .get("actor")
-                    .and_then(|a| a.as_array())
-                    .into_iter()
-                    .flatten()
-                {
-                    for key in ["name", "fr", "en", "ar", "metonyms", "partisan"] {
-                        if let Some(x) = a.get(key) {
-                            strings(x, &mut out);
-                        }
+        if let Ok(Some(text)) = r.text("actors.toml")
+            && let Ok(v) = toml::from_str::<toml::Value>(&text)
+        {
+            for a in v
+                .get("actor")
+                .and_then(|a| a.as_array())
+                .into_iter()
+                .flatten()
+            {
+                for key in ["name", "fr", "en", "ar", "metonyms", "partisan"] {
+                    if let Some(x) = a.get(key) {
+                        strings(x, &mut out);
                     }
                 }
             }

@@ -197,19 +197,18 @@ fn places(r: &Resources, lang: &str) -> (Vec<String>, Vec<String>) {
         for_tsv_rows(r, file, |f| {
             if f.get(3)
                 .is_some_and(|cc| cc.is_empty() || focus.contains(*cc))
+                && let Some(n) = first_name(f, col)
             {
-                if let Some(n) = first_name(f, col) {
-                    names.insert(n);
-                }
+                names.insert(n);
             }
         });
     }
     let mut countries = BTreeSet::new();
     for_tsv_rows(r, "gazetteer/curated/countries.tsv", |f| {
-        if f.get(3).is_some_and(|cc| focus.contains(*cc)) {
-            if let Some(n) = first_name(f, col) {
-                countries.insert(n);
-            }
+        if f.get(3).is_some_and(|cc| focus.contains(*cc))
+            && let Some(n) = first_name(f, col)
+        {
+            countries.insert(n);
         }
     });
     for_tsv_rows(r, "gazetteer/geonames.tsv", |f| {
@@ -217,10 +216,11 @@ fn places(r: &Resources, lang: &str) -> (Vec<String>, Vec<String>) {
             .get(6)
             .and_then(|p| p.parse::<u64>().ok())
             .is_some_and(|p| p >= 100_000);
-        if big && f.get(2).is_some_and(|cc| focus.contains(*cc)) {
-            if let Some(n) = f.get(1).filter(|n| !n.is_empty()) {
-                names.insert(n.to_string());
-            }
+        if big
+            && f.get(2).is_some_and(|cc| focus.contains(*cc))
+            && let Some(n) = f.get(1).filter(|n| !n.is_empty())
+        {
+            names.insert(n.to_string());
         }
     });
     (names.into_iter().collect(), countries.into_iter().collect())
@@ -372,10 +372,10 @@ fn number_words(r: &Resources, lang: &str) -> BTreeMap<u32, String> {
     if let Ok(Some(text)) = r.text(&format!("lang/{lang}/extract/numbers.tsv")) {
         for (_, line) in data_lines(&text) {
             let mut f = line.split('\t');
-            if let (Some(w), Some(Ok(v))) = (f.next(), f.next().map(|v| v.trim().parse::<u32>())) {
-                if (2..=20).contains(&v) {
-                    out.entry(v).or_insert_with(|| w.trim().to_string());
-                }
+            if let (Some(w), Some(Ok(v))) = (f.next(), f.next().map(|v| v.trim().parse::<u32>()))
+                && (2..=20).contains(&v)
+            {
+                out.entry(v).or_insert_with(|| w.trim().to_string());
             }
         }
     }

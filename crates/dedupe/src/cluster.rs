@@ -150,10 +150,10 @@ fn place_distance(a: &Option<PlaceKey>, b: &Option<PlaceKey>) -> Option<f64> {
         (Some(a), Some(b)) => (a, b),
         _ => return None,
     };
-    if let (Some(ca), Some(cb)) = (&a.country, &b.country) {
-        if !ca.eq_ignore_ascii_case(cb) {
-            return None;
-        }
+    if let (Some(ca), Some(cb)) = (&a.country, &b.country)
+        && !ca.eq_ignore_ascii_case(cb)
+    {
+        return None;
     }
     let km = match (a.coords(), b.coords()) {
         (Some(pa), Some(pb)) => Some(haversine_km(pa, pb)),

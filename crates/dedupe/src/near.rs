@@ -204,7 +204,7 @@ impl Signature {
     /// The inverse of [`Signature::to_bytes`]; `None` if the length is not a
     /// multiple of four.
     pub fn from_bytes(bytes: &[u8]) -> Option<Signature> {
-        if bytes.len() % 4 != 0 {
+        if !bytes.len().is_multiple_of(4) {
             return None;
         }
         Some(Signature(

@@ -436,16 +436,16 @@ pub fn score(gold: &[GoldDoc], events: &[Value], figures: Option<&[Value]>) -> S
             );
             count("country", e.country == g.location.country);
             let gl = &g.location;
-            if let (Some(glat), Some(lat)) = (gl.lat, e.lat) {
-                if gl.precision.unwrap_or(3) <= 2 {
-                    let km = haversine_km(
-                        lat,
-                        e.lon.unwrap_or(f64::NAN),
-                        glat,
-                        gl.lon.unwrap_or(f64::NAN),
-                    );
-                    count("location_25km", km <= 25.0);
-                }
+            if let (Some(glat), Some(lat)) = (gl.lat, e.lat)
+                && gl.precision.unwrap_or(3) <= 2
+            {
+                let km = haversine_km(
+                    lat,
+                    e.lon.unwrap_or(f64::NAN),
+                    glat,
+                    gl.lon.unwrap_or(f64::NAN),
+                );
+                count("location_25km", km <= 25.0);
             }
             if let Some(c) = g.claimed {
                 count(

@@ -265,10 +265,8 @@ fn toll_of(cx: &DocCtx<'_>, sent: Span, n: Span, limit: usize) -> Option<(&'stat
         .ann
         .cues_in(Cue::TollRise, sent.start, n.start)
         .any(|c| words_to_n(c) <= 2);
-    if rises {
-        if let Some(t) = cx.ann.cues_in(Cue::TollNoun, sent.start, n.start).next() {
-            return Some(("killed", t));
-        }
+    if rises && let Some(t) = cx.ann.cues_in(Cue::TollNoun, sent.start, n.start).next() {
+        return Some(("killed", t));
     }
     None
 }

@@ -229,10 +229,11 @@ pub fn merge_curated(places: &mut Vec<Place>) {
     for (i, p) in places.iter().enumerate() {
         if p.curated {
             for part in p.source.split([';', ' ', ',']) {
-                if let Some(id) = part.strip_prefix("geonames:") {
-                    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
-                        by_gid.insert(format!("geonames:{id}"), i);
-                    }
+                if let Some(id) = part.strip_prefix("geonames:")
+                    && !id.is_empty()
+                    && id.bytes().all(|b| b.is_ascii_digit())
+                {
+                    by_gid.insert(format!("geonames:{id}"), i);
                 }
             }
         }
@@ -241,12 +242,12 @@ pub fn merge_curated(places: &mut Vec<Place>) {
     let mut absorbed_set: std::collections::HashSet<usize> = std::collections::HashSet::new();
     let mut curated_with_id: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for (j, p) in places.iter().enumerate() {
-        if !p.curated {
-            if let Some(&i) = by_gid.get(&p.id) {
-                absorbed.push((i, j));
-                absorbed_set.insert(j);
-                curated_with_id.insert(i);
-            }
+        if !p.curated
+            && let Some(&i) = by_gid.get(&p.id)
+        {
+            absorbed.push((i, j));
+            absorbed_set.insert(j);
+            curated_with_id.insert(i);
         }
     }
     // curated towns and sites without an id: the GeoNames place of the same

@@ -836,15 +836,16 @@ impl Geocoder {
             consumed_first = Some(before[end].0);
             let mut dist = None;
             // "<n> km" (optionally "à <n> km", "some <n> km")
-            if end >= 2 && self.grammar.is_distance_unit(before[end - 1].1) {
-                if let Ok(n) = before[end - 2].1.parse::<f64>() {
-                    dist = Some(n);
-                    end -= 2;
+            if end >= 2
+                && self.grammar.is_distance_unit(before[end - 1].1)
+                && let Ok(n) = before[end - 2].1.parse::<f64>()
+            {
+                dist = Some(n);
+                end -= 2;
+                consumed_first = Some(before[end].0);
+                if end >= 1 && self.grammar.is_distance_lead(before[end - 1].1) {
+                    end -= 1;
                     consumed_first = Some(before[end].0);
-                    if end >= 1 && self.grammar.is_distance_lead(before[end - 1].1) {
-                        end -= 1;
-                        consumed_first = Some(before[end].0);
-                    }
                 }
             }
             m.direction = Some((d, dist));
@@ -954,14 +955,13 @@ impl Geocoder {
             if self.focus.contains(p.country.as_str()) {
                 s += 0.5;
             }
-            if let Some(feats) = &m.type_features {
-                if feats
+            if let Some(feats) = &m.type_features
+                && feats
                     .iter()
                     .any(|f| f == &p.feature || (f == "base" && p.feature == "airbase"))
-                {
-                    s += 6.0;
-                    why = "geo.type_word";
-                }
+            {
+                s += 6.0;
+                why = "geo.type_word";
             }
             if m.next_country.as_deref() == Some(p.country.as_str()) && p.feature != "country" {
                 s += 8.0;
@@ -1135,13 +1135,12 @@ impl Geocoder {
         }
         let areal = p.precision == 3;
         // "the Idlib countryside", "la région de Hassaké" with the town chosen: the area around it
-        if let Some(f) = &m.type_features {
-            if p.feature == "town"
-                && !f.is_empty()
-                && f.iter().all(|f| matches!(f.as_str(), "region" | "admin2"))
-            {
-                r.geo_precision = r.geo_precision.max(2);
-            }
+        if let Some(f) = &m.type_features
+            && p.feature == "town"
+            && !f.is_empty()
+            && f.iter().all(|f| matches!(f.as_str(), "region" | "admin2"))
+        {
+            r.geo_precision = r.geo_precision.max(2);
         }
         if let Some((d, dist)) = m.direction {
             // a part of the anchor ("northern Syria", "le nord de Gaza") or a

@@ -312,11 +312,11 @@ fn process_text(
         ));
         text.truncate(cut);
     }
-    if meta.published.is_none() {
-        if let Some(d) = cfg.published {
-            meta.published = Some(d);
-            meta.published_source = PublishedSource::CommandLine;
-        }
+    if meta.published.is_none()
+        && let Some(d) = cfg.published
+    {
+        meta.published = Some(d);
+        meta.published_source = PublishedSource::CommandLine;
     }
     if let Some(l) = &cfg.lang {
         meta.lang = Some(l.clone());
@@ -344,11 +344,11 @@ fn process_text(
         parse = ex.parse;
         ex
     };
-    if doc.meta.published.is_none() {
-        if let Some(d) = extraction.inferred_published {
-            doc.meta.published = Some(d);
-            doc.meta.published_source = PublishedSource::Inferred;
-        }
+    if doc.meta.published.is_none()
+        && let Some(d) = extraction.inferred_published
+    {
+        doc.meta.published = Some(d);
+        doc.meta.published_source = PublishedSource::Inferred;
     }
     for e in &mut extraction.events {
         if e.doc.is_empty() {
@@ -428,12 +428,12 @@ fn extract_sections(
         work.add(ex.parse.words + ex.events.len() + ex.figures.len());
         work.check(&doc.meta.origin)?;
         parse.add(&ex.parse);
-        if meta.published.is_none() {
-            if let Some(d) = ex.inferred_published {
-                meta.published = Some(d);
-                meta.published_source = vigie_core::PublishedSource::Inferred;
-                out.inferred_published = Some(d);
-            }
+        if meta.published.is_none()
+            && let Some(d) = ex.inferred_published
+        {
+            meta.published = Some(d);
+            meta.published_source = vigie_core::PublishedSource::Inferred;
+            out.inferred_published = Some(d);
         }
         for e in &mut ex.events {
             e.evidence.start += range.start;

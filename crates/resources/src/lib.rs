@@ -65,10 +65,10 @@ impl Resources {
 
     /// Raw bytes of a resource.
     pub fn bytes(&self, path: &str) -> Option<Cow<'static, [u8]>> {
-        if let Some(dir) = &self.overrides {
-            if let Ok(b) = std::fs::read(dir.join(path)) {
-                return Some(Cow::Owned(b));
-            }
+        if let Some(dir) = &self.overrides
+            && let Ok(b) = std::fs::read(dir.join(path))
+        {
+            return Some(Cow::Owned(b));
         }
         Bundled::get(path).map(|f| f.data)
     }
@@ -134,12 +134,11 @@ impl Resources {
     pub fn languages(&self) -> Vec<String> {
         let mut langs: BTreeSet<String> = BTreeSet::new();
         for p in self.list("lang/") {
-            if let Some(rest) = p.strip_prefix("lang/") {
-                if let Some((dir, _)) = rest.split_once('/') {
-                    if !dir.starts_with('_') {
-                        langs.insert(dir.to_string());
-                    }
-                }
+            if let Some(rest) = p.strip_prefix("lang/")
+                && let Some((dir, _)) = rest.split_once('/')
+                && !dir.starts_with('_')
+            {
+                langs.insert(dir.to_string());
             }
         }
         langs.into_iter().collect()

@@ -133,13 +133,13 @@ fn finish(
     let n = cur.len();
     let lines = (first_line + cur.comments.len()..).zip(&cur.lines);
     for (line, l) in lines {
-        if let Line::Word(w) = l {
-            if let Some(h) = w.head.filter(|&h| h as usize > n) {
-                return Err(ConlluError {
-                    line,
-                    kind: ConlluErrorKind::HeadRange { head: h, words: n },
-                });
-            }
+        if let Line::Word(w) = l
+            && let Some(h) = w.head.filter(|&h| h as usize > n)
+        {
+            return Err(ConlluError {
+                line,
+                kind: ConlluErrorKind::HeadRange { head: h, words: n },
+            });
         }
     }
     out.push(std::mem::take(cur));

@@ -253,10 +253,10 @@ impl Lemmatizer {
     /// Writes the lemma of `form` (with UPOS id `upos`) at the end of `out`.
     pub fn lemmatize_into(&self, form: &str, upos: u8, out: &mut String, scratch: &mut Vec<u8>) {
         key(upos, form, scratch);
-        if let Some(r) = self.words.get(scratch) {
-            if self.rules[r as usize].apply(form, out) {
-                return;
-            }
+        if let Some(r) = self.words.get(scratch)
+            && self.rules[r as usize].apply(form, out)
+        {
+            return;
         }
         // Most forms are their own lowercase: no second lookup, no copy.
         let owned;
@@ -266,10 +266,10 @@ impl Lemmatizer {
         {
             owned = form.to_lowercase();
             key(upos, &owned, scratch);
-            if let Some(r) = self.words.get(scratch) {
-                if self.rules[r as usize].apply(&owned, out) {
-                    return;
-                }
+            if let Some(r) = self.words.get(scratch)
+                && self.rules[r as usize].apply(&owned, out)
+            {
+                return;
             }
             owned.as_str()
         } else {

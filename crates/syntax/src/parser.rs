@@ -805,10 +805,10 @@ pub fn train(
             ));
         }
     }
-    if std::env::var_os("VIGIE_SYNTAX_ABLATE").is_some() {
-        if let Some((_, _, p)) = &best {
-            ablate(p, dev, log);
-        }
+    if std::env::var_os("VIGIE_SYNTAX_ABLATE").is_some()
+        && let Some((_, _, p)) = &best
+    {
+        ablate(p, dev, log);
     }
     best.map(|(_, e, p)| (p, e))
         .ok_or(ModelError::Corrupt("no training epoch"))

@@ -593,10 +593,10 @@ fn skeleton(train: &[Vec<TagItem>], st: &TagSettings) -> Tagger {
     let mut vals: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for w in train.iter().flatten() {
         for kv in w.feats.split('|') {
-            if let Some((k, v)) = kv.split_once('=') {
-                if st.feat_keys.iter().any(|x| x == k) {
-                    vals.entry(k).or_default().push(v);
-                }
+            if let Some((k, v)) = kv.split_once('=')
+                && st.feat_keys.iter().any(|x| x == k)
+            {
+                vals.entry(k).or_default().push(v);
             }
         }
     }
@@ -609,10 +609,10 @@ fn skeleton(train: &[Vec<TagItem>], st: &TagSettings) -> Tagger {
     let mut allowed = vec![std::collections::BTreeSet::new(); upos.len()];
     for w in train.iter().flatten() {
         for kv in w.feats.split('|') {
-            if let (Some((k, _)), Some(u)) = (kv.split_once('='), upos.id(w.upos)) {
-                if let Some(k) = keys.id(k) {
-                    allowed[u as usize].insert(k);
-                }
+            if let (Some((k, _)), Some(u)) = (kv.split_once('='), upos.id(w.upos))
+                && let Some(k) = keys.id(k)
+            {
+                allowed[u as usize].insert(k);
             }
         }
     }

@@ -145,10 +145,10 @@ impl HtmlExtractor {
         if el.attr("aria-hidden") == Some("true") {
             return Some("aria-hidden".into());
         }
-        if let Some(role) = el.attr("role") {
-            if self.drop_roles.contains(&role.to_ascii_lowercase()) {
-                return Some("role".into());
-            }
+        if let Some(role) = el.attr("role")
+            && self.drop_roles.contains(&role.to_ascii_lowercase())
+        {
+            return Some("role".into());
         }
         for attr in ["class", "id"] {
             if let Some(v) = el.attr(attr) {

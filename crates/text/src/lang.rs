@@ -147,14 +147,14 @@ impl LangDetector {
         }
         // An unrestricted guess first: a confident answer outside the
         // supported set means the text is in another language.
-        if letters > MIN_LETTERS_FOR_OTHER {
-            if let Some(info) = whatlang::detect(sample) {
-                if let Some((_, code)) = self.allowed.iter().find(|(l, _)| *l == info.lang()) {
-                    return Lang::new(code.clone());
-                }
-                if info.is_reliable() && info.confidence() > 0.9 {
-                    return Lang::other();
-                }
+        if letters > MIN_LETTERS_FOR_OTHER
+            && let Some(info) = whatlang::detect(sample)
+        {
+            if let Some((_, code)) = self.allowed.iter().find(|(l, _)| *l == info.lang()) {
+                return Lang::new(code.clone());
+            }
+            if info.is_reliable() && info.confidence() > 0.9 {
+                return Lang::other();
             }
         }
         let langs: Vec<whatlang::Lang> = self.allowed.iter().map(|(l, _)| *l).collect();

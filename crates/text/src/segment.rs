@@ -92,11 +92,12 @@ impl Segmenter {
         let last = out.len();
         push(text, sent_start, end, false, out);
         // A line that is one sentence without final punctuation is a headline.
-        if out.len() == last + 1 && last == first_in_line {
-            if let Some(s) = out.last_mut() {
-                let t = text[s.span.range()].trim_end();
-                s.headline = !t.ends_with(['.', '!', '?', '…', '"', ':', ';', ',', ')']);
-            }
+        if out.len() == last + 1
+            && last == first_in_line
+            && let Some(s) = out.last_mut()
+        {
+            let t = text[s.span.range()].trim_end();
+            s.headline = !t.ends_with(['.', '!', '?', '…', '"', ':', ';', ',', ')']);
         }
     }
 

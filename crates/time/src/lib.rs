@@ -368,10 +368,10 @@ fn latest_agreeing_date(years: &[i16], triples: &[(u8, u8, u8)]) -> Option<Date>
                 pick = Some((dist, d));
             }
         }
-        if let Some((_, d)) = pick {
-            if best.is_none_or(|b| d > b) {
-                best = Some(d);
-            }
+        if let Some((_, d)) = pick
+            && best.is_none_or(|b| d > b)
+        {
+            best = Some(d);
         }
     }
     best

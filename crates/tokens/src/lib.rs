@@ -312,28 +312,26 @@ fn group_numbers(text: &str, toks: &mut Vec<Token>) {
             loop {
                 let n = last + 1;
                 // space-separated group: next token is exactly 3 digits, not glued
-                if let Some(nt) = toks.get(n) {
-                    if is_number(nt, Some(3))
-                        && !nt.glued
-                        && gap_is_group_space(text, toks[last].end as usize, nt.start as usize)
-                    {
-                        last = n;
-                        continue;
-                    }
+                if let Some(nt) = toks.get(n)
+                    && is_number(nt, Some(3))
+                    && !nt.glued
+                    && gap_is_group_space(text, toks[last].end as usize, nt.start as usize)
+                {
+                    last = n;
+                    continue;
                 }
                 // comma or period separated: "1,000" (glued both sides)
-                if let (Some(p), Some(nt)) = (toks.get(n), toks.get(n + 1)) {
-                    if (punct(p, ",") || punct(p, "."))
-                        && p.glued
-                        && nt.glued
-                        && is_number(nt, Some(3))
-                        && !toks
-                            .get(n + 2)
-                            .is_some_and(|x| x.glued && is_number(x, None))
-                    {
-                        last = n + 1;
-                        continue;
-                    }
+                if let (Some(p), Some(nt)) = (toks.get(n), toks.get(n + 1))
+                    && (punct(p, ",") || punct(p, "."))
+                    && p.glued
+                    && nt.glued
+                    && is_number(nt, Some(3))
+                    && !toks
+                        .get(n + 2)
+                        .is_some_and(|x| x.glued && is_number(x, None))
+                {
+                    last = n + 1;
+                    continue;
                 }
                 break;
             }

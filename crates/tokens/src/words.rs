@@ -133,12 +133,10 @@ impl Builder<'_> {
                     self.emit(n.start, after.end);
                     return j + 2;
                 }
-                if clitic_ends {
-                    if let Some(n_len) = self.negation_split(word_start, &n, &after) {
-                        self.emit_pieces(word_start, n.start - n_len);
-                        self.emit(n.start - n_len, after.end);
-                        return j + 2;
-                    }
+                if clitic_ends && let Some(n_len) = self.negation_split(word_start, &n, &after) {
+                    self.emit_pieces(word_start, n.start - n_len);
+                    self.emit(n.start - n_len, after.end);
+                    return j + 2;
                 }
                 j += 2; // an apostrophe inside a word
                 continue;

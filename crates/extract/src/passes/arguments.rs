@@ -252,24 +252,22 @@ fn perpetrator(
     // A name right before a verb is its subject, not a name on a noun.
     let verb = matches!((s.tree, c.node), (Some(t), Some(n)) if t.upos(n) == "VERB");
     let on_noun = || attached(cx, s.span, c.trigger, interception, story);
-    if !verb {
-        if let Some((a, span)) = on_noun() {
-            return (Some(a), Some("actor.attached"), Some(span));
-        }
+    if !verb && let Some((a, span)) = on_noun() {
+        return (Some(a), Some("actor.attached"), Some(span));
     }
-    if let (Some(tree), Some(node)) = (s.tree, c.node) {
-        if let Some(p) = tree.predicate(node) {
-            let found = by_tree(cx, s, tree, node, p, story);
-            if found.0.is_some() || !verb {
-                return found;
-            }
-            // A verb the tree gives no subject ("the Houthis launching"):
-            // the name right before it.
-            return match on_noun() {
-                Some((a, span)) => (Some(a), Some("actor.attached"), Some(span)),
-                None => found,
-            };
+    if let (Some(tree), Some(node)) = (s.tree, c.node)
+        && let Some(p) = tree.predicate(node)
+    {
+        let found = by_tree(cx, s, tree, node, p, story);
+        if found.0.is_some() || !verb {
+            return found;
         }
+        // A verb the tree gives no subject ("the Houthis launching"):
+        // the name right before it.
+        return match on_noun() {
+            Some((a, span)) => (Some(a), Some("actor.attached"), Some(span)),
+            None => found,
+        };
     }
     by_order(cx, s.span, c.trigger, c.clause.1, interception, story)
 }
@@ -303,10 +301,10 @@ fn by_tree(
                 || (matches!(tree.rel(ch), "obl" | "nmod")
                     && tree.case_lemmas(ch).any(|l| g.agent_markers.contains(l)))
         });
-    if let Some(a) = agent {
-        if let Some((actor, span)) = actor_in(cx, s, tree, a, story) {
-            return (Some(actor), Some("actor.agent"), Some(span));
-        }
+    if let Some(a) = agent
+        && let Some((actor, span)) = actor_in(cx, s, tree, a, story)
+    {
+        return (Some(actor), Some("actor.agent"), Some(span));
     }
     // The subject, unless the trigger is the subject itself or the
     // predicate is a verb of saying (the subject is then a source).
@@ -354,15 +352,14 @@ fn by_tree(
             if let Some(subj) = tree
                 .children(h)
                 .find(|&ch| tree.nodes[ch].deprel == "nsubj")
+                && let Some((actor, span)) = actor_in(cx, s, tree, subj, story)
             {
-                if let Some((actor, span)) = actor_in(cx, s, tree, subj, story) {
-                    let rule = if claimant {
-                        "actor.claimant"
-                    } else {
-                        "actor.subject"
-                    };
-                    return (Some(actor), Some(rule), Some(span));
-                }
+                let rule = if claimant {
+                    "actor.claimant"
+                } else {
+                    "actor.subject"
+                };
+                return (Some(actor), Some(rule), Some(span));
             }
         }
     }
@@ -426,10 +423,10 @@ fn speaker_above(
             return None;
         }
         x = tree.head(x)?;
-        if let Some(subj) = tree.children(x).find(|&ch| tree.rel(ch) == "nsubj") {
-            if tree.upos(subj) != "PRON" {
-                return actor_in(cx, s, tree, subj, story);
-            }
+        if let Some(subj) = tree.children(x).find(|&ch| tree.rel(ch) == "nsubj")
+            && tree.upos(subj) != "PRON"
+        {
+            return actor_in(cx, s, tree, subj, story);
         }
     }
     None
@@ -481,10 +478,11 @@ fn attached(
                 .get(h.span.end..trig.start)
                 .is_some_and(|g| g.trim_matches(|c: char| c == ' ' || c == '-').is_empty())
             && matches!(h.what, ActorRef::Adjective(_) | ActorRef::Named(_));
-        if (after || before) && !interception {
-            if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story) {
-                return Some((a, h.span));
-            }
+        if (after || before)
+            && !interception
+            && let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story)
+        {
+            return Some((a, h.span));
         }
     }
     None
@@ -514,10 +512,9 @@ fn by_order(
             .actors
             .iter()
             .find(|h| h.span.start >= c.end && cx.words_between(c.end, h.span.start) <= 2)
+            && let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story)
         {
-            if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story) {
-                return (Some(a), Some("actor.agent"), Some(h.span));
-            }
+            return (Some(a), Some("actor.agent"), Some(h.span));
         }
     }
     // 3. The subject: the nearest mention before the trigger in the sentence
@@ -640,11 +637,11 @@ fn target_of(
         if after_place && matches!(h.what, ActorRef::Adjective(_)) {
             continue;
         }
-        if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story) {
-            if Some(a) != actor1 {
-                side = Some(a);
-                break;
-            }
+        if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story)
+            && Some(a) != actor1
+        {
+            side = Some(a);
+            break;
         }
     }
     (target, side)

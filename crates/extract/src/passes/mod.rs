@@ -149,10 +149,10 @@ impl Story {
             self.last_speaker = Some(sp.clone());
         }
         for (sp, is_claim, _) in &s.speakers {
-            if let (Speaker::Actor(a), true) = (sp, is_claim) {
-                if arguments::self_focus(cx, *a) {
-                    self.focus = Some(*a);
-                }
+            if let (Speaker::Actor(a), true) = (sp, is_claim)
+                && arguments::self_focus(cx, *a)
+            {
+                self.focus = Some(*a);
             }
         }
         // A claim stays open while the sentences after it have no

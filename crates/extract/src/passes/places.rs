@@ -41,11 +41,12 @@ pub fn of(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate, f: &mut Frame) -
         places.truncate(1);
         f.rule(cx, "places.between");
     }
-    if places.is_empty() && !c.def(cx).weak {
-        if let Some(p) = place_from_adjective(cx, s.span, c.trigger, c.clause.1) {
-            places.push(p);
-            f.rule(cx, "place.target_adjective_country");
-        }
+    if places.is_empty()
+        && !c.def(cx).weak
+        && let Some(p) = place_from_adjective(cx, s.span, c.trigger, c.clause.1)
+    {
+        places.push(p);
+        f.rule(cx, "place.target_adjective_country");
     }
     for p in &places {
         f.rules.push(p.rule.clone());
@@ -326,15 +327,13 @@ fn place_of(
         let groups = coordinated_groups(cx, &after);
         let mut out = groups.into_iter().next().unwrap_or_default();
         // A region named first, then a precise place right after it.
-        if out.len() == 1 {
-            if let (Some(first), Some(next)) = (after.first(), after.get(1)) {
-                if first.place.geo_precision >= 3
-                    && next.place.geo_precision < first.place.geo_precision
-                    && next.span.start.saturating_sub(first.span.end) <= 60
-                {
-                    out = vec![(*next).clone()];
-                }
-            }
+        if out.len() == 1
+            && let (Some(first), Some(next)) = (after.first(), after.get(1))
+            && first.place.geo_precision >= 3
+            && next.place.geo_precision < first.place.geo_precision
+            && next.span.start.saturating_sub(first.span.end) <= 60
+        {
+            out = vec![(*next).clone()];
         }
         return out;
     }
@@ -378,10 +377,10 @@ fn place_of(
 /// the group before it ("at al-Tanf in southeastern Syria": al-Tanf).
 fn nearest_group(cx: &DocCtx<'_>, mut groups: Vec<Vec<PlaceCand>>) -> Vec<PlaceCand> {
     let last = groups.pop().unwrap_or_default();
-    if let ([p], Some(prev)) = (last.as_slice(), groups.last().and_then(|g| g.last())) {
-        if locates(cx, prev, p) {
-            return groups.pop().unwrap_or_default();
-        }
+    if let ([p], Some(prev)) = (last.as_slice(), groups.last().and_then(|g| g.last()))
+        && locates(cx, prev, p)
+    {
+        return groups.pop().unwrap_or_default();
     }
     last
 }

@@ -157,10 +157,11 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
     if g.actor1.is_some() && f.actor1.is_some() && g.actor1 != f.actor1 {
         return false;
     }
-    if let (Some(a), Some(b)) = (&g.weapon, &f.weapon) {
-        if a != b && !(g.merge_only || f.merge_only) {
-            return false;
-        }
+    if let (Some(a), Some(b)) = (&g.weapon, &f.weapon)
+        && a != b
+        && !(g.merge_only || f.merge_only)
+    {
+        return false;
     }
     let dates_ok = match (g.date, f.date) {
         (Some(a), Some(b)) if g.date_explicit && f.date_explicit => {

@@ -51,26 +51,25 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
         p.end
     };
     let k = cx.has_role(k, Role::Det).unwrap_or(k);
-    if let Some(d) = longest([month_day(cx, k), day_of_month(cx, k)]) {
-        if let Expr::Date {
+    if let Some(d) = longest([month_day(cx, k), day_of_month(cx, k)])
+        && let Expr::Date {
             year, month, day, ..
         } = d.expr
-        {
-            let expr = Expr::Date {
-                year,
-                month,
-                day,
-                weekday: Some(w),
-                rel: Rel::None,
-            };
-            return Some(Parsed {
-                start: i,
-                expr,
-                part: d.part.or(p.part),
-                rule: "weekday_date",
-                ..d
-            });
-        }
+    {
+        let expr = Expr::Date {
+            year,
+            month,
+            day,
+            weekday: Some(w),
+            rel: Rel::None,
+        };
+        return Some(Parsed {
+            start: i,
+            expr,
+            part: d.part.or(p.part),
+            rule: "weekday_date",
+            ..d
+        });
     }
     Some(p)
 }
@@ -79,33 +78,33 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
 fn month_day(cx: &Cx, i: usize) -> Option<Parsed> {
     let (m, e) = cx.month(i)?;
     let (d, e) = cx.day(e)?;
-    if cx.glued_punct(e, "-") {
-        if let Some((d2, e2)) = cx.day(e + 1) {
-            let (year, e3) = cx.opt_year(e2);
-            let from = Expr::Date {
-                year,
-                month: m,
-                day: d,
-                weekday: None,
-                rel: Rel::None,
-            };
-            let to = Expr::Date {
-                year,
-                month: m,
-                day: d2,
-                weekday: None,
-                rel: Rel::None,
-            };
-            return Some(Parsed::new(
-                i,
-                e3,
-                Expr::Range {
-                    from: Box::new(from),
-                    to: Box::new(to),
-                },
-                "range",
-            ));
-        }
+    if cx.glued_punct(e, "-")
+        && let Some((d2, e2)) = cx.day(e + 1)
+    {
+        let (year, e3) = cx.opt_year(e2);
+        let from = Expr::Date {
+            year,
+            month: m,
+            day: d,
+            weekday: None,
+            rel: Rel::None,
+        };
+        let to = Expr::Date {
+            year,
+            month: m,
+            day: d2,
+            weekday: None,
+            rel: Rel::None,
+        };
+        return Some(Parsed::new(
+            i,
+            e3,
+            Expr::Range {
+                from: Box::new(from),
+                to: Box::new(to),
+            },
+            "range",
+        ));
     }
     // "Jan. 5 2,000 people": a count, not a year, follows
     let (year, e) = cx.opt_year(e);

@@ -49,11 +49,12 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
         Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"),
     );
     // "mardi soir dernier"
-    if rel == Rel::None && p.part.is_some() {
-        if let (r @ (Rel::Last | Rel::Next), x) = rel_after(cx, p.end) {
-            p.expr = Expr::Weekday { weekday: w, rel: r };
-            p.end = x;
-        }
+    if rel == Rel::None
+        && p.part.is_some()
+        && let (r @ (Rel::Last | Rel::Next), x) = rel_after(cx, p.end)
+    {
+        p.expr = Expr::Weekday { weekday: w, rel: r };
+        p.end = x;
     }
     let k = if cx.punct(p.end, ",") {
         p.end + 1
@@ -61,30 +62,29 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
         p.end
     };
     let k = cx.skip_det(k);
-    if let Some(d) = day_month(cx, k) {
-        if let Expr::Date {
+    if let Some(d) = day_month(cx, k)
+        && let Expr::Date {
             year,
             month,
             day,
             rel: drel,
             ..
         } = d.expr
-        {
-            let expr = Expr::Date {
-                year,
-                month,
-                day,
-                weekday: Some(w),
-                rel: drel,
-            };
-            return Some(Parsed {
-                start: i,
-                expr,
-                part: d.part.or(p.part),
-                rule: "weekday_date",
-                ..d
-            });
-        }
+    {
+        let expr = Expr::Date {
+            year,
+            month,
+            day,
+            weekday: Some(w),
+            rel: drel,
+        };
+        return Some(Parsed {
+            start: i,
+            expr,
+            part: d.part.or(p.part),
+            rule: "weekday_date",
+            ..d
+        });
     }
     // "dimanche 7", "lundi 8 au soir": the month is left to resolution; only
     // before punctuation, a part of the day or the end, not "lundi 8 soldats"
@@ -109,30 +109,30 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "7 janvier [2024] [dernier] [au soir]", "1er mai", "7-8 janvier".
 fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
     let (d, e) = cx.day(i)?;
-    if cx.glued_punct(e, "-") {
-        if let Some((d2, e2)) = cx.day(e + 1) {
-            let (m, e3) = cx.month(e2)?;
-            let (year, e4) = cx.opt_year(e3);
-            let from = Expr::Date {
-                year,
-                month: m,
-                day: d,
-                weekday: None,
-                rel: Rel::None,
-            };
-            let to = Expr::Date {
-                year,
-                month: m,
-                day: d2,
-                weekday: None,
-                rel: Rel::None,
-            };
-            let expr = Expr::Range {
-                from: Box::new(from),
-                to: Box::new(to),
-            };
-            return Some(Parsed::new(i, e4, expr, "range"));
-        }
+    if cx.glued_punct(e, "-")
+        && let Some((d2, e2)) = cx.day(e + 1)
+    {
+        let (m, e3) = cx.month(e2)?;
+        let (year, e4) = cx.opt_year(e3);
+        let from = Expr::Date {
+            year,
+            month: m,
+            day: d,
+            weekday: None,
+            rel: Rel::None,
+        };
+        let to = Expr::Date {
+            year,
+            month: m,
+            day: d2,
+            weekday: None,
+            rel: Rel::None,
+        };
+        let expr = Expr::Range {
+            from: Box::new(from),
+            to: Box::new(to),
+        };
+        return Some(Parsed::new(i, e4, expr, "range"));
     }
     // "le 7-Octobre"
     let e = if cx.glued_punct(e, "-") && cx.month(e + 1).is_some() {

@@ -218,10 +218,10 @@ impl<'a> Cx<'a> {
         if let Some((y, e)) = self.year(i) {
             return (Some(y), e);
         }
-        if self.punct(i, ",") {
-            if let Some((y, e)) = self.year(i + 1) {
-                return (Some(y), e);
-            }
+        if self.punct(i, ",")
+            && let Some((y, e)) = self.year(i + 1)
+        {
+            return (Some(y), e);
         }
         (None, i)
     }
@@ -332,14 +332,15 @@ pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
     while i < cx.t.len() {
         // every rule starts with a lexicon word or a number
         let can_start = !cx.hits(i).is_empty() || cx.tok(i).is_some_and(|t| t.num().is_some());
-        if can_start && cx.start_ok(i) {
-            if let Some(p) = best_at(g, cx, i) {
-                if p.end > i && p.start < p.end {
-                    i = p.end;
-                    out.push(p);
-                    continue;
-                }
-            }
+        if can_start
+            && cx.start_ok(i)
+            && let Some(p) = best_at(g, cx, i)
+            && p.end > i
+            && p.start < p.end
+        {
+            i = p.end;
+            out.push(p);
+            continue;
         }
         i += 1;
     }
@@ -530,24 +531,23 @@ fn night(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::Night)?;
     let x = simple_or_day(g, cx, j)?;
     let night_part = cx.night;
-    if let Some(k) = cx.has_role(x.end, Role::NightTo) {
-        if let Some(y) = simple_or_day(g, cx, k) {
-            if y.is_day() || matches!(y.expr, Expr::Date { .. }) {
-                let to = fill(y.expr.clone(), &x.expr)?;
-                let from = fill(x.expr, &to)?;
-                let mut p = Parsed::new(
-                    i,
-                    y.end,
-                    Expr::Night {
-                        from: Box::new(from),
-                        to: Box::new(to),
-                    },
-                    "night",
-                );
-                p.part = night_part;
-                return Some(p);
-            }
-        }
+    if let Some(k) = cx.has_role(x.end, Role::NightTo)
+        && let Some(y) = simple_or_day(g, cx, k)
+        && (y.is_day() || matches!(y.expr, Expr::Date { .. }))
+    {
+        let to = fill(y.expr.clone(), &x.expr)?;
+        let from = fill(x.expr, &to)?;
+        let mut p = Parsed::new(
+            i,
+            y.end,
+            Expr::Night {
+                from: Box::new(from),
+                to: Box::new(to),
+            },
+            "night",
+        );
+        p.part = night_part;
+        return Some(p);
     }
     if let Expr::Range { from, to } = x.expr {
         let mut p = Parsed::new(i, x.end, Expr::Night { from, to }, "night");
@@ -564,20 +564,21 @@ fn night(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
 
 /// "Saturday night into Sunday".
 fn night_into(g: &dyn Grammar, cx: &Cx, p: Parsed) -> Parsed {
-    if p.is_day() && p.part.is_some() && p.part == cx.night {
-        if let Some(k) = cx.has_role(p.end, Role::NightTo) {
-            if let Some(y) = g.simple(cx, cx.skip_det(k), true).filter(Parsed::is_day) {
-                return Parsed {
-                    end: y.end,
-                    expr: Expr::Night {
-                        from: Box::new(p.expr.clone()),
-                        to: Box::new(y.expr),
-                    },
-                    rule: "night",
-                    ..p
-                };
-            }
-        }
+    if p.is_day()
+        && p.part.is_some()
+        && p.part == cx.night
+        && let Some(k) = cx.has_role(p.end, Role::NightTo)
+        && let Some(y) = g.simple(cx, cx.skip_det(k), true).filter(Parsed::is_day)
+    {
+        return Parsed {
+            end: y.end,
+            expr: Expr::Night {
+                from: Box::new(p.expr.clone()),
+                to: Box::new(y.expr),
+            },
+            rule: "night",
+            ..p
+        };
     }
     p
 }
@@ -587,26 +588,26 @@ fn night_into(g: &dyn Grammar, cx: &Cx, p: Parsed) -> Parsed {
 fn since(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::Since)?;
     let j2 = cx.skip_det(j);
-    if let Some((min, max, unit, e)) = cx.duration(j2) {
-        if unit != Unit::Minute {
-            let from = Expr::Offset {
-                base: Base::Reference,
-                sign: -1,
-                min: max.max(min),
-                max: max.max(min),
-                unit,
-            };
-            let mut p = Parsed::new(
-                i,
-                e,
-                Expr::Since {
-                    from: Box::new(from),
-                },
-                "since_duration",
-            );
-            p.open_since = true;
-            return Some(p);
-        }
+    if let Some((min, max, unit, e)) = cx.duration(j2)
+        && unit != Unit::Minute
+    {
+        let from = Expr::Offset {
+            base: Base::Reference,
+            sign: -1,
+            min: max.max(min),
+            max: max.max(min),
+            unit,
+        };
+        let mut p = Parsed::new(
+            i,
+            e,
+            Expr::Since {
+                from: Box::new(from),
+            },
+            "since_duration",
+        );
+        p.open_since = true;
+        return Some(p);
     }
     let x = [
         modified(g, cx, j2),
@@ -837,20 +838,19 @@ fn rel_day(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
                 .into_iter()
                 .flatten()
                 .find(Parsed::is_day)
+                && !x.expr.anaphoric()
             {
-                if !x.expr.anaphoric() {
-                    let mut p = Parsed::new(
-                        i,
-                        x.end,
-                        Expr::Shift {
-                            inner: Box::new(x.expr),
-                            days: offset,
-                        },
-                        "day_after_date",
-                    );
-                    p.part = part.or(x.part);
-                    return Some(p);
-                }
+                let mut p = Parsed::new(
+                    i,
+                    x.end,
+                    Expr::Shift {
+                        inner: Box::new(x.expr),
+                        days: offset,
+                    },
+                    "day_after_date",
+                );
+                p.part = part.or(x.part);
+                return Some(p);
             }
         }
         if ends_with_of {
@@ -1235,12 +1235,12 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
         j = k;
         marked = true;
     }
-    if let Some((r, k)) = cx.rel(j) {
-        if matches!(r, Rel::This | Rel::Last | Rel::Next) {
-            rel = if r == Rel::This { Rel::None } else { r };
-            j = k;
-            marked = true;
-        }
+    if let Some((r, k)) = cx.rel(j)
+        && matches!(r, Rel::This | Rel::Last | Rel::Next)
+    {
+        rel = if r == Rel::This { Rel::None } else { r };
+        j = k;
+        marked = true;
     }
     let (s, mut e) = cx.season(j)?;
     if cx.glued_punct(e, "-")
@@ -1256,12 +1256,12 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
         year = Some(y);
         e = x;
         marked = true;
-    } else if let Some((r, x)) = cx.rel(e) {
-        if matches!(r, Rel::Last | Rel::Next) {
-            rel = r;
-            e = x;
-            marked = true;
-        }
+    } else if let Some((r, x)) = cx.rel(e)
+        && matches!(r, Rel::Last | Rel::Next)
+    {
+        rel = r;
+        e = x;
+        marked = true;
     }
     if !marked {
         return None;
