@@ -292,7 +292,13 @@ fn by_tree(
     };
     // A passive agent of the predicate or of a participle on the trigger
     // ("visé par un drone", "an attack carried out by X").
+    // An active predicate with a subject has no passive agent: "par" then
+    // starts something else ("désertées par la plupart de leurs habitants").
+    let active = tree
+        .children(p)
+        .any(|ch| tree.nodes[ch].deprel == "nsubj" && ch != node);
     let agent = std::iter::once(p)
+        .filter(|_| !active)
         .chain(tree.children(node).filter(|&ch| tree.rel(ch) == "acl"))
         .flat_map(|v| tree.children(v).collect::<Vec<_>>())
         .chain(tree.children(node).filter(|&ch| tree.rel(ch) == "nmod"))
