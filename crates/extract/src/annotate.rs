@@ -378,6 +378,9 @@ fn find_numbers(text: &str, stream: &TokenStream, lex: &LangLex) -> Vec<NumberHi
 /// million" is 2,500,000, "3 millions" 3,000,000); a scale word alone
 /// keeps its own value ("un million", "a million").
 fn apply_scales(text: &str, hits: Vec<NumberHit>) -> Vec<NumberHit> {
+    if !hits.iter().any(|h| h.scale) {
+        return hits;
+    }
     let gap = |a: Span, b: Span| text.get(a.end..b.start).unwrap_or("?");
     let spaced = |g: &str| !g.is_empty() && g.chars().all(char::is_whitespace);
     let mut out: Vec<NumberHit> = Vec::with_capacity(hits.len());

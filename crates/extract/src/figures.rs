@@ -243,24 +243,20 @@ fn toll_of(cx: &DocCtx<'_>, sent: Span, n: Span, limit: usize) -> Option<(&'stat
     if let Some((_, w, s)) = best {
         return Some((w, s));
     }
+    let words_to_n = |c: Span| {
+        cx.text
+            .get(c.end..n.start)
+            .map_or(99, |g| g.split_whitespace().count())
+    };
     for (cue, what) in TOLL_CUES {
         for c in cx.ann.cues_in(cue, sent.start, n.start) {
-            let words = cx
-                .text
-                .get(c.end..n.start)
-                .map_or(99, |g| g.split_whitespace().count());
-            if words <= 3 {
+            if words_to_n(c) <= 3 {
                 return Some((what, c));
             }
         }
     }
     // "The death toll from the war has risen to 15,000", "le bilan s'élève
     // à 45": a toll noun earlier, a verb of rising right before the number.
-    let words_to_n = |c: Span| {
-        cx.text
-            .get(c.end..n.start)
-            .map_or(99, |g| g.split_whitespace().count())
-    };
     let rises = cx
         .ann
         .cues_in(Cue::TollRise, sent.start, n.start)

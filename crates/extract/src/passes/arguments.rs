@@ -152,9 +152,13 @@ pub fn another_incident(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) ->
     let (Some(tree), Some(node)) = (s.tree, c.node) else {
         return false;
     };
+    // The ordinals and "another" of an ellipsis ("une autre sur B") mark
+    // another incident as modifiers too.
+    let g = &cx.lex.grammar;
     tree.children(node).any(|ch| {
+        let l = tree.lemma(ch);
         matches!(tree.rel(ch), "amod" | "det")
-            && cx.lex.grammar.distinct_markers.contains(tree.lemma(ch))
+            && (g.ellipsis.contains(l) || g.distinct_markers.contains(l))
     })
 }
 

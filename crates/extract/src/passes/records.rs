@@ -6,7 +6,7 @@
 //! or a nearby place, told close together; a launch and its interception)
 //! merge, the sharper value of each field winning; headline and place-less
 //! frames that merge into nothing are dropped. Adds the `merge.restatement`
-//! rule. The records themselves (ontology codes, ids, evidence) are written
+//! rule and the merged sentences (`mentions`). The records themselves (ontology codes, ids, evidence) are written
 //! by [`crate::Extractor`].
 
 use vigie_core::merge;

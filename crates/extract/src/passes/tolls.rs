@@ -32,7 +32,7 @@ pub fn fill(cx: &DocCtx<'_>, s: &SentenceView<'_>, f: &mut Frame) {
             }
             Bound::OtherEvent => return,
             // The tree found no count (or the parse is wrong): the token order.
-            Bound::Uncounted | Bound::Unknown => {}
+            Bound::Unknown => {}
         }
     }
     f.fatalities = fatalities_of(cx, s.index, s.span);
@@ -47,9 +47,8 @@ enum Bound {
     Victims(u32),
     /// The sentence's killings belong to another of its events.
     OtherEvent,
-    /// A killing of this event, but no count of its victims.
-    Uncounted,
-    /// No killing word with counted victims: the token order decides.
+    /// No killing word of this event with counted victims: the token
+    /// order decides.
     Unknown,
 }
 
@@ -57,21 +56,26 @@ enum Bound {
 /// count of the victims of the first killing word of this event.
 fn bound_toll(cx: &DocCtx<'_>, s: &SentenceView<'_>, tree: &Tree<'_>, trigger: Span) -> Bound {
     let own = tree.head_in(trigger);
-    let mut seen = Bound::Unknown;
+    let mut other_event = false;
     for cue in cx.ann.cues_in(Cue::Killed, s.span.start, s.span.end) {
         let Some(k) = tree.head_in(cue) else {
             continue;
         };
         if !own.is_none_or(|own| killing_of(cx, s, tree, own, k)) {
-            seen = Bound::OtherEvent;
+            other_event = true;
             continue;
         }
-        match victims_count(cx, tree, k, cue) {
-            Some(n) => return Bound::Victims(n),
-            None => seen = Bound::Uncounted,
+        if let Some(n) = victims_count(cx, tree, k, cue) {
+            return Bound::Victims(n);
         }
+        // A killing of this event whose victims have no count: no verdict.
+        other_event = false;
     }
-    seen
+    if other_event {
+        Bound::OtherEvent
+    } else {
+        Bound::Unknown
+    }
 }
 
 /// True when killing word `k` tells the toll of the event whose trigger
@@ -114,23 +118,23 @@ fn killing_of(
 fn victims_count(cx: &DocCtx<'_>, tree: &Tree<'_>, k: usize, cue: Span) -> Option<u32> {
     // The words of the cue itself ("la mort" of "trouvé la mort") are not
     // its arguments.
-    let with = |rel: &str| -> Vec<usize> {
-        tree.children(k)
+    let with = |rel: &str| -> Option<Vec<usize>> {
+        let v: Vec<usize> = tree
+            .children(k)
             .filter(|&c| tree.nodes[c].deprel == rel && !cue.contains(tree.nodes[c].span))
-            .collect()
+            .collect();
+        (!v.is_empty()).then_some(v)
     };
     let (victims, article_counts) = if matches!(tree.upos(k), "NOUN" | "NUM") {
         (vec![k], true)
-    } else if !with("obj").is_empty() {
-        (with("obj"), true)
-    } else if !with("nsubj:pass").is_empty() {
-        (with("nsubj:pass"), true)
+    } else if let Some(v) = with("obj").or_else(|| with("nsubj:pass")) {
+        (v, true)
     } else if matches!(tree.rel(k), "acl" | "amod") {
         (tree.head(k).into_iter().collect(), true)
     } else {
         // An active subject is often the cause ("a strike killed"): only a
         // number makes it the victims ("20 people died").
-        (with("nsubj"), false)
+        (with("nsubj").unwrap_or_default(), false)
     };
     let grammar = &cx.lex.grammar;
     // "dont un officier", "including a commander": a part of the victims
@@ -237,11 +241,9 @@ fn usable_number(cx: &DocCtx<'_>, n: &crate::annotate::NumberHit) -> bool {
         && n.value < 100_000
 }
 
-/// The number of people killed that a sentence tells for its event.
-pub fn fatalities_of(cx: &DocCtx<'_>, si: usize, sent: Span) -> Option<u32> {
-    if cumulative_toll(cx, sent) {
-        return None;
-    }
+/// The number of people killed that a sentence (not a cumulative toll:
+/// [`fill`] checked) tells for its event, read in token order.
+fn fatalities_of(cx: &DocCtx<'_>, si: usize, sent: Span) -> Option<u32> {
     if let Some(n) = killed_count(cx, sent) {
         return Some(n);
     }
@@ -282,14 +284,8 @@ pub fn cumulative_toll(cx: &DocCtx<'_>, sent: Span) -> bool {
 
 /// The lowest count of people killed in a sentence ("trois militaires ont
 /// été tués", "tuant cinq combattants", "killing three").
-pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
-    let in_time = |n: &crate::annotate::NumberHit| cx.times.iter().any(|t| t.span.overlaps(n.span));
-    let usable = |n: &&crate::annotate::NumberHit| {
-        !is_unit_after(cx, n.span)
-            && !in_time(n)
-            && !is_year(n.value, cx.text.get(n.span.range()).unwrap_or(""))
-            && n.value < 100_000
-    };
+fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
+    let usable = |n: &&crate::annotate::NumberHit| usable_number(cx, n);
     for k in cx.ann.cues_in(Cue::Killed, sent.start, sent.end) {
         // A number before the cue (within a few words, no injury word between)…
         let before = cx
@@ -356,15 +352,7 @@ pub fn killed_count(cx: &DocCtx<'_>, sent: Span) -> Option<u32> {
                 .iter()
                 .filter(|m| m.span.start > n.span.end && m.span.end <= sent.end)
             {
-                let gap = cx.folded_slice(last.end, m.span.start);
-                let words: Vec<&str> = gap
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let joined = words.len() <= 4
-                    && words
-                        .iter()
-                        .any(|w| cx.lex.has_word(Words::CountCoordination, w));
+                let joined = cx.gap_has_word(last.end, m.span.start, Words::CountCoordination, 4);
                 if joined && usable(&m) && !(n.span.start < k.start && m.span.start > k.end) {
                     total += m.value;
                     last = m.span;
