@@ -71,12 +71,30 @@ pub struct Event {
     pub time_precision: Option<u8>,
     pub event_type: String,
     pub sub_event_type: String,
+    /// ACLED's disorder type of the sub-event type ("Political violence",
+    /// "Demonstrations", "Political violence; Demonstrations", "Strategic
+    /// developments").
+    #[serde(default)]
+    pub disorder_type: String,
+    /// ACLED's civilian targeting: the event's primary target is civilians.
+    #[serde(default)]
+    pub civilian_targeting: bool,
     pub plover: Plover,
     pub cameo: String,
     pub actor1: Option<String>,
     pub actor2: Option<String>,
+    /// ISO 3166-1 alpha-2 of actor1: its home country, or for an unnamed
+    /// actor ("Unidentified Armed Group", "Civilians") the event's country.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor1_country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor2_country: Option<String>,
     pub target: Option<String>,
     pub weapon: Option<String>,
+    /// A finer kind of the weapon than its class ("vbied", "mortar",
+    /// "explosive_belt"), from the weapon lexicons' fourth column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weapon_detail: Option<String>,
     pub location: Option<Location>,
     pub fatalities: Option<u32>,
     pub claimed: bool,

@@ -46,10 +46,12 @@ pub enum Cue {
     KilledOne,
     TollNoun,
     TollRise,
+    ProtestIntervention,
+    ProtestForce,
 }
 
 impl Cue {
-    pub const ALL: [(Cue, &'static str, bool); 34] = [
+    pub const ALL: [(Cue, &'static str, bool); 36] = [
         (Cue::Claim, "claim", true),
         (Cue::Report, "report", true),
         (Cue::Sources, "sources", true),
@@ -84,7 +86,17 @@ impl Cue {
         (Cue::KilledOne, "killed_one", false),
         (Cue::TollNoun, "toll_noun", false),
         (Cue::TollRise, "toll_rise", false),
+        (Cue::ProtestIntervention, "protest_intervention", false),
+        (Cue::ProtestForce, "protest_force", false),
     ];
+
+    /// The cue list named `name` in cues.toml.
+    pub fn named(name: &str) -> Option<Cue> {
+        Cue::ALL
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(c, _, _)| *c)
+    }
 }
 
 /// Closed word lists the code compares words with (one file each,
@@ -166,6 +178,10 @@ pub struct TriggerDef {
     pub weapon: Option<String>,
     #[serde(default)]
     pub weak: bool,
+    /// The type a context-dependent trigger takes when neither a weapon,
+    /// nor the perpetrator, nor the victims say more (an ontology row).
+    #[serde(default)]
+    pub fallback: Option<String>,
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
 }
@@ -184,6 +200,8 @@ pub struct LangLex {
     pub trigger_set: PhraseSet,
     /// (class, rank) per weapon entry.
     pub weapons: Vec<(String, u8)>,
+    /// The finer kind per weapon entry ("vbied", "mortar"), when it has one.
+    pub weapon_details: Vec<Option<String>>,
     pub weapon_set: PhraseSet,
     pub numbers: HashMap<String, u64>,
     /// The number words that are vague quantities ("dozens", "une
@@ -247,6 +265,7 @@ pub struct Grammar {
     pub anaphoric_determiners: BTreeSet<String>,
     pub distinct_markers: BTreeSet<String>,
     pub subject_fillers: BTreeSet<String>,
+    pub participants: BTreeSet<String>,
 }
 
 impl LangLex {
@@ -317,12 +336,39 @@ impl ActorDef {
     pub fn is_state(&self) -> bool {
         self.inter == 1 || self.inter == 8
     }
+
+    /// Protesters (ACLED inter 6).
+    pub fn is_protesters(&self) -> bool {
+        self.inter == 6
+    }
+
+    /// Civilians (ACLED inter 7): the victims of violence against civilians.
+    pub fn is_civilians(&self) -> bool {
+        self.inter == 7
+    }
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ActorFile {
     #[serde(rename = "actor")]
     actors: Vec<ActorDef>,
+    state_forces: Option<StateForces>,
+}
+
+/// How the state forces of a country with no actor of its own are named
+/// (`[state_forces]` in actors.toml).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StateForces {
+    /// The name pattern; `{country}` is the country's English name.
+    name: String,
+    /// Country names written with "the" ("the United States").
+    the: Vec<String>,
+    /// ISO code -> the name as ACLED writes it in actor names, where it
+    /// differs from countries.tsv ("CD" -> "the Democratic Republic of Congo").
+    #[serde(default)]
+    names: BTreeMap<String, String>,
 }
 
 #[derive(Debug)]
@@ -348,6 +394,20 @@ impl Actors {
 pub struct TypeRow {
     pub event_type: String,
     pub sub_event_type: String,
+    pub disorder_type: String,
+    /// The sub-type targets civilians by definition (ACLED's civilian
+    /// targeting).
+    #[serde(default)]
+    pub civilian: bool,
+    /// A record of this type told without a date of its own, in a story
+    /// about another event, is background (strategic developments).
+    #[serde(default)]
+    pub own_date: bool,
+    /// The actors a record of this type names when the text names none.
+    #[serde(default)]
+    pub actor1: Option<String>,
+    #[serde(default)]
+    pub actor2: Option<String>,
     pub plover: String,
     #[serde(default)]
     pub mode: Option<String>,
@@ -392,10 +452,34 @@ pub struct Ontology {
     pub r#type: BTreeMap<String, TypeRow>,
     #[serde(default)]
     pub weapon: BTreeMap<String, WeaponRow>,
+    #[serde(default)]
+    pub refine: BTreeMap<String, Refine>,
+    /// The type of political violence whose victims are protesters.
+    #[serde(default)]
+    pub on_protesters: Option<String>,
+}
+
+/// What makes a record of a type a sharper one (`[refine.<type>]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Refine {
+    /// (cue list, sharper type), tried in order.
+    #[serde(default)]
+    pub cues: Vec<(String, String)>,
+    /// The sharper type when the record counts fatalities.
+    #[serde(default)]
+    pub lethal: Option<String>,
 }
 
 /// The internal types triggers may name besides the ontology's rows.
-pub const CONTEXT_TYPES: [&str; 5] = ["strike", "bombard", "generic", "launch", "none"];
+pub const CONTEXT_TYPES: [&str; 6] = [
+    "strike",
+    "bombard",
+    "generic",
+    "launch",
+    "territory",
+    "none",
+];
 
 fn toml_err(path: &str, text: &str, e: &toml::de::Error) -> String {
     let line = e
@@ -418,8 +502,25 @@ pub fn load_ontology(res: &Resources, errors: &mut Vec<String>) -> Option<Ontolo
     };
     match toml::from_str::<Ontology>(&text) {
         Ok(o) => {
-            if !o.r#type.contains_key("other") {
-                errors.push(format!("{path}: no [type.other] row"));
+            if let Some(t) = o
+                .on_protesters
+                .as_ref()
+                .filter(|t| !o.r#type.contains_key(*t))
+            {
+                errors.push(format!("{path}: on_protesters {t:?} is no [type] row"));
+            }
+            for (from, r) in &o.refine {
+                let targets = r.cues.iter().map(|(_, t)| t).chain(&r.lethal);
+                for t in std::iter::once(from).chain(targets) {
+                    if !o.r#type.contains_key(t) {
+                        errors.push(format!("{path}: [refine.{from}]: {t:?} is no [type] row"));
+                    }
+                }
+                for (cue, _) in &r.cues {
+                    if Cue::named(cue).is_none() {
+                        errors.push(format!("{path}: [refine.{from}]: no cue list {cue:?}"));
+                    }
+                }
             }
             for (class, w) in &o.weapon {
                 if let Some(t) = w
@@ -457,9 +558,13 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
             return None;
         }
     };
+    let mut defs = file.actors;
+    if let Some(sf) = &file.state_forces {
+        add_state_forces(res, sf, &mut defs, errors);
+    }
     let mut aliases = Vec::new();
     let mut patterns: Vec<(usize, String)> = Vec::new();
-    for (i, a) in file.actors.iter().enumerate() {
+    for (i, a) in defs.iter().enumerate() {
         if !(1..=8).contains(&a.inter) {
             errors.push(format!(
                 "{path}: actor {:?}: inter {} is not an ACLED inter code (1-8)",
@@ -480,15 +585,63 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
         add(&a.partisan, AliasKind::Partisan);
     }
     match PhraseSet::new(patterns.iter().map(|(i, p)| (*i, p.as_str()))) {
-        Ok(set) => Some(Actors {
-            defs: file.actors,
-            aliases,
-            set,
-        }),
+        Ok(set) => Some(Actors { defs, aliases, set }),
         Err(e) => {
             errors.push(format!("{path}: {e}"));
             None
         }
+    }
+}
+
+/// The state forces of every country in `countries.tsv` that has no
+/// actor standing for it: "Military Forces of Mali", inter 1. Text refers
+/// to them through a country adjective and a generic noun ("l'armée
+/// malienne", "Malian troops"), which the arguments pass resolves by
+/// `state`.
+fn add_state_forces(
+    res: &Resources,
+    sf: &StateForces,
+    defs: &mut Vec<ActorDef>,
+    errors: &mut Vec<String>,
+) {
+    let path = "countries.tsv";
+    let text = match res.require(path) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.push(e.to_string());
+            return;
+        }
+    };
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (Some(iso), Some(country)) = (cols.first(), cols.get(3)) else {
+            continue;
+        };
+        if defs.iter().any(|a| a.state.as_deref() == Some(*iso)) {
+            continue;
+        }
+        let country = match sf.names.get(*iso) {
+            Some(name) => name.clone(),
+            None if sf.the.iter().any(|t| t == country) => format!("the {country}"),
+            None => (*country).to_string(),
+        };
+        defs.push(ActorDef {
+            name: sf.name.replace("{country}", &country),
+            inter: 1,
+            country: Some((*iso).to_string()),
+            state: Some((*iso).to_string()),
+            focus: false,
+            fr: Vec::new(),
+            en: Vec::new(),
+            ar: Vec::new(),
+            metonyms: Vec::new(),
+            partisan: Vec::new(),
+            from: None,
+            to: None,
+        });
     }
 }
 
@@ -551,6 +704,16 @@ pub fn load_lang(
                 t.id, t.r#type
             ));
         }
+        let fallback_known = t
+            .fallback
+            .as_ref()
+            .is_none_or(|f| ontology.is_none_or(|o| o.r#type.contains_key(f)));
+        if !fallback_known {
+            errors.push(format!(
+                "{tpath}: trigger {:?}: fallback {:?} is no [type] row",
+                t.id, t.fallback
+            ));
+        }
     }
     let trigger_set = PhraseSet::new(
         triggers
@@ -564,6 +727,7 @@ pub fn load_lang(
     let wpath = format!("{base}/weapons.tsv");
     let wrows = load_tsv_pairs(res, &wpath, errors, 3);
     let mut weapons = Vec::new();
+    let mut weapon_details = Vec::new();
     let mut wpats = Vec::new();
     for (line, cols) in &wrows {
         let rank = cols[2].parse::<u8>().unwrap_or_else(|_| {
@@ -575,6 +739,7 @@ pub fn load_lang(
         });
         wpats.push((weapons.len(), cols[0].clone()));
         weapons.push((cols[1].clone(), rank));
+        weapon_details.push(cols.get(3).filter(|d| !d.is_empty()).cloned());
     }
     let weapon_set = PhraseSet::new(wpats.iter().map(|(i, p)| (*i, p.as_str())))
         .map_err(|e| errors.push(format!("{wpath}: {e}")))
@@ -688,6 +853,7 @@ pub fn load_lang(
         trigger_set,
         weapons,
         weapon_set,
+        weapon_details,
         numbers,
         approx_numbers,
         scale_numbers,

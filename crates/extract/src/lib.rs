@@ -328,7 +328,11 @@ impl Extractor {
             country: &country,
         };
         let (frames, dropped) = passes::run(&cx);
-        let (merged, unmerged) = passes::records::merge(frames);
+        let (mut merged, unmerged) = passes::records::merge(frames);
+        for f in &mut merged {
+            passes::typing::settle(&cx, f);
+            passes::typing::refine(&cx, f);
+        }
         if explain {
             self.explain_candidates(doc, &ann, lex, &dropped, &unmerged, &mut out.trace);
         }
@@ -447,11 +451,7 @@ impl Extractor {
 
     fn event_of(&self, doc: &Doc, f: &Frame, cx: &DocCtx<'_>, inferred: bool) -> Event {
         let ev = evidence(doc, f.sent_span);
-        let row = self
-            .ontology
-            .r#type
-            .get(&f.itype)
-            .or_else(|| self.ontology.r#type.get("other"));
+        let row = self.ontology.r#type.get(&f.itype);
         let wrow = f.weapon.as_ref().and_then(|w| self.ontology.weapon.get(w));
         let (event_type, sub_event_type, plover_kind, mut mode, mut cameo) = match row {
             Some(r) => (
@@ -461,13 +461,7 @@ impl Extractor {
                 r.mode.clone(),
                 r.cameo.clone(),
             ),
-            None => (
-                String::new(),
-                "Other".to_string(),
-                String::new(),
-                None,
-                String::new(),
-            ),
+            None => Default::default(),
         };
         if let Some(w) = wrow {
             if w.mode.is_some() && f.itype != "disrupted_weapons_use" {
@@ -479,18 +473,45 @@ impl Extractor {
         }
         let mut rules = f.rules.clone();
         let interception = f.itype == "disrupted_weapons_use";
+        // The type's default actors when the text names none.
+        let default = |name: Option<&String>, rule: &str, rules: &mut Vec<String>| {
+            let a = self.actors.by_name(name?)?;
+            rules.push(format!("{}.{rule}", cx.lang));
+            Some(a)
+        };
         let actor1 = match f.actor1 {
             Some(a) => Some(a),
-            None if !interception => {
-                rules.push(format!("{}.actor.unidentified", cx.lang));
-                self.actors.by_name("Unidentified Armed Group")
-            }
+            None if !interception => default(
+                row.and_then(|r| r.actor1.as_ref()),
+                "actor.unidentified",
+                &mut rules,
+            ),
             None => None,
         };
+        let actor2 = f.actor2.or_else(|| {
+            default(
+                row.and_then(|r| r.actor2.as_ref()),
+                "actor.victims_default",
+                &mut rules,
+            )
+        });
         let name = |a: Option<usize>| {
             a.and_then(|i| self.actors.defs.get(i))
                 .map(|d| d.name.clone())
         };
+        let event_country = f.place.as_ref().map(|p| p.place.country.clone());
+        // A named actor's home; an unnamed one ("Unidentified Armed
+        // Group", "Civilians") is of the country the event happened in.
+        let country_of = |a: Option<usize>| {
+            let def = self.actors.defs.get(a?)?;
+            def.country.clone().or_else(|| event_country.clone())
+        };
+        let on_civilians = actor2
+            .and_then(|i| self.actors.defs.get(i))
+            .is_some_and(|d| d.is_civilians());
+        let civilian_targeting = row.is_some_and(|r| {
+            r.civilian || on_civilians && r.disorder_type.starts_with("Political violence")
+        });
         let location = f.place.as_ref().map(|p| {
             let o = doc.norm.to_original(p.name_span);
             Location {
@@ -517,15 +538,20 @@ impl Extractor {
             time_precision: f.date.map(|d| d.precision),
             event_type,
             sub_event_type,
+            disorder_type: row.map(|r| r.disorder_type.clone()).unwrap_or_default(),
+            civilian_targeting,
             plover: Plover {
                 kind: plover_kind,
                 mode,
             },
             cameo,
             actor1: name(actor1),
-            actor2: name(f.actor2),
+            actor2: name(actor2),
+            actor1_country: country_of(actor1),
+            actor2_country: country_of(actor2),
             target: f.target.clone(),
             weapon: f.weapon.clone(),
+            weapon_detail: f.weapon_detail.clone(),
             location,
             fatalities: f.fatalities,
             claimed: f.claimed,

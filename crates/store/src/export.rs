@@ -221,9 +221,13 @@ pub const ACLED_COLUMNS: [&str; 31] = [
     "timestamp",
 ];
 
-/// ACLED's disorder type for an event type.
-fn disorder_type(event_type: &str) -> &'static str {
-    match event_type {
+/// ACLED's disorder type: the record's (its sub-event type's), else, for
+/// records stored before records carried it, the event type's.
+fn disorder_type(e: &Event) -> &str {
+    if !e.disorder_type.is_empty() {
+        return &e.disorder_type;
+    }
+    match e.event_type.as_str() {
         "Battles" | "Explosions/Remote violence" | "Violence against civilians" => {
             "Political violence"
         }
@@ -322,7 +326,7 @@ pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells
             Cell::date(date),
             Cell::num(date.map(|d| d.year())),
             Cell::num(e.time_precision),
-            Cell::text(disorder_type(&e.event_type)),
+            Cell::text(disorder_type(e)),
             Cell::text(e.event_type.as_str()),
             Cell::text(e.sub_event_type.as_str()),
             Cell::opt_text(e.actor1.as_deref()),

@@ -125,6 +125,16 @@ pub fn check_weapon(
 
 /// The trigger (a verb) has an object or an oblique in the tree: what it
 /// hit ("army fire hit an observation post").
+/// True when the trigger is a noun predicated by a copula ("c'est un
+/// massacre", "it was a massacre"): it characterises an incident told
+/// before, it tells no new one.
+pub fn characterization(s: &SentenceView<'_>, c: &Candidate) -> bool {
+    let (Some(tree), Some(node)) = (s.tree, c.node) else {
+        return false;
+    };
+    tree.children(node).any(|ch| tree.rel(ch) == "cop")
+}
+
 /// True when the trigger is a definite or demonstrative noun that refers
 /// back to an incident already told ("the strike caused no injuries",
 /// "cette frappe a fait deux morts"): a mention of it, not a new event.
@@ -183,7 +193,12 @@ pub fn fill(
     let (cs, ce) = c.clause;
     let sent = s.span;
     let interception = c.is_interception(cx);
-    let (mut actor1, rule, a1_span) = perpetrator(cx, s, c, story);
+    let found = perpetrator(cx, s, c, story);
+    // Civilians are victims (ACLED's actor2), never the perpetrator.
+    let (mut actor1, rule, a1_span) = match found.0 {
+        Some(a) if cx.actors.defs[a].is_civilians() => (None, None, None),
+        _ => found,
+    };
     if let Some(r) = rule {
         f.rule(cx, r);
     }
@@ -616,9 +631,17 @@ fn target_of(
     (actor1, a1_span): (Option<usize>, Option<Span>),
     story: &Story,
 ) -> (Option<String>, Option<usize>) {
+    // "on Friday" is a date, not a target: a target preposition right
+    // before a time expression introduces no target.
+    let dates_something = |c: &Span| {
+        cx.times
+            .iter()
+            .any(|m| m.span.start >= c.end && cx.words_between(c.end, m.span.start) == 0)
+    };
     let start = cx
         .ann
         .cues_in(Cue::TargetPrep, trig.end, ce)
+        .filter(|c| !dates_something(c))
         .find(|c| cx.words_between(trig.end, c.start) <= 8)
         .map(|c| c.end)
         .unwrap_or(trig.end);
@@ -645,6 +668,11 @@ fn target_of(
             .iter()
             .any(|p| p.name_span.end <= h.span.start && h.span.start - p.name_span.end <= 1);
         if after_place && matches!(h.what, ActorRef::Adjective(_)) {
+            continue;
+        }
+        // "killed three soldiers": whose soldiers the sentence does not
+        // say, and the story's last state is no better a guess.
+        if matches!(h.what, ActorRef::StateGeneric | ActorRef::Focus) {
             continue;
         }
         if let Some(a) = cx.resolve_actor(h.what, h.span.start, sent, story)

@@ -57,12 +57,18 @@ pub struct Frame {
     pub trigger: Span,
     pub sent_span: Span,
     pub itype: String,
+    /// The type an unspecified attack takes when nothing says more (the
+    /// trigger's `fallback`).
+    pub fallback: Option<String>,
     pub actor1: Option<usize>,
     /// Where actor1 is named in the sentence, when it is.
     pub actor1_span: Option<Span>,
     pub actor2: Option<usize>,
     pub target: Option<String>,
     pub weapon: Option<String>,
+    /// The weapon's finer kind ("vbied", "mortar"), when its lexicon entry
+    /// names one.
+    pub weapon_detail: Option<String>,
     pub place: Option<PlaceCand>,
     pub date: Option<DateVal>,
     pub date_explicit: bool,
@@ -92,11 +98,13 @@ impl Frame {
             trigger: c.trigger,
             sent_span: s.span,
             itype: String::new(),
+            fallback: None,
             actor1: None,
             actor1_span: None,
             actor2: None,
             target: None,
             weapon: None,
+            weapon_detail: None,
             place: None,
             date: None,
             date_explicit: false,
@@ -411,6 +419,27 @@ impl DocCtx<'_> {
         let before = self.text.get(sent.start..span.start).unwrap_or("");
         let after = self.text.get(span.end..sent.end).unwrap_or("");
         before.chars().all(|c| !c.is_alphanumeric()) && after.trim_start().starts_with(':')
+    }
+
+    /// The finer kind of weapon class `class` named in `[a, b)`, nearest
+    /// to `pos` first.
+    pub fn weapon_detail_in(&self, a: usize, b: usize, class: &str, pos: usize) -> Option<String> {
+        self.ann
+            .weapons
+            .iter()
+            .filter(|w| w.span.start >= a && w.span.end <= b)
+            .filter(|w| {
+                self.lex
+                    .weapons
+                    .get(w.entry)
+                    .is_some_and(|(c, _)| c == class)
+            })
+            .filter_map(|w| {
+                let detail = self.lex.weapon_details.get(w.entry)?.as_ref()?;
+                Some((w.span.start.abs_diff(pos), detail))
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, detail)| detail.clone())
     }
 
     /// The best weapon in `[a, b)`: lowest rank, then nearest to `pos`.

@@ -20,6 +20,7 @@ use super::context::{DocCtx, Dropped};
 use super::tolls;
 use crate::data::{Cue, Grammar};
 use crate::parse::Tree;
+use vigie_core::Span;
 
 /// Ok when the candidate is an event; else the rejection.
 pub fn check(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> Result<(), Dropped> {
@@ -52,7 +53,10 @@ pub fn check(cx: &DocCtx<'_>, s: &SentenceView<'_>, c: &Candidate) -> Result<(),
     {
         return Err(c.drop(cx, "eventiveness.media", "about a photo or video"));
     }
-    let aggregate = cx.ann.cues_in(Cue::Aggregate, cs, ce).next().is_some()
+    let aggregate = cx
+        .ann
+        .cues_in(Cue::Aggregate, cs, ce)
+        .any(|a| !counts_participants(cx, a, ce))
         || cx
             .times
             .iter()
@@ -356,4 +360,21 @@ fn by_cues(cx: &DocCtx<'_>, c: &Candidate) -> Option<(&'static str, String)> {
         return Some(("eventiveness.modal", "conditional (cue)".into()));
     }
     None
+}
+
+/// "hundreds of protesters", "des dizaines de villageois": the quantity
+/// counts the people an event involves (a protest's crowd, a massacre's
+/// victims), not events, when an actor or a participant word follows it.
+fn counts_participants(cx: &DocCtx<'_>, cue: Span, end: usize) -> bool {
+    let next_word = cx
+        .folded_slice(cue.end, end)
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
+    let participant = next_word.is_some_and(|w| cx.lex.grammar.participants.contains(w));
+    let actor = cx
+        .ann
+        .actors
+        .iter()
+        .any(|h| h.span.start >= cue.end && cx.words_between(cue.end, h.span.start) == 0);
+    participant || actor
 }

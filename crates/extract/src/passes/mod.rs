@@ -97,6 +97,17 @@ fn frame_of(
         }
         mention = Some(d.rule);
     }
+    if mention.is_none() && arguments::characterization(s, c) {
+        let d = c.drop(
+            cx,
+            "arguments.characterization",
+            "a copula's predicate: it characterises an incident, it tells none",
+        );
+        if frames.is_empty() {
+            return Err(d);
+        }
+        mention = Some(d.rule);
+    }
     let weapon = arguments::weapon(cx, c);
     if let Err(d) = arguments::check_weapon(cx, s, c, &weapon) {
         if mention.is_none() && !mention_of_earlier(&d) {
@@ -115,11 +126,16 @@ fn frame_of(
         f.rule(cx, "arguments.anaphoric_mention");
     }
     f.weapon = weapon.own;
+    f.weapon_detail = f.weapon.as_deref().and_then(|class| {
+        let (cs, ce) = c.clause;
+        cx.weapon_detail_in(cs, ce, class, c.trigger.start)
+    });
     arguments::fill(cx, s, c, story, frames, &mut f);
     let mut places = places::of(cx, s, c, &mut f);
     arguments::state_of_place(cx, s, c, &places, &mut f);
     typing::fill(cx, c, &mut f);
     dates::fill(cx, s, c, story, &mut f)?;
+    background_development(cx, c, &f)?;
     places::settle(cx, s, c, &mut f, &mut places, frames)?;
     tolls::fill(cx, s, &mut f);
     claims::fill(cx, s, story, &mut f);
@@ -169,4 +185,21 @@ impl Story {
                 }),
         };
     }
+}
+
+/// A development whose type says it is told as background unless dated
+/// (`own_date` in the ontology: a territory change, an agreement, a base)
+/// and that only the story's last date dates ("they took control of the
+/// town, held by the SDF for years") is context, not news.
+fn background_development(cx: &DocCtx<'_>, c: &Candidate, f: &Frame) -> Result<(), Dropped> {
+    let needs_date = cx.ontology.r#type.get(&f.itype).is_some_and(|t| t.own_date);
+    let narrative = f.rules.iter().any(|r| r.ends_with(".time.narrative_date"));
+    if needs_date && narrative && !f.date_firm {
+        return Err(c.drop(
+            cx,
+            "eventiveness.undated_development",
+            "a development dated only by the story told before it",
+        ));
+    }
+    Ok(())
 }

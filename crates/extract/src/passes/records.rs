@@ -12,6 +12,7 @@
 use vigie_core::merge;
 
 use super::context::{Frame, PlaceCand};
+use super::typing::UNSPECIFIED;
 
 /// Which pass decided which field of a record, read from its rule ids
 /// (for `--explain`): "actor1 <- arguments (en.actor.subject); ...".
@@ -86,8 +87,8 @@ pub fn merge(frames: Vec<Frame>) -> (Vec<Frame>, Vec<Frame>) {
 
 fn compatible_types(a: &str, b: &str) -> bool {
     a == b
-        || (a == "other" && b != "disrupted_weapons_use")
-        || (b == "other" && a != "disrupted_weapons_use")
+        || (a == UNSPECIFIED && b != "disrupted_weapons_use")
+        || (b == UNSPECIFIED && a != "disrupted_weapons_use")
 }
 
 fn same_place(a: &PlaceCand, b: &PlaceCand) -> bool {
@@ -150,7 +151,7 @@ fn same_incident(g: &Frame, f: &Frame) -> bool {
     }
     // A bare mention ("no injuries occurred during the attack") may name
     // an intercepted attack by its generic word.
-    let bare_mention = f.merge_only && f.place.is_none() && f.itype == "other";
+    let bare_mention = f.merge_only && f.place.is_none() && f.itype == UNSPECIFIED;
     if !compatible_types(&g.itype, &f.itype) && !bare_mention {
         return false;
     }
@@ -218,15 +219,23 @@ fn absorb(g: &mut Frame, f: Frame) {
         g.reported_by = f.reported_by.clone();
         if f.weapon.is_some() {
             g.weapon = f.weapon.clone();
+            g.weapon_detail = f.weapon_detail.clone();
         }
     }
     // Each field takes its most specific value, by the rule the store's
     // clustering applies across articles (vigie_core::merge).
-    if merge::sharper_type(g.itype == "other", f.itype == "other") {
+    if g.fallback.is_none() {
+        g.fallback = f.fallback.clone();
+    }
+    if merge::sharper_type(g.itype == UNSPECIFIED, f.itype == UNSPECIFIED) {
         g.itype = f.itype.clone();
     }
     if merge::sharper_weapon(g.weapon.as_deref(), f.weapon.as_deref()) {
         g.weapon = f.weapon.clone();
+        g.weapon_detail = f.weapon_detail.clone();
+    }
+    if g.weapon == f.weapon && g.weapon_detail.is_none() {
+        g.weapon_detail = f.weapon_detail.clone();
     }
     if g.actor1.is_none() {
         g.actor1 = f.actor1;
