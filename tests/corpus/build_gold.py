@@ -158,7 +158,7 @@ ILF = "Military Forces of Israel"
 USF = "Military Forces of the United States"
 IRF = "Military Forces of Iran"
 TRF = "Military Forces of Turkey"
-RUF = "Military Forces of Russia"
+RUF = "Military Forces of Russia (2000-)"
 JOF = "Military Forces of Jordan"
 PESH = "Peshmerga"
 SDF = "Syrian Democratic Forces"
@@ -789,7 +789,7 @@ SHABAAB = "Al Shabaab"
 NGF = "Military Forces of Nigeria (2023-)"
 ISWAP = "Islamic State West Africa Province"
 BOKO = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
-RUF2 = "Military Forces of Russia (2000-)"
+RUF2 = RUF
 UAF = "Military Forces of Ukraine (2019-)"
 MMF = "Military Forces of Myanmar (2021-)"
 PDF = "PDF: People's Defense Force"
@@ -1178,6 +1178,266 @@ doc("064_en.txt", "en", "2025-05-12", [
        "The violence in Culiacan has raged since September 2024", required=False),
 ], [
     fig("killed", 1700, "more_than", "people in Sinaloa", "2025-05-12", "Sinaloa state prosecutor's office", place="Sinaloa"),
+])
+
+# ------------------------------------------- the rest of ACLED's taxonomy (065-076)
+# Protests, riots, strategic developments, territory changes and violence
+# against civilians, outside the Middle East. Conventions (also in README):
+# protest events have "Protesters" as actor1 and the force that intervenes
+# as actor2; riots "Rioters"; a territory change's actor1 is the side that
+# gains the ground, for a non-violent transfer too; an arrest's actor1 is
+# the arresting force.
+PROT = "Protesters"
+RIOT = "Rioters"
+KEP = "Police Forces of Kenya (2022-)"
+PKF = "Military Forces of Pakistan (2024-)"
+PKP = "Police Forces of Pakistan (2024-)"
+TTP = "TTP: Tehreek-i-Taliban Pakistan"
+BLA = "BLA: Baloch Liberation Army"
+MNDAA = "MNDAA: Myanmar National Democratic Alliance Army"
+SOP = "Police Forces of Somalia (2022-)"
+WAZ = "Wazalendo"
+
+P.update({
+    "lere": ("Léré", "ML", 15.72, -4.91, 1),
+    "segou_san": ("Ségou-San road", "ML", 13.37, -5.60, 2),
+    "fana": ("Fana", "ML", 12.77, -6.95, 2),
+    "nairobi": ("Nairobi", "KE", -1.29, 36.82, 1),
+    "kisumu": ("Kisumu", "KE", -0.09, 34.77, 1),
+    "nakuru": ("Nakuru", "KE", -0.30, 36.07, 1),
+    "mombasa": ("Mombasa", "KE", -4.05, 39.67, 1),
+    "kiambu": ("Kiambu", "KE", -1.17, 36.83, 1),
+    "al_koma": ("Al-Koma, west of El Obeid", "SD", 13.18, 29.95, 2),
+    "um_sumeima": ("Um Sumeima, near El Obeid", "SD", 13.05, 29.95, 2),
+    "mangina": ("Kasanga, near Mangina", "CD", 0.52, 29.33, 2),
+    "sake": ("Sake", "CD", -1.57, 29.04, 2),
+    "mirebalais": ("Mirebalais", "HT", 18.83, -72.10, 1),
+    "carrefour_feuilles": ("Carrefour-Feuilles, Port-au-Prince", "HT", 18.53, -72.35, 1),
+    "petion_ville": ("Pétion-Ville", "HT", 18.51, -72.29, 1),
+    "liancourt": ("Liancourt", "HT", 19.13, -72.53, 2),
+    "port_au_prince": ("Port-au-Prince", "HT", 18.54, -72.34, 1),
+    "bannu": ("Bannu", "PK", 32.99, 70.60, 2),
+    "kalat": ("Kalat", "PK", 29.03, 66.59, 2),
+    "dik": ("Dera Ismail Khan", "PK", 31.83, 70.90, 1),
+    "lahore": ("Lahore", "PK", 31.55, 74.34, 1),
+    "islamabad": ("Islamabad", "PK", 33.69, 73.06, 1),
+    "kaura_namoda": ("Kaura Namoda", "NG", 12.59, 6.59, 1),
+    "marte": ("Marte", "NG", 12.36, 13.83, 1),
+    "sokoto": ("Sokoto", "NG", 13.06, 5.24, 1),
+    "gwa": ("Gwa", "MM", 17.60, 94.58, 1),
+    "kin_shwebo": ("Kin village, Shwebo Township", "MM", 22.57, 95.70, 2),
+    "mandalay": ("Mandalay", "MM", 21.97, 96.08, 1),
+    "yangon": ("Yangon", "MM", 16.87, 96.20, 1),
+    "hsenwi": ("Hsenwi", "MM", 23.30, 97.97, 1),
+    "ye_u": ("Ye-U Township", "MM", 22.77, 95.43, 2),
+    "el_plateado_town": ("El Plateado", "CO", 2.27, -77.19, 1),
+    "argelia": ("Argelia, Cauca", "CO", 2.26, -77.25, 1),
+    "popayan": ("Popayán", "CO", 2.44, -76.61, 1),
+    "moqokori": ("Moqokori", "SO", 4.05, 45.32, 2),
+    "qansax": ("Qansax Dheere", "SO", 2.83, 43.03, 2),
+})
+
+doc("065_fr.txt", "fr", "2026-02-17", [
+    ev("e1", "2026-02-14", "non_state_actor_overtakes_territory", JNIM, MLF, "lere", None, False, None,
+       "se sont emparés samedi du camp militaire de Léré"),
+    ev("e2", "2026-02-16", "government_regains_territory", MLF, JNIM, "lere", None, True, None,
+       "les FAMa avaient repris le contrôle total de Léré dans la journée de lundi"),
+    ev("e3", "2026-02-15", "abduction_forced_disappearance", UAG, "Civilians (Mali)", "segou_san", None, False, None,
+       "des hommes armés ont intercepté dimanche un car de transport et enlevé une quinzaine de passagers"),
+    ev("e4", "2026-02-14", "looting_property_destruction", JNIM, "Civilians (Mali)", "fana", None, False, 0,
+       "une vingtaine de camions-citernes qui rejoignaient Bamako ont été incendiés par des combattants du JNIM près de Fana"),
+])
+
+doc("066_en.txt", "en", "2025-07-08", [
+    ev("e1", "2025-07-07", "protest_with_intervention", PROT, KEP, "nairobi", None, False, None,
+       "Police fired tear gas and water cannon to disperse hundreds of protesters"),
+    ev("e2", "2025-07-07", "excessive_force_against_protesters", PROT, KEP, "kisumu", "small_arms", False, 2,
+       "police shot dead two protesters and wounded at least five others"),
+    ev("e3", "2025-07-07", "violent_demonstration", RIOT, KEP, "nakuru", None, False, 0,
+       "rioters set fire to a police post and looted several shops along Kenyatta Avenue"),
+    ev("e4", "2025-07-07", "peaceful_protest", PROT, None, "mombasa", None, False, None,
+       "several thousand people marched peacefully through the city centre"),
+    ev("e5", "2025-07-08", "arrests", KEP, None, "kiambu", None, False, None,
+       "detectives arrested an opposition MP at his home in Kiambu"),
+])
+
+doc("067_fr.txt", "fr", "2026-03-10", [
+    ev("e1", "2026-03-07", "attack", RSF, "Civilians (Sudan)", "al_koma", None, False, 38,
+       "Au moins 38 civils ont été tués samedi lorsque des combattants des Forces de soutien rapide (FSR) ont pris d'assaut le village d'Al-Koma"),
+    ev("e2", "2026-03-07", "sexual_violence", RSF, "Civilians (Sudan)", "al_koma", None, False, None,
+       "plusieurs femmes ont été violées par des hommes en uniforme des FSR dans le village"),
+    ev("e3", "2026-03-07", "abduction_forced_disappearance", RSF, "Civilians (Sudan)", "al_koma", None, False, None,
+       "Une dizaine de jeunes filles ont été emmenées de force vers une destination inconnue"),
+    ev("e4", "2026-03-08", "looting_property_destruction", RSF, "Civilians (Sudan)", "um_sumeima", None, False, 0,
+       "les paramilitaires ont pillé le marché d'Oum Sumeima, plus au sud, et incendié des dizaines de boutiques"),
+    ev("e5", "2026-03-09", "government_regains_territory", SDF_SD, RSF, "bara", None, True, None,
+       "l'armée soudanaise a annoncé lundi avoir repris la ville de Bara"),
+    ev("e6", ("2023-04-01", "2023-04-30"), "armed_clash", SDF_SD, RSF, "sudan", None, False, None,
+       "La guerre, qui a éclaté en avril 2023", required=False),
+], [
+    fig("displaced", 12000000, "more_than", "people in Sudan", "2026-03-10", None, place="Sudan"),
+], note="'Publié le 10 mars 2026'")
+
+doc("068_en.txt", "en", "2025-12-02", [
+    ev("e1", "2025-11-30", "attack", ADF, "Civilians (Democratic Republic of Congo)", "mangina", None, False, 19,
+       "killed at least 19 civilians with machetes and guns in a raid on the village of Kasanga near Mangina"),
+    ev("e2", "2025-11-30", "abduction_forced_disappearance", ADF, "Civilians (Democratic Republic of Congo)", "mangina", None, False, None,
+       "The attackers also abducted at least 12 people, including children"),
+    ev("e3", ("2025-11-29", "2025-11-30"), "headquarters_or_base_established", M23, None, "sake", None, False, None,
+       "M23 rebels have set up a new military base and training camp on a hill overlooking the town of Sake"),
+    ev("e4", ("2025-11-29", "2025-11-30"), "non_violent_transfer_of_territory", CDF, M23, "walikale", None, False, None,
+       "the AFC/M23 pulled its fighters out of the town centre on Saturday without a fight"),
+    ev("e5", ("2025-01-20", "2025-01-31"), "non_state_actor_overtakes_territory", M23, CDF, "sake", None, False, None,
+       "The group, which has controlled Sake since January", required=False),
+], [
+    fig("displaced", 7000000, "more_than", "people in Congo", "2025-12-02", "United Nations", place="Congo"),
+])
+
+doc("069_fr.txt", "fr", "2026-04-21", [
+    ev("e1", ("2026-04-18", "2026-04-19"), "non_state_actor_overtakes_territory", VIV, HTP, "mirebalais", None, False, None,
+       "Les gangs de la coalition Viv Ansanm ont pris le contrôle de la ville de Mirebalais"),
+    ev("e2", ("2026-04-18", "2026-04-20"), "government_regains_territory", HTP, UAG, "carrefour_feuilles", None, True, None,
+       "la Police nationale d'Haïti (PNH) a annoncé lundi avoir repris le contrôle du quartier de Carrefour-Feuilles"),
+    ev("e3", "2026-04-19", "mob_violence", RIOT, "Civilians (Haiti)", "petion_ville", None, False, 2,
+       "des habitants se réclamant du mouvement Bwa Kale ont lynché et brûlé deux jeunes hommes"),
+    ev("e4", ("2026-04-01", "2026-04-10"), "sexual_violence", GRIF, "Civilians (Haiti)", "liancourt", None, False, None,
+       "des membres du gang Gran Grif ont violé au moins 17 femmes lors d'attaques contre des localités proches de Liancourt"),
+    ev("e5", "2026-04-20", "peaceful_protest", PROT, None, "port_au_prince", None, False, None,
+       "plusieurs centaines de personnes ont manifesté pacifiquement devant la primature"),
+], [
+    fig("displaced", 1300000, "more_than", "people in Haiti", "2026-04-21", "United Nations", place="Haiti"),
+])
+
+doc("070_en.txt", "en", "2025-10-14", [
+    ev("e1", "2025-10-12", "armed_clash", TTP, PKP, "bannu", "small_arms", False, 8,
+       "militants of the proscribed Tehreek-i-Taliban Pakistan (TTP) stormed a police station in Bannu district late on Sunday",
+       alts=["attack"]),
+    ev("e2", "2025-10-13", "abduction_forced_disappearance", BLA, "Civilians (Pakistan)", "kalat", None, False, None,
+       "stopped a passenger bus on the highway near Kalat on Monday and abducted nine passengers"),
+    ev("e3", "2025-10-13", "arrests", PKP, TTP, "dik", None, True, None,
+       "it had arrested five suspected TTP militants in a raid in Dera Ismail Khan on Monday"),
+    ev("e4", "2025-10-13", "peaceful_protest", PROT, None, "lahore", None, False, None,
+       "hundreds of lawyers marched peacefully from the high court to the Punjab Assembly on Monday"),
+    ev("e5", "2025-10-13", "protest_with_intervention", PROT, PKP, "islamabad", None, False, None,
+       "police baton-charged and fired tear gas at PTI supporters who tried to reach D-Chowk on Monday"),
+], note="'(Published October 14, 2025)' at the end")
+
+doc("071_fr.txt", "fr", "2026-06-09", [
+    ev("e1", ("2026-06-07", "2026-06-08"), "abduction_forced_disappearance", UAG, "Civilians (Nigeria)", "kaura_namoda", None, False, None,
+       "Plus de 40 élèves ont été enlevés dans la nuit de dimanche à lundi par des bandits armés"),
+    ev("e2", ("2026-06-07", "2026-06-08"), "attack", UAG, "Civilians (Nigeria)", "kaura_namoda", None, False, 1,
+       "Un gardien a été tué"),
+    ev("e3", "2026-06-04", "non_state_actor_overtakes_territory", ISWAP, NGF, "marte", None, False, None,
+       "se sont emparés jeudi de la base militaire de Marte"),
+    ev("e4", "2026-06-06", "government_regains_territory", NGF, ISWAP, "marte", None, True, None,
+       "L'armée a affirmé samedi avoir repris le contrôle de la base et de la ville"),
+    ev("e5", "2026-06-06", "mob_violence", RIOT, "Civilians (Nigeria)", "sokoto", None, False, 1,
+       "une foule a lynché samedi un commerçant accusé de blasphème"),
+], [
+    fig("killed", 40000, "more_than", "people in northeast Nigeria", "2026-06-09", "United Nations", place="northeast Nigeria"),
+    fig("displaced", 2000000, "more_than", "people in northeast Nigeria", "2026-06-09", "United Nations", place="northeast Nigeria"),
+], note="'Publié le 9 juin 2026'")
+
+doc("072_en.txt", "en", "2025-11-25", [
+    ev("e1", "2025-11-23", "non_state_actor_overtakes_territory", AA, MMF, "gwa", None, True, None,
+       "it had seized full control of Gwa Township in southern Rakhine State"),
+    ev("e2", "2025-11-21", "attack", MMF, "Civilians (Myanmar)", "kin_shwebo", None, False, 7,
+       "junta troops raided the village of Kin in Shwebo Township on Friday, killing at least seven villagers"),
+    # The houses burned in the same raid: ACLED notes them in the attack; a
+    # separate record for them is neither rewarded nor penalised.
+    ev("e3", "2025-11-21", "looting_property_destruction", MMF, "Civilians (Myanmar)", "kin_shwebo", None, False, None,
+       "torching more than 200 houses", required=False),
+    ev("e4", ("2025-11-21", "2025-11-22"), "sexual_violence", MMF, "Civilians (Myanmar)", "kin_shwebo", None, False, None,
+       "two women were raped by soldiers before the column left the village on Saturday"),
+    ev("e5", ("2025-11-22", "2025-11-23"), "arrests", MMF, "Civilians (Myanmar)", "mandalay", None, False, None,
+       "Regime troops and police arrested at least 40 young men in night-time raids on tea shops and hostels in Mandalay"),
+    ev("e6", ("2025-11-22", "2025-11-23"), "arrests", MMF, "Civilians (Myanmar)", "yangon", None, False, None,
+       "and Yangon over the weekend"),
+    ev("e7", "2025-11-22", "non_violent_transfer_of_territory", MMF, MNDAA, "hsenwi", None, False, None,
+       "MNDAA fighters withdrew from the town of Hsenwi and handed it over to regime forces on Saturday"),
+    ev("e8", "2025-11-23", "air_drone_strike", MMF, "Civilians (Myanmar)", "ye_u", "aircraft", False, 11,
+       "A junta airstrike on a monastery sheltering displaced people in Ye-U Township killed 11 people on Sunday"),
+], [
+    fig("displaced", 3500000, "more_than", "people in Myanmar", "2025-11-25", "United Nations", place="Myanmar"),
+])
+
+doc("073_fr.txt", "fr", "2026-01-20", [
+    # A release of hostages handed to a humanitarian commission: ACLED's
+    # "Agreement" (prisoner releases, exchanges and surrenders).
+    ev("e1", "2026-01-19", "agreement", ELN, COP, "tibu", None, False, None,
+       "La guérilla de l'ELN a libéré lundi deux policiers"),
+    ev("e2", ("2026-01-01", "2026-01-10"), "abduction_forced_disappearance", ELN, COP, "tibu", None, False, None,
+       "qu'elle avait enlevés début janvier près de Tibú", required=False),
+    ev("e3", "2026-01-17", "violent_demonstration", RIOT, COF, "el_plateado_town", None, False, None,
+       "des centaines d'habitants ont encerclé samedi une patrouille militaire à El Plateado, lancé des pierres sur les soldats"),
+    ev("e4", "2026-01-18", "government_regains_territory", COF, FARCD, "argelia", None, True, None,
+       "L'armée a par ailleurs affirmé dimanche avoir repris le contrôle du bourg d'Argelia"),
+    ev("e5", "2026-01-19", "peaceful_protest", PROT, None, "popayan", None, False, None,
+       "quelque 5 000 membres de communautés indigènes ont défilé pacifiquement lundi"),
+], [
+    fig("displaced", 60000, "more_than", "people from Catatumbo", "2026-01-20", "ombudsman's office", place="Catatumbo"),
+])
+
+doc("074_en.txt", "en", "2025-08-26", [
+    ev("e1", "2025-08-25", "government_regains_territory", SOF, SHABAAB, "moqokori", None, True, None,
+       "Somali government forces backed by clan militias recaptured the town of Moqokori in the Hiran region on Monday"),
+    ev("e2", ("2025-06-01", "2025-06-30"), "non_state_actor_overtakes_territory", SHABAAB, SOF, "moqokori", None, False, None,
+       "two months after al-Shabaab overran it", required=False),
+    ev("e3", ("2025-08-18", "2025-08-25"), "headquarters_or_base_established", SHABAAB, None, "jilib", None, False, None,
+       "Al-Shabaab fighters have set up a new training camp outside Jilib in the Middle Juba region"),
+    ev("e4", "2025-08-24", "peaceful_protest", PROT, None, "mogadishu", None, False, None,
+       "hundreds of residents displaced by evictions protested peacefully outside the Banadir regional administration on Sunday"),
+    ev("e5", "2025-08-25", "arrests", SOP, "Civilians (Somalia)", "mogadishu", None, False, None,
+       "Police in Mogadishu on Monday arrested a journalist who had filmed the protest"),
+    ev("e6", "2025-08-23", "abduction_forced_disappearance", SHABAAB, "Civilians (Somalia)", "qansax", None, False, None,
+       "Al-Shabaab abducted five clan elders from the village of Qansax Dheere in the Bay region on Saturday"),
+], note="'Published Tuesday, Aug. 26, 2025' at the end")
+
+ISM = "Islamic State Mozambique Province"
+MZF = "Military Forces of Mozambique"
+
+P.update({
+    "kyiv": ("Kyiv", "UA", 50.45, 30.52, 1),
+    "lviv": ("Lviv", "UA", 49.84, 24.03, 1),
+    "odesa": ("Odesa", "UA", 46.48, 30.73, 1),
+    "dnipro": ("Dnipro", "UA", 48.46, 35.05, 1),
+    "ua_by_border": ("Ukraine-Belarus border", "UA", 51.6, 30.8, 3),
+    "nanjua": ("Nanjua, Ancuabe district", "MZ", -12.97, 39.86, 2),
+    "mazeze": ("Mazeze", "MZ", -13.05, 39.75, 2),
+    "catupa": ("Catupa forest, near Macomia", "MZ", -11.97, 40.20, 2),
+    "mucojo": ("Mucojo", "MZ", -11.88, 40.38, 2),
+    "montepuez": ("Montepuez", "MZ", -13.13, 38.99, 1),
+})
+
+doc("075_fr.txt", "fr", "2025-07-24", [
+    ev("e1", "2025-07-23", "peaceful_protest", PROT, None, "kyiv", None, False, None,
+       "ont manifesté pacifiquement mercredi soir dans le centre de Kiev"),
+    ev("e2", "2025-07-23", "peaceful_protest", PROT, None, "lviv", None, False, None,
+       "Des rassemblements ont également eu lieu à Lviv"),
+    ev("e3", "2025-07-23", "peaceful_protest", PROT, None, "odesa", None, False, None,
+       "et à Odessa, sans incident"),
+    # A prisoner exchange is an ACLED "Agreement"; actor1 is the side named
+    # first.
+    ev("e4", "2025-07-23", "agreement", RUF2, UAF, "ua_by_border", None, False, None,
+       "la Russie et l'Ukraine ont procédé à un échange de prisonniers"),
+    ev("e5", "2025-07-22", "arrests", UAF, "Civilians (Ukraine)", "dnipro", None, True, None,
+       "avoir arrêté mardi à Dnipro deux habitants"),
+])
+
+doc("076_en.txt", "en", "2025-09-16", [
+    ev("e1", "2025-09-13", "attack", ISM, "Civilians (Mozambique)", "nanjua", "blade", False, 5,
+       "Islamic State-linked insurgents killed five farmers, beheading three of them"),
+    ev("e2", "2025-09-14", "looting_property_destruction", ISM, "Civilians (Mozambique)", "mazeze", None, False, 0,
+       "the same group burned a Catholic church and about 30 houses in the village of Mazeze"),
+    ev("e3", ("2025-09-08", "2025-09-14"), "headquarters_or_base_established", ISM, None, "catupa", None, False, None,
+       "The insurgents set up a new camp in the Catupa forest near Macomia last week"),
+    ev("e4", "2025-09-15", "government_regains_territory", MZF, ISM, "mucojo", None, True, None,
+       "Mozambican and Rwandan troops recaptured the fishing village of Mucojo on Monday"),
+    # A seized weapons cache: ACLED's "Change to group/activity".
+    ev("e5", "2025-09-14", "change_to_group_activity", MZF, None, "montepuez", None, True, None,
+       "Troops also seized a cache of weapons and ammunition hidden in a house in Montepuez on Sunday"),
+], [
+    fig("displaced", 1000000, "more_than", "people in Cabo Delgado", "2025-09-16", "United Nations", place="Cabo Delgado"),
 ])
 
 # ------------------------------------------------------------ end of annotations

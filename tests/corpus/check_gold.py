@@ -30,9 +30,13 @@ SCORER = os.environ.get("VIGIE_SCORER") or os.path.normpath(
 TYPES = {"air_drone_strike", "shelling_artillery_missile_attack", "remote_explosive_landmine_ied",
          "suicide_bomb", "grenade", "armed_clash", "attack", "abduction_forced_disappearance",
          "government_regains_territory", "non_state_actor_overtakes_territory", "sexual_violence",
-         "disrupted_weapons_use", "chemical_weapon", "other"}
+         "disrupted_weapons_use", "chemical_weapon", "peaceful_protest",
+         "protest_with_intervention", "excessive_force_against_protesters",
+         "violent_demonstration", "mob_violence", "agreement", "arrests",
+         "change_to_group_activity", "headquarters_or_base_established",
+         "looting_property_destruction", "non_violent_transfer_of_territory", "other"}
 WEAPONS = {"drone", "cruise_missile", "ballistic_missile", "missile", "rocket", "artillery",
-           "aircraft", "ied", "small_arms", None}
+           "aircraft", "ied", "small_arms", "chemical", "grenade", "blade", None}
 QUALIFIERS = {"exact", "approx", "at_least", "more_than", "up_to"}
 WHAT = {"killed", "injured", "missing", "displaced", "detained"}
 # Rough bounding boxes (lat_min, lat_max, lon_min, lon_max) of each allowed country,
@@ -45,7 +49,8 @@ COUNTRY_BOXES = {
     "SD": (8.6, 22.3, 21.8, 38.7), "CD": (-13.5, 5.4, 12.2, 31.4), "SO": (-1.7, 12, 40.9, 51.5),
     "NG": (4.2, 13.9, 2.6, 14.7), "UA": (44.3, 52.4, 22.1, 40.3), "RU": (41, 82, 19, 180),
     "MM": (9.5, 28.6, 92.1, 101.2), "HT": (18, 20.1, -74.5, -71.6), "CO": (-4.3, 13.5, -79.1, -66.8),
-    "MX": (14.5, 32.8, -118.5, -86.7),
+    "MX": (14.5, 32.8, -118.5, -86.7), "KE": (-4.8, 5.1, 33.9, 42), "PK": (23.6, 37.1, 60.8, 77.9),
+    "MZ": (-26.9, -10.4, 30.2, 41),
 }
 COUNTRIES = set(COUNTRY_BOXES)
 SUBTYPE_NAMES = {
@@ -55,6 +60,17 @@ SUBTYPE_NAMES = {
     "suicide_bomb": "Suicide bomb", "grenade": "Grenade", "armed_clash": "Armed clash",
     "attack": "Attack", "abduction_forced_disappearance": "Abduction/forced disappearance",
     "disrupted_weapons_use": "Disrupted weapons use", "other": "Other",
+    "government_regains_territory": "Government regains territory",
+    "non_state_actor_overtakes_territory": "Non-state actor overtakes territory",
+    "sexual_violence": "Sexual violence", "chemical_weapon": "Chemical weapon",
+    "peaceful_protest": "Peaceful protest", "protest_with_intervention": "Protest with intervention",
+    "excessive_force_against_protesters": "Excessive force against protesters",
+    "violent_demonstration": "Violent demonstration", "mob_violence": "Mob violence",
+    "agreement": "Agreement", "arrests": "Arrests",
+    "change_to_group_activity": "Change to group/activity",
+    "headquarters_or_base_established": "Headquarters or base established",
+    "looting_property_destruction": "Looting/property destruction",
+    "non_violent_transfer_of_territory": "Non-violent transfer of territory",
 }
 
 

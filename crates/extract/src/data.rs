@@ -266,6 +266,7 @@ pub struct Grammar {
     pub distinct_markers: BTreeSet<String>,
     pub subject_fillers: BTreeSet<String>,
     pub participants: BTreeSet<String>,
+    pub disasters: BTreeSet<String>,
 }
 
 impl LangLex {

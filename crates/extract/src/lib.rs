@@ -329,9 +329,10 @@ impl Extractor {
         };
         let (frames, dropped) = passes::run(&cx);
         let (mut merged, unmerged) = passes::records::merge(frames);
+        let told_in: Vec<usize> = merged.iter().map(|f| f.sentence).collect();
         for f in &mut merged {
             passes::typing::settle(&cx, f);
-            passes::typing::refine(&cx, f);
+            passes::typing::refine(&cx, f, &told_in);
         }
         if explain {
             self.explain_candidates(doc, &ann, lex, &dropped, &unmerged, &mut out.trace);

@@ -217,7 +217,14 @@ pub fn fill(
             f.rule(cx, "actor.interceptor_is_speaker");
         }
     }
-    if actor1.is_none() && !interception {
+    // A protest, an arrest or an agreement is nobody's sequel: only
+    // violence inherits the perpetrator told just before.
+    let violent = cx
+        .ontology
+        .r#type
+        .get(&c.def(cx).r#type)
+        .is_none_or(|t| t.disorder_type == "Political violence");
+    if actor1.is_none() && !interception && violent {
         // Nobody named: the perpetrator of the incident told just before.
         actor1 = frames
             .iter()

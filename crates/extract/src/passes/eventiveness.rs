@@ -157,6 +157,12 @@ fn by_tree(
     if let Some(why) = irrealis(tree, g, p) {
         return Some(("eventiveness.modal", why));
     }
+    if let Some(lemma) = disaster_subject(tree, g, p) {
+        return Some((
+            "eventiveness.disaster",
+            format!("a natural or industrial disaster ({lemma}) did it"),
+        ));
+    }
     // The governing verbs: the predicate itself when the trigger is its
     // noun ("threatened attacks"), then up through complements.
     let mut x = p;
@@ -377,4 +383,18 @@ fn counts_participants(cx: &DocCtx<'_>, cue: Span, end: usize) -> bool {
         .iter()
         .any(|h| h.span.start >= cue.end && cx.words_between(cue.end, h.span.start) == 0);
     participant || actor
+}
+
+/// The subject of the predicate, or the noun a relative clause hangs on
+/// ("les inondations qui ont frappé Mokwa"), when it is a disaster: the
+/// floods that "hit" a town are no attack.
+fn disaster_subject<'t>(tree: &'t Tree<'_>, g: &Grammar, p: usize) -> Option<&'t str> {
+    let subjects = tree
+        .children(p)
+        .filter(|&ch| matches!(tree.rel(ch), "nsubj" | "nsubj:pass"));
+    let relative_head = tree.head(p).filter(|_| tree.rel(p).starts_with("acl"));
+    subjects
+        .chain(relative_head)
+        .map(|n| tree.lemma(n))
+        .find(|lemma| g.disasters.contains(*lemma))
 }

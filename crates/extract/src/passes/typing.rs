@@ -18,6 +18,7 @@
 use super::candidates::Candidate;
 use super::context::{DocCtx, Frame};
 use crate::data::Cue;
+use vigie_core::Span;
 
 /// The type of an attack whose kind no weapon or actor tells yet.
 pub const UNSPECIFIED: &str = "unspecified";
@@ -91,18 +92,24 @@ pub fn settle(cx: &DocCtx<'_>, f: &mut Frame) {
 /// excessive force). When force is used on protesters, the protesters are
 /// its victims (actor2) and the state's forces of the place its
 /// perpetrator.
-pub fn refine(cx: &DocCtx<'_>, f: &mut Frame) {
+pub fn refine(cx: &DocCtx<'_>, f: &mut Frame, event_sentences: &[usize]) {
     force_on_protesters(cx, f);
     let Some(r) = cx.ontology.refine.get(&f.itype) else {
         return;
     };
+    // The record's sentence first; the next one when it tells no event of
+    // its own ("… marched on Monday. Police fired tear gas to disperse them.").
     let next = cx
         .sentences
         .get(f.sentence + 1)
-        .map_or(f.sent_span.end, |(span, _)| span.end);
-    let by_cue = r.cues.iter().find(|(cue, _)| {
-        Cue::named(cue).is_some_and(|cue| cx.ann.has_cue(cue, f.sent_span.start, next))
-    });
+        .map(|(span, _)| *span)
+        .filter(|_| !event_sentences.contains(&(f.sentence + 1)));
+    let cue_in = |span: Span| {
+        r.cues.iter().find(|(cue, _)| {
+            Cue::named(cue).is_some_and(|cue| cx.ann.has_cue(cue, span.start, span.end))
+        })
+    };
+    let by_cue = cue_in(f.sent_span).or_else(|| next.and_then(cue_in));
     let sharper = match (by_cue, &r.lethal) {
         (_, Some(lethal)) if f.fatalities.is_some_and(|n| n > 0) => lethal.clone(),
         (Some((_, t)), _) => t.clone(),
