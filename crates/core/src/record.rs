@@ -83,8 +83,9 @@ pub struct Event {
     pub cameo: String,
     pub actor1: Option<String>,
     pub actor2: Option<String>,
-    /// ISO 3166-1 alpha-2 of actor1: its home country, or for an unnamed
-    /// actor ("Unidentified Armed Group", "Civilians") the event's country.
+    /// For an unnamed actor1 ("Unidentified Armed Group", "Protesters",
+    /// "Civilians"): the ISO 3166-1 alpha-2 code of the event's country,
+    /// which ACLED writes after the name ("Civilians (Sudan)").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor1_country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -501,11 +501,15 @@ impl Extractor {
                 .map(|d| d.name.clone())
         };
         let event_country = f.place.as_ref().map(|p| p.place.country.clone());
-        // A named actor's home; an unnamed one ("Unidentified Armed
-        // Group", "Civilians") is of the country the event happened in.
+        // An unnamed actor ("Unidentified Armed Group", "Civilians": no
+        // home country of its own) is of the country the event happened
+        // in, as ACLED writes it ("Civilians (Sudan)").
         let country_of = |a: Option<usize>| {
             let def = self.actors.defs.get(a?)?;
-            def.country.clone().or_else(|| event_country.clone())
+            match def.country {
+                Some(_) => None,
+                None => event_country.clone(),
+            }
         };
         let on_civilians = actor2
             .and_then(|i| self.actors.defs.get(i))

@@ -221,6 +221,16 @@ pub const ACLED_COLUMNS: [&str; 31] = [
     "timestamp",
 ];
 
+/// An actor as ACLED writes it: an unnamed one with its country
+/// ("Unidentified Armed Group (Mali)"), a named one as it is.
+fn acled_actor(name: Option<&str>, iso2: Option<&str>) -> Option<String> {
+    let name = name?;
+    match iso2.and_then(countries::by_iso2) {
+        Some(c) => Some(format!("{name} ({})", c.name)),
+        None => Some(name.to_string()),
+    }
+}
+
 /// ACLED's disorder type: the record's (its sub-event type's), else, for
 /// records stored before records carried it, the event type's.
 fn disorder_type(e: &Event) -> &str {
@@ -313,7 +323,8 @@ pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells
             .and_then(|l| l.country.as_deref())
             .and_then(countries::by_iso2);
         let date = e.event_date.or(e.date_start);
-        let civilian = e.event_type == "Violence against civilians"
+        let civilian = e.civilian_targeting
+            || e.event_type == "Violence against civilians"
             || e.actor2
                 .as_deref()
                 .is_some_and(|a| a.starts_with("Civilians"));
@@ -329,10 +340,14 @@ pub fn write_acled(events: &[ClusteredEvent], w: &mut dyn Write, cells: CsvCells
             Cell::text(disorder_type(e)),
             Cell::text(e.event_type.as_str()),
             Cell::text(e.sub_event_type.as_str()),
-            Cell::opt_text(e.actor1.as_deref()),
+            Cell::opt_text(
+                acled_actor(e.actor1.as_deref(), e.actor1_country.as_deref()).as_deref(),
+            ),
             Cell::empty(),
             Cell::empty(),
-            Cell::opt_text(e.actor2.as_deref()),
+            Cell::opt_text(
+                acled_actor(e.actor2.as_deref(), e.actor2_country.as_deref()).as_deref(),
+            ),
             Cell::empty(),
             Cell::empty(),
             Cell::empty(),

@@ -997,3 +997,44 @@ fn a_new_version_of_a_document_whose_old_cluster_lives_on_is_stored() {
     assert_eq!((c.documents, c.events, c.clusters), (2, 2, 2));
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn acled_csv_writes_an_unnamed_actor_with_its_country() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut attack = strike("m", false, Some(5));
+    attack.event_type = "Violence against civilians".into();
+    attack.sub_event_type = "Attack".into();
+    attack.disorder_type = "Political violence".into();
+    attack.civilian_targeting = true;
+    attack.actor1 = Some("Unidentified Armed Group".into());
+    attack.actor1_country = Some("ML".into());
+    attack.actor2 = Some("Civilians".into());
+    attack.actor2_country = Some("ML".into());
+    attack.location = Some(Location {
+        name: "Mopti".into(),
+        mention: "Mopti".into(),
+        country: Some("ML".into()),
+        lat: Some(14.49),
+        lon: Some(-4.19),
+        geo_precision: 1,
+        ..Default::default()
+    });
+    let text = "Des hommes armés ont tué cinq civils près de Mopti dimanche.";
+    ingest(
+        &mut store,
+        &[doc("m", text, None, vec![attack], Vec::new())],
+    );
+    let events = store.events(&EventFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write(Format::Acled, &events, &mut out).unwrap();
+    let mut rd = csv::Reader::from_reader(out.as_slice());
+    let row = rd.records().next().unwrap().unwrap();
+    let get = |col: &str| {
+        row.get(ACLED_COLUMNS.iter().position(|c| *c == col).unwrap())
+            .unwrap()
+    };
+    assert_eq!(get("actor1"), "Unidentified Armed Group (Mali)");
+    assert_eq!(get("actor2"), "Civilians (Mali)");
+    assert_eq!(get("civilian_targeting"), "Civilian targeting");
+    assert_eq!(get("disorder_type"), "Political violence");
+}
