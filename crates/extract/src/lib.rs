@@ -328,7 +328,8 @@ impl Extractor {
             country: &country,
         };
         let (frames, dropped) = passes::run(&cx);
-        let (mut merged, unmerged) = passes::records::merge(frames);
+        let (mut merged, mut unmerged) = passes::records::merge(frames);
+        passes::records::keep_only_report(&cx, &mut merged, &mut unmerged);
         let told_in: Vec<usize> = merged.iter().map(|f| f.sentence).collect();
         for f in &mut merged {
             passes::typing::settle(&cx, f);

@@ -315,6 +315,14 @@ impl<'m> Tree<'m> {
         matches!(self.upos(i), "VERB" | "AUX") && self.feat(i, "VerbForm") == Some("Fin")
     }
 
+    /// Node `i` heads a clause: a finite verb, or a verb with a subject
+    /// (the tagger reads "police arrested …" without a full stop as a
+    /// participle, but a subject makes it a past tense).
+    pub fn is_clause(&self, i: usize) -> bool {
+        self.is_finite(i)
+            || self.upos(i) == "VERB" && self.children(i).any(|c| self.rel(c) == "nsubj")
+    }
+
     /// The tree as one line for `--explain`: each word as
     /// `n:form/UPOS deprel>head` (heads numbered from 1, 0 for the root).
     pub fn render(&self, text: &str) -> String {

@@ -105,7 +105,7 @@ pub fn sentence<'t>(cx: &DocCtx<'t>, si: usize, story: &Story) -> SentenceView<'
     // sentence whatever its last character.
     let last = si + 1 == cx.sentences.len();
     let headline =
-        headline && !(last && tree.is_some_and(|t| (0..t.len()).any(|i| t.is_finite(i))));
+        headline && !(last && tree.is_some_and(|t| (0..t.len()).any(|i| t.is_clause(i))));
     let triggers: Vec<SentenceTrigger> = cx
         .ann
         .triggers

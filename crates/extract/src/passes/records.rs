@@ -11,7 +11,7 @@
 
 use vigie_core::merge;
 
-use super::context::{Frame, PlaceCand};
+use super::context::{DocCtx, Frame, PlaceCand};
 use super::typing::UNSPECIFIED;
 
 /// Which pass decided which field of a record, read from its rule ids
@@ -275,4 +275,25 @@ fn absorb(g: &mut Frame, f: Frame) {
     g.rules.push("merge.restatement".to_string());
     g.rules.dedup();
     let _ = g.place.is_some();
+}
+
+/// A document that tells no event with a place, and whose only reports are
+/// a title line or place-less ones (a one-line feed item, a snippet, a
+/// place the gazetteer lacks), still reports its first incident: with no
+/// fuller frame to merge into, that frame is the event
+/// (`records.only_report`). A place-less one must name its perpetrator and
+/// be dated in its own clause ("On 4 March, JNIM attacked a post in …"):
+/// without a place, that is what tells a report from a remark.
+pub fn keep_only_report(cx: &DocCtx<'_>, kept: &mut Vec<Frame>, unmerged: &mut Vec<Frame>) {
+    if !kept.is_empty() {
+        return;
+    }
+    let report = |f: &Frame| f.place.is_some() || f.date_firm && f.actor1.is_some();
+    let Some(i) = unmerged.iter().position(report) else {
+        return;
+    };
+    let mut f = unmerged.remove(i);
+    f.merge_only = false;
+    f.rule(cx, "records.only_report");
+    kept.push(f);
 }
