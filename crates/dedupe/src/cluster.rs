@@ -40,7 +40,7 @@ fn radius_km(precision: u8) -> f64 {
 }
 
 /// Where a report places the event, as clustering compares it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceKey {
     pub name: String,
     pub country: Option<String>,
@@ -69,7 +69,7 @@ impl PlaceKey {
 }
 
 /// What decides whether a report is a cluster's event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MatchKey {
     pub start: Date,
     pub end: Date,
@@ -165,18 +165,27 @@ fn place_distance(a: &Option<PlaceKey>, b: &Option<PlaceKey>) -> Option<f64> {
         (b, a)
     };
     if coarse.precision >= 3 {
-        let inside = eq_name(&fine.name, &coarse.name)
-            || fine
-                .admin1
-                .as_deref()
-                .is_some_and(|a1| eq_name(a1, &coarse.name))
-            || eq_opt(&fine.admin1, &coarse.admin1);
+        // Two regions: either may contain the other (the relation must not
+        // depend on which report is looked at first).
+        let inside =
+            within(fine, coarse) || (fine.precision == coarse.precision && within(coarse, fine));
         return inside.then(|| km.unwrap_or(0.0));
     }
     match km {
         Some(d) => (d <= radius_km(coarse.precision)).then_some(d),
         None => eq_name(&a.name, &b.name).then_some(0.0),
     }
+}
+
+/// Whether place `fine` lies in region `coarse` by name: the same name,
+/// `fine`'s admin1 is the region, or both share an admin1.
+fn within(fine: &PlaceKey, coarse: &PlaceKey) -> bool {
+    eq_name(&fine.name, &coarse.name)
+        || fine
+            .admin1
+            .as_deref()
+            .is_some_and(|a1| eq_name(a1, &coarse.name))
+        || eq_opt(&fine.admin1, &coarse.admin1)
 }
 
 /// Great-circle distance in km between (lat, lon) pairs in degrees.
