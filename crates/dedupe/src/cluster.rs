@@ -618,6 +618,39 @@ mod tests {
 }
 
 #[cfg(test)]
+mod symmetry_tests {
+    use super::*;
+
+    /// Issue 17: with two regions the containment test looked only one way
+    /// (the first argument was taken as the finer place), so whether two
+    /// reports matched depended on which one was looked at first.
+    #[test]
+    fn two_regions_match_whichever_contains_the_other_in_either_order() {
+        let region = |name: &str, admin1: Option<&str>| Event {
+            event_date: Some("2024-02-03".parse().unwrap()),
+            event_type: "Explosions/Remote violence".into(),
+            sub_event_type: "Other".into(),
+            location: Some(Location {
+                name: name.into(),
+                country: Some("SY".into()),
+                admin1: admin1.map(Into::into),
+                geo_precision: 3,
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let key = |e: &Event| MatchKey::of(e).unwrap();
+        let province = key(&region("Homs", None));
+        let district = key(&region("Talbiseh District", Some("Homs")));
+        let elsewhere = key(&region("Deir ez-Zor", None));
+        assert!(match_distance(&province, &district).is_some());
+        assert!(match_distance(&district, &province).is_some());
+        assert!(match_distance(&province, &elsewhere).is_none());
+        assert!(match_distance(&elsewhere, &province).is_none());
+    }
+}
+
+#[cfg(test)]
 mod unnamed_tests {
     use super::*;
 
