@@ -11,7 +11,7 @@ use anyhow::Context;
 use vigie_core::Date;
 use vigie_pipeline::DocOutcome;
 use vigie_store::export::{self, Format};
-use vigie_store::{BatchStats, DocFilter, EventFilter, FigureFilter, Store};
+use vigie_store::{BatchStats, DocFilter, EventFilter, FigureFilter, IngestOptions, Store};
 
 use crate::extract_cmd::{InputArgs, parse_date};
 
@@ -54,6 +54,27 @@ pub struct IngestArgs {
     /// rerun completes it.
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub batch: usize,
+
+    /// Re-extract the given documents that are stored already but were
+    /// extracted by another vigie version or with other resources
+    /// (`--resources`), and replace their events (their clusters follow).
+    /// Without it they are left as they are and a notice says how many
+    /// there are. A document whose text, published date, language or title
+    /// changed is always re-extracted.
+    #[arg(long)]
+    pub reprocess: bool,
+}
+
+/// What the store records as the engine that extracted a document: vigie's
+/// version, and whether sentences were parsed (`--no-parse` finds other
+/// events).
+fn engine_version(input: &InputArgs) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    if input.no_parse {
+        format!("{version}+no-parse")
+    } else {
+        version.to_string()
+    }
 }
 
 fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
@@ -244,6 +265,12 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let batch_size = a.batch.max(1);
+    let options = IngestOptions {
+        engine: engine_version(&a.input),
+        resources: a.input.config()?.resources.fingerprint(),
+        reprocess: a.reprocess,
+    };
+    let current = options.clone();
 
     // The store writes on its own thread while the pipeline processes the
     // next documents: ingest then costs little more than extract.
@@ -257,10 +284,10 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
                 for outcome in rx {
                     pending.push(outcome);
                     if pending.len() >= batch_size {
-                        stats.add(&write_batch(store, run, &mut pending)?);
+                        stats.add(&write_batch(store, run, &options, &mut pending)?);
                     }
                 }
-                stats.add(&write_batch(store, run, &mut pending)?);
+                stats.add(&write_batch(store, run, &options, &mut pending)?);
                 Ok(())
             };
             if let Err(e) = write_all(&mut store) {
@@ -279,9 +306,10 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
     fn write_batch(
         store: &mut Store,
         run: i64,
+        options: &IngestOptions,
         pending: &mut Vec<DocOutcome>,
     ) -> anyhow::Result<BatchStats> {
-        let mut batch = store.batch(run)?;
+        let mut batch = store.batch_with(run, options.clone())?;
         for outcome in pending.drain(..) {
             match outcome {
                 DocOutcome::Processed(doc) => {
@@ -341,24 +369,28 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
         }
     };
     let counts = store.counts()?;
+    let stale = store.stale_documents(&current.engine, &current.resources)?;
     store.finish_run(
         run,
         "done",
-        &serde_json::json!({"pipeline": summary, "stored": stats, "store": counts}),
+        &serde_json::json!({"pipeline": summary, "stored": stats, "store": counts, "stale": stale}),
     )?;
     if !a.input.quiet {
         eprintln!(
-            "vigie: stored {} new document{} ({} unchanged, {} replaced), {} event{} ({} new cluster{}, {} joined), \
-             {} figure{}, {} duplicate link{}",
+            "vigie: stored {} new document{} ({} unchanged, {} replaced, {} re-processed), {} event{} \
+             ({} new cluster{}, {} joined, {} changed, {} removed), {} figure{}, {} duplicate link{}",
             stats.added,
             plural(stats.added),
             stats.unchanged,
             stats.replaced,
+            stats.reprocessed,
             stats.events,
             plural(stats.events),
             stats.new_clusters,
             plural(stats.new_clusters),
             stats.joined_clusters,
+            stats.changed_clusters,
+            stats.removed_clusters,
             stats.figures,
             plural(stats.figures),
             stats.links,
@@ -372,6 +404,20 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             counts.clusters,
             counts.figures,
             counts.links
+        );
+    }
+    if stale > 0 {
+        // Opt-in: re-extracting a large store is a long job.
+        eprintln!(
+            "vigie: {stale} document{} in {} {} extracted by another vigie version or with other \
+             resources; {} stored events are left as they are: ingest {} inputs again with \
+             --reprocess to re-extract {}",
+            plural(stale),
+            a.db.db.display(),
+            if stale == 1 { "was" } else { "were" },
+            if stale == 1 { "its" } else { "their" },
+            if stale == 1 { "its" } else { "their" },
+            if stale == 1 { "it" } else { "them" },
         );
     }
     Ok(ExitCode::from(summary.exit_code()))

@@ -2,8 +2,9 @@
 //!
 //! Two reports are the same event when
 //! - their type family agrees: the same ACLED event type, or one of them does
-//!   not say how the attack was made (sub-event type "Other") and neither is
-//!   a non-violent type (strategic developments, protests, riots);
+//!   not say how the attack was made (its type is its trigger's fallback,
+//!   rule `type.fallback`, or the legacy sub-event type "Other") and neither
+//!   is a non-violent type (strategic developments, protests, riots);
 //! - their date intervals overlap;
 //! - their places agree within a radius that depends on the coarser
 //!   precision: 10 km for a town or site (1), 40 km for "near" or a district
@@ -28,8 +29,18 @@ const NON_VIOLENT_TYPES: [&str; 3] = ["Strategic developments", "Protests", "Rio
 /// ACLED names an unknown perpetrator "Unidentified Armed Group (Country)":
 /// such a name says nobody is named.
 const UNNAMED_ACTOR_PREFIX: &str = "Unidentified";
-/// ACLED's sub-event type for an attack whose means the text does not give.
+/// The sub-event type records stored before the whole ACLED taxonomy gave
+/// an attack whose means the text does not give.
 const UNSPECIFIED_SUB_TYPE: &str = "Other";
+/// The rule (after its language prefix) of a type that is the trigger's
+/// fallback: the text did not say how the attack was made.
+const FALLBACK_TYPE_RULE: &str = ".type.fallback";
+
+/// The report's type is a guess: extraction's fallback for an attack whose
+/// means the text does not give.
+fn type_guessed(ev: &Event) -> bool {
+    ev.rules.iter().any(|r| r.ends_with(FALLBACK_TYPE_RULE))
+}
 
 /// Radius in km for the coarser of two places of precision 1 and 2.
 fn radius_km(precision: u8) -> f64 {
@@ -40,7 +51,7 @@ fn radius_km(precision: u8) -> f64 {
 }
 
 /// Where a report places the event, as clustering compares it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PlaceKey {
     pub name: String,
     pub country: Option<String>,
@@ -69,7 +80,7 @@ impl PlaceKey {
 }
 
 /// What decides whether a report is a cluster's event.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MatchKey {
     pub start: Date,
     pub end: Date,
@@ -77,6 +88,9 @@ pub struct MatchKey {
     pub sub_event_type: String,
     pub actor1: Option<String>,
     pub place: Option<PlaceKey>,
+    /// The type is extraction's fallback (see [`type_guessed`]).
+    #[serde(default)]
+    pub type_guessed: bool,
 }
 
 impl MatchKey {
@@ -90,6 +104,7 @@ impl MatchKey {
             sub_event_type: ev.sub_event_type.clone(),
             actor1: ev.actor1.clone(),
             place: ev.location.as_ref().map(PlaceKey::of),
+            type_guessed: type_guessed(ev),
         })
     }
 }
@@ -105,8 +120,11 @@ pub fn interval(ev: &Event) -> Option<(Date, Date)> {
     })
 }
 
-fn unspecified(event_type: &str, sub: &str) -> bool {
-    event_type.is_empty() || sub.is_empty() || sub == UNSPECIFIED_SUB_TYPE
+fn unspecified(event_type: &str, sub: &str, guessed: bool) -> bool {
+    guessed
+        || event_type.is_empty()
+        || sub.is_empty()
+        || (sub == UNSPECIFIED_SUB_TYPE && !NON_VIOLENT_TYPES.contains(&event_type))
 }
 
 fn same_family(a: &MatchKey, b: &MatchKey) -> bool {
@@ -114,7 +132,8 @@ fn same_family(a: &MatchKey, b: &MatchKey) -> bool {
         return true;
     }
     let violent = |t: &str| !NON_VIOLENT_TYPES.contains(&t);
-    (unspecified(&a.event_type, &a.sub_event_type) || unspecified(&b.event_type, &b.sub_event_type))
+    (unspecified(&a.event_type, &a.sub_event_type, a.type_guessed)
+        || unspecified(&b.event_type, &b.sub_event_type, b.type_guessed))
         && violent(&a.event_type)
         && violent(&b.event_type)
 }
@@ -165,18 +184,27 @@ fn place_distance(a: &Option<PlaceKey>, b: &Option<PlaceKey>) -> Option<f64> {
         (b, a)
     };
     if coarse.precision >= 3 {
-        let inside = eq_name(&fine.name, &coarse.name)
-            || fine
-                .admin1
-                .as_deref()
-                .is_some_and(|a1| eq_name(a1, &coarse.name))
-            || eq_opt(&fine.admin1, &coarse.admin1);
+        // Two regions: either may contain the other (the relation must not
+        // depend on which report is looked at first).
+        let inside =
+            within(fine, coarse) || (fine.precision == coarse.precision && within(coarse, fine));
         return inside.then(|| km.unwrap_or(0.0));
     }
     match km {
         Some(d) => (d <= radius_km(coarse.precision)).then_some(d),
         None => eq_name(&a.name, &b.name).then_some(0.0),
     }
+}
+
+/// Whether place `fine` lies in region `coarse` by name: the same name,
+/// `fine`'s admin1 is the region, or both share an admin1.
+fn within(fine: &PlaceKey, coarse: &PlaceKey) -> bool {
+    eq_name(&fine.name, &coarse.name)
+        || fine
+            .admin1
+            .as_deref()
+            .is_some_and(|a1| eq_name(a1, &coarse.name))
+        || eq_opt(&fine.admin1, &coarse.admin1)
 }
 
 /// Great-circle distance in km between (lat, lon) pairs in degrees.
@@ -254,11 +282,21 @@ pub fn absorb(cluster: &mut Event, report: &Event, new_source: bool) {
         cluster.location = report.location.clone();
     }
     if merge::sharper_type(
-        unspecified(&cluster.event_type, &cluster.sub_event_type),
-        unspecified(&report.event_type, &report.sub_event_type),
+        unspecified(
+            &cluster.event_type,
+            &cluster.sub_event_type,
+            type_guessed(cluster),
+        ),
+        unspecified(
+            &report.event_type,
+            &report.sub_event_type,
+            type_guessed(report),
+        ),
     ) {
         cluster.event_type = report.event_type.clone();
         cluster.sub_event_type = report.sub_event_type.clone();
+        cluster.disorder_type = report.disorder_type.clone();
+        cluster.civilian_targeting = report.civilian_targeting;
         cluster.plover = report.plover.clone();
         cluster.cameo = report.cameo.clone();
     }
@@ -605,6 +643,62 @@ mod tests {
         absorb(&mut c, &b, true);
         assert!(c.claimed);
         assert_eq!(c.source_count, Some(2));
+    }
+
+    #[test]
+    fn an_attack_typed_by_fallback_joins_the_strike_another_outlet_types() {
+        // With the whole taxonomy, "the group attacked the base" is an armed
+        // clash by fallback; it once stopped matching the drone strike a
+        // second outlet reported, as "Other" had matched anything.
+        let base = loc("Al-Tanf", "SY", Some("Homs"), Some((33.5, 38.62)), 1);
+        let mut guessed = ev("a", "2024-02-01", "Armed clash", None, Some(base.clone()));
+        guessed.rules = vec!["en.trigger.attack".into(), "en.type.fallback".into()];
+        let strike = ev(
+            "b",
+            "2024-02-01",
+            "Air/drone strike",
+            None,
+            Some(base.clone()),
+        );
+        assert!(same(&guessed, &strike));
+        let told = ev("c", "2024-02-01", "Armed clash", None, Some(base));
+        assert!(!same(&told, &strike), "a clash the text tells is no strike");
+        let mut cluster = start_cluster("cl-a", &guessed);
+        absorb(&mut cluster, &strike, true);
+        assert_eq!(cluster.sub_event_type, "Air/drone strike");
+    }
+}
+
+#[cfg(test)]
+mod symmetry_tests {
+    use super::*;
+
+    /// Issue 17: with two regions the containment test looked only one way
+    /// (the first argument was taken as the finer place), so whether two
+    /// reports matched depended on which one was looked at first.
+    #[test]
+    fn two_regions_match_whichever_contains_the_other_in_either_order() {
+        let region = |name: &str, admin1: Option<&str>| Event {
+            event_date: Some("2024-02-03".parse().unwrap()),
+            event_type: "Explosions/Remote violence".into(),
+            sub_event_type: "Other".into(),
+            location: Some(Location {
+                name: name.into(),
+                country: Some("SY".into()),
+                admin1: admin1.map(Into::into),
+                geo_precision: 3,
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let key = |e: &Event| MatchKey::of(e).unwrap();
+        let province = key(&region("Homs", None));
+        let district = key(&region("Talbiseh District", Some("Homs")));
+        let elsewhere = key(&region("Deir ez-Zor", None));
+        assert!(match_distance(&province, &district).is_some());
+        assert!(match_distance(&district, &province).is_some());
+        assert!(match_distance(&province, &elsewhere).is_none());
+        assert!(match_distance(&elsewhere, &province).is_none());
     }
 }
 

@@ -10,20 +10,26 @@
 //! - [`cluster`]: events that several documents report. A [`MatchKey`] holds
 //!   what decides whether two reports are the same event (type family,
 //!   dates, place, perpetrator); [`absorb`] folds one more report into a
-//!   clustered event incrementally, so a new document joins existing clusters
-//!   without recomputing anything else.
+//!   clustered event.
+//! - [`linkage`]: clusters that are a function of the set of reports, not of
+//!   their order: [`complete_linkage`] cuts a neighbourhood into clusters
+//!   whose members all match pairwise, [`fold`] computes a cluster's fields
+//!   from its members.
 //!
-//! Invariants: never panics on any text or event; results depend only on the
-//! inputs and the order in which documents are added (deterministic).
+//! Invariants: never panics on any text or event; clusters depend only on
+//! the set of reports; near-duplicate links depend on the order in which
+//! documents are added (deterministic).
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod cluster;
+pub mod linkage;
 pub mod near;
 
 pub use cluster::{
     MatchKey, PlaceKey, absorb, haversine_km, interval, match_distance, start_cluster,
 };
+pub use linkage::{Neighbours, complete_linkage, fold, placing_rank};
 pub use near::{
     BANDS, Fingerprint, LinkKind, LshIndex, MinHasher, NUM_HASHES, Overlap, ROWS_PER_BAND,
     SHINGLE_WORDS, Signature, overlap, shingles,

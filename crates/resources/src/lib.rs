@@ -129,6 +129,24 @@ impl Resources {
         out.into_iter().collect()
     }
 
+    /// A stable hash of the effective resource set (16 hex digits): every
+    /// file's relative path and bytes, the override replacing the bundled
+    /// file of the same path, in path order. The store records it with the
+    /// events these resources produced, so that a changed lexicon or
+    /// gazetteer is noticed (`vigie ingest --reprocess`).
+    pub fn fingerprint(&self) -> String {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for path in self.list("") {
+            if let Some(bytes) = self.bytes(&path) {
+                h.update(path.as_bytes());
+                h.update(&[0]);
+                h.update(&(bytes.len() as u64).to_le_bytes());
+                h.update(&bytes);
+            }
+        }
+        format!("{:016x}", h.digest())
+    }
+
     /// The languages vigie has resources for: the folder names under
     /// `resources/lang/` (the `_template` folder excluded).
     pub fn languages(&self) -> Vec<String> {
@@ -192,6 +210,34 @@ mod tests {
         assert!(langs.contains(&"fr".to_string()), "{langs:?}");
         assert!(langs.contains(&"en".to_string()), "{langs:?}");
         assert!(!langs.iter().any(|l| l.starts_with('_')));
+    }
+
+    #[test]
+    fn the_fingerprint_changes_with_an_overridden_file_and_only_then()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let bundled = Resources::embedded().fingerprint();
+        assert_eq!(bundled, Resources::embedded().fingerprint());
+        let dir = tempfile::tempdir()?;
+        let empty = Resources::with_overrides(dir.path())?;
+        assert_eq!(
+            empty.fingerprint(),
+            bundled,
+            "an empty override changes nothing"
+        );
+        let path = "lang/fr/abbreviations.tsv";
+        std::fs::create_dir_all(dir.path().join("lang/fr"))?;
+        let same = Resources::embedded().bytes(path).ok_or("no bundled file")?;
+        std::fs::write(dir.path().join(path), &same)?;
+        assert_eq!(
+            empty.fingerprint(),
+            bundled,
+            "the same bytes are the same set"
+        );
+        let mut changed = same.into_owned();
+        changed.extend_from_slice(b"\nzz.\n");
+        std::fs::write(dir.path().join(path), &changed)?;
+        assert_ne!(empty.fingerprint(), bundled);
+        Ok(())
     }
 
     #[test]

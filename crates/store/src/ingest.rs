@@ -1,11 +1,12 @@
 //! Writing: one transaction per batch of documents.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use rusqlite::{OptionalExtension, Transaction, params};
-use vigie_core::{Event, Location, ProcessedDoc};
-use vigie_dedupe::{Fingerprint, LinkKind, MatchKey, MinHasher, PlaceKey, Signature};
+use vigie_core::{Event, Figure, ProcessedDoc};
+use vigie_dedupe::{Fingerprint, LinkKind, MinHasher, Signature};
 
+use crate::recluster::{self, Finder, Pending};
 use crate::{Result, now_unix};
 
 /// At most this many earlier documents are taken from one LSH bucket (the
@@ -23,11 +24,42 @@ const EXACT_LIMIT: i64 = 16;
 pub enum AddOutcome {
     /// New document stored.
     Added,
-    /// The same id with the same content hash is already stored: nothing done.
+    /// The same id with the same inputs (text, published date, language,
+    /// title) is already stored: nothing done. Also when its stored events
+    /// came from another engine version or resource set and re-processing
+    /// was not asked for ([`BatchStats::stale`] counts those).
     Unchanged,
-    /// The same id with another content hash: the old version was removed
-    /// (its events left their clusters) and the new one stored.
+    /// The same id with other inputs: the old version was removed (its
+    /// events left their clusters) and the new one stored.
     Replaced,
+    /// Same inputs, another engine version or resource set, and
+    /// [`IngestOptions::reprocess`]: the document's events and figures were
+    /// replaced by the new extraction's (or, when it found the same ones,
+    /// only their provenance was updated).
+    Reprocessed,
+}
+
+/// Who extracts the documents of a batch, and whether documents extracted
+/// by someone else are re-processed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// The engine version (vigie's version) recorded with each event.
+    pub engine: String,
+    /// The hash of the resource set that extracted the documents.
+    pub resources: String,
+    /// Replace the stored events of a document whose inputs are unchanged
+    /// but which another engine version or resource set extracted.
+    pub reprocess: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            engine: env!("CARGO_PKG_VERSION").to_string(),
+            resources: String::new(),
+            reprocess: false,
+        }
+    }
 }
 
 /// What a batch wrote.
@@ -36,9 +68,19 @@ pub struct BatchStats {
     pub added: u64,
     pub unchanged: u64,
     pub replaced: u64,
+    /// Documents re-extracted with `--reprocess`.
+    pub reprocessed: u64,
+    /// Unchanged documents whose stored events another engine version or
+    /// resource set extracted (left as they are without `--reprocess`).
+    pub stale: u64,
     pub events: u64,
     pub new_clusters: u64,
+    /// New events placed in a cluster with other reports.
     pub joined_clusters: u64,
+    /// Existing clusters whose members or fields changed.
+    pub changed_clusters: u64,
+    /// Clusters left without members (merged into others or emptied).
+    pub removed_clusters: u64,
     pub figures: u64,
     pub links: u64,
     pub issues: u64,
@@ -49,9 +91,13 @@ impl BatchStats {
         self.added += o.added;
         self.unchanged += o.unchanged;
         self.replaced += o.replaced;
+        self.reprocessed += o.reprocessed;
+        self.stale += o.stale;
         self.events += o.events;
         self.new_clusters += o.new_clusters;
         self.joined_clusters += o.joined_clusters;
+        self.changed_clusters += o.changed_clusters;
+        self.removed_clusters += o.removed_clusters;
         self.figures += o.figures;
         self.links += o.links;
         self.issues += o.issues;
@@ -62,25 +108,73 @@ impl BatchStats {
 pub struct Batch<'a> {
     tx: Transaction<'a>,
     run: i64,
+    options: IngestOptions,
     hasher: MinHasher,
     stats: BatchStats,
     now: i64,
+    /// What the batch leaves to re-cluster before it commits.
+    pending: Pending,
+    finder: Finder,
 }
 
-/// The cluster columns that matching reads.
-struct ClusterRow {
+/// A stored document's row and what produced its events.
+struct StoredDoc {
     rowid: i64,
-    key: MatchKey,
+    inputs: Inputs,
+    engine: Option<String>,
+    resources: Option<String>,
+}
+
+/// What a document's events depend on besides the engine and resources:
+/// its text and the metadata extraction reads.
+#[derive(Debug, PartialEq, Eq)]
+struct Inputs {
+    content_hash: String,
+    published: Option<String>,
+    lang: String,
+    title: Option<String>,
+}
+
+impl Inputs {
+    fn of(doc: &ProcessedDoc) -> Inputs {
+        Inputs {
+            content_hash: doc.content_hash.clone(),
+            published: doc.meta.published.map(|d| d.to_string()),
+            lang: doc.lang.as_str().to_string(),
+            title: doc.meta.title.clone(),
+        }
+    }
+}
+
+/// A document's event as the store keeps it (the document id filled in).
+fn stored_event(ev: &Event, doc_id: &str) -> Event {
+    let mut ev = ev.clone();
+    if ev.doc.is_empty() {
+        ev.doc = doc_id.to_string();
+    }
+    ev
+}
+
+/// A document's figure as the store keeps it (the document id filled in).
+fn stored_figure(fig: &Figure, doc_id: &str) -> Figure {
+    let mut fig = fig.clone();
+    if fig.doc.is_empty() {
+        fig.doc = doc_id.to_string();
+    }
+    fig
 }
 
 impl<'a> Batch<'a> {
-    pub(crate) fn new(tx: Transaction<'a>, run: i64) -> Result<Batch<'a>> {
+    pub(crate) fn new(tx: Transaction<'a>, run: i64, options: IngestOptions) -> Result<Batch<'a>> {
         Ok(Batch {
             tx,
             run,
+            options,
             hasher: MinHasher::new(),
             stats: BatchStats::default(),
             now: now_unix(),
+            pending: Pending::default(),
+            finder: Finder::default(),
         })
     }
 
@@ -88,8 +182,16 @@ impl<'a> Batch<'a> {
         self.stats
     }
 
-    /// Commits the batch: all of its documents become visible at once.
-    pub fn commit(self) -> Result<BatchStats> {
+    /// Re-clusters the neighbourhoods the batch touched, then commits: all
+    /// of its documents and their clusters become visible at once.
+    pub fn commit(mut self) -> Result<BatchStats> {
+        if !self.pending.is_empty() {
+            let o = recluster::recluster(&self.tx, &self.pending, self.now)?;
+            self.stats.new_clusters += o.new_clusters;
+            self.stats.joined_clusters += o.joined;
+            self.stats.changed_clusters += o.changed_clusters;
+            self.stats.removed_clusters += o.removed_clusters;
+        }
         self.tx.commit()?;
         Ok(self.stats)
     }
@@ -105,21 +207,60 @@ impl<'a> Batch<'a> {
         Ok(())
     }
 
-    /// Stores one processed document: its row, near-duplicate links, events
-    /// (each joining or starting a cluster) and figures.
-    pub fn add_doc(&mut self, doc: &ProcessedDoc) -> Result<AddOutcome> {
-        let existing: Option<(i64, String)> = self
+    fn stored(&self, id: &str) -> Result<Option<StoredDoc>> {
+        Ok(self
             .tx
-            .prepare_cached("SELECT rowid, content_hash FROM documents WHERE id = ?1")?
-            .query_row([&doc.meta.id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let outcome = match existing {
-            Some((_, hash)) if hash == doc.content_hash => {
-                self.stats.unchanged += 1;
-                return Ok(AddOutcome::Unchanged);
+            .prepare_cached(
+                "SELECT rowid, content_hash, published, lang, title, engine, resources
+                 FROM documents WHERE id = ?1",
+            )?
+            .query_row([id], |r| {
+                Ok(StoredDoc {
+                    rowid: r.get(0)?,
+                    inputs: Inputs {
+                        content_hash: r.get(1)?,
+                        published: r.get(2)?,
+                        lang: r.get(3)?,
+                        title: r.get(4)?,
+                    },
+                    engine: r.get(5)?,
+                    resources: r.get(6)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Stores one processed document: its row, near-duplicate links, events
+    /// and figures; its events are clustered when the batch commits.
+    ///
+    /// A document stored with the same inputs (text, published date,
+    /// language, title) is left as it is, unless another engine version or
+    /// resource set extracted it and [`IngestOptions::reprocess`] is set.
+    /// One stored with other inputs is replaced.
+    pub fn add_doc(&mut self, doc: &ProcessedDoc) -> Result<AddOutcome> {
+        let outcome = match self.stored(&doc.meta.id)? {
+            Some(old) if old.inputs == Inputs::of(doc) => {
+                let current = old.engine.as_deref() == Some(self.options.engine.as_str())
+                    && old.resources.as_deref() == Some(self.options.resources.as_str());
+                if current {
+                    self.stats.unchanged += 1;
+                    return Ok(AddOutcome::Unchanged);
+                }
+                if !self.options.reprocess {
+                    self.stats.unchanged += 1;
+                    self.stats.stale += 1;
+                    return Ok(AddOutcome::Unchanged);
+                }
+                self.stats.reprocessed += 1;
+                if self.same_outputs(old.rowid, doc)? {
+                    self.update_provenance(old.rowid)?;
+                    return Ok(AddOutcome::Reprocessed);
+                }
+                self.remove_doc(old.rowid)?;
+                AddOutcome::Reprocessed
             }
-            Some((rowid, _)) => {
-                self.remove_doc(rowid)?;
+            Some(old) => {
+                self.remove_doc(old.rowid)?;
                 self.stats.replaced += 1;
                 AddOutcome::Replaced
             }
@@ -132,8 +273,8 @@ impl<'a> Batch<'a> {
         self.tx
             .prepare_cached(
                 "INSERT INTO documents (id, origin, title, url, published, lang, content_hash, text, norm_text,
-                                        shingles, signature, diagnostics, run, ingested)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                        shingles, signature, diagnostics, run, ingested, engine, resources)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             )?
             .execute(params![
                 doc.meta.id,
@@ -150,6 +291,8 @@ impl<'a> Batch<'a> {
                 serde_json::to_string(&doc.diagnostics)?,
                 self.run,
                 self.now,
+                self.options.engine,
+                self.options.resources,
             ])?;
         let rowid = self.tx.last_insert_rowid();
         self.link(rowid, &doc.content_hash, &fp)?;
@@ -157,10 +300,7 @@ impl<'a> Batch<'a> {
             self.add_event(rowid, &doc.meta.id, seq, ev)?;
         }
         for (seq, fig) in doc.figures.iter().enumerate() {
-            let mut fig = fig.clone();
-            if fig.doc.is_empty() {
-                fig.doc.clone_from(&doc.meta.id);
-            }
+            let fig = stored_figure(fig, &doc.meta.id);
             self.tx
                 .prepare_cached(
                     "INSERT INTO figures (doc, seq, what, count, subject, source, as_of, record)
@@ -285,253 +425,98 @@ impl<'a> Batch<'a> {
         Ok(())
     }
 
+    /// Stores one event of document `doc_row`, without a cluster until
+    /// the batch re-clusters.
     fn add_event(&mut self, doc_row: i64, doc_id: &str, seq: usize, ev: &Event) -> Result<()> {
-        let mut ev = ev.clone();
-        if ev.doc.is_empty() {
-            ev.doc = doc_id.to_string();
-        }
-        let cluster = match MatchKey::of(&ev) {
-            Some(key) => self.find_cluster(&key)?,
-            None => None,
-        };
-        let cluster_row = match cluster {
-            Some(c) => {
-                let record: String = self
-                    .tx
-                    .prepare_cached("SELECT record FROM clusters WHERE rowid = ?1")?
-                    .query_row([c], |r| r.get(0))?;
-                let mut rep: Event = serde_json::from_str(&record)?;
-                let seen: Option<i64> = self
-                    .tx
-                    .prepare_cached("SELECT 1 FROM events WHERE cluster = ?1 AND doc = ?2 LIMIT 1")?
-                    .query_row(params![c, doc_row], |r| r.get(0))
-                    .optional()?;
-                vigie_dedupe::absorb(&mut rep, &ev, seen.is_none());
-                self.write_cluster(Some(c), &rep)?;
-                self.stats.joined_clusters += 1;
-                c
-            }
-            None => {
-                let id = self.new_cluster_id(doc_id, seq)?;
-                let rep = vigie_dedupe::start_cluster(id, &ev);
-                self.stats.new_clusters += 1;
-                self.write_cluster(None, &rep)?
-            }
-        };
+        let ev = stored_event(ev, doc_id);
+        let k = recluster::key_columns(&ev)?;
         self.tx
             .prepare_cached(
-                "INSERT INTO events (doc, seq, id, cluster, record) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO events (doc, seq, id, cluster, record, engine, resources,
+                                     day_start, day_end, span, zone, match_key)
+                 VALUES (?1, ?2, ?3, NULL, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
             .execute(params![
                 doc_row,
                 seq as i64,
                 ev.id,
-                cluster_row,
-                serde_json::to_string(&ev)?
+                serde_json::to_string(&ev)?,
+                self.options.engine,
+                self.options.resources,
+                k.day_start,
+                k.day_end,
+                k.span,
+                k.zone,
+                k.match_key,
             ])?;
+        let rowid = self.tx.last_insert_rowid();
+        self.pending.seeds.insert(rowid);
+        self.pending.new_events.insert(rowid);
         self.stats.events += 1;
         Ok(())
     }
 
-    /// A new cluster's id: a hash of the founding document id and event
-    /// index. A cluster founded by an earlier version of the same document
-    /// lives on while other documents report its event, so the id may be
-    /// taken: then the next free `…#n` variant (deterministic, as the
-    /// store's history is).
-    fn new_cluster_id(&mut self, doc_id: &str, seq: usize) -> Result<String> {
-        let mut key = format!("{doc_id}#{seq}");
-        for n in 1.. {
-            let id = format!("cl-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()));
-            let taken: Option<i64> = self
+    /// Whether a re-extraction found exactly the events and figures stored
+    /// for document `rowid`.
+    fn same_outputs(&self, rowid: i64, doc: &ProcessedDoc) -> Result<bool> {
+        let stored = |sql: &str| -> Result<Vec<String>> {
+            Ok(self
                 .tx
-                .prepare_cached("SELECT 1 FROM clusters WHERE id = ?1")?
-                .query_row([&id], |r| r.get(0))
-                .optional()?;
-            if taken.is_none() {
-                return Ok(id);
-            }
-            key = format!("{doc_id}#{seq}#{n}");
-        }
-        unreachable!("the loop above only ends by returning")
-    }
-
-    /// The best existing cluster for a report: the nearest place among the
-    /// clusters that can be its event, the oldest cluster on a tie.
-    fn find_cluster(&mut self, key: &MatchKey) -> Result<Option<i64>> {
-        let start = key.start.to_string();
-        let end = key.end.to_string();
-        let country = key.place.as_ref().and_then(|p| p.country.clone());
-        let sql = match (&key.place, &country) {
-            (None, _) => {
-                "SELECT rowid, date_start, date_end, event_type, sub_event_type, actor1, country, admin1, location,
-                        geo_precision, lat, lon
-                 FROM clusters WHERE date_end >= ?1 AND date_start <= ?2 AND location IS NULL AND ?3 IS NULL"
-            }
-            (Some(_), Some(_)) => {
-                "SELECT rowid, date_start, date_end, event_type, sub_event_type, actor1, country, admin1, location,
-                        geo_precision, lat, lon
-                 FROM clusters WHERE date_end >= ?1 AND date_start <= ?2 AND location IS NOT NULL
-                   AND (country = ?3 OR country IS NULL)"
-            }
-            (Some(_), None) => {
-                "SELECT rowid, date_start, date_end, event_type, sub_event_type, actor1, country, admin1, location,
-                        geo_precision, lat, lon
-                 FROM clusters WHERE date_end >= ?1 AND date_start <= ?2 AND location IS NOT NULL AND ?3 IS NULL"
-            }
+                .prepare_cached(sql)?
+                .query_map([rowid], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?)
         };
-        let mut stmt = self.tx.prepare_cached(sql)?;
-        let rows = stmt.query_map(params![start, end, country], |r| {
-            let date = |i: usize| -> rusqlite::Result<Option<vigie_core::Date>> {
-                Ok(r.get::<_, Option<String>>(i)?.and_then(|s| s.parse().ok()))
-            };
-            let (Some(start), Some(end)) = (date(1)?, date(2)?) else {
-                return Ok(None);
-            };
-            let location: Option<String> = r.get(8)?;
-            let place = location.map(|name| -> rusqlite::Result<PlaceKey> {
-                Ok(PlaceKey {
-                    name,
-                    country: r.get(6)?,
-                    admin1: r.get(7)?,
-                    precision: r.get::<_, Option<u8>>(9)?.unwrap_or(3),
-                    lat: r.get(10)?,
-                    lon: r.get(11)?,
-                })
-            });
-            let place = match place {
-                Some(p) => Some(p?),
-                None => None,
-            };
-            Ok(Some(ClusterRow {
-                rowid: r.get(0)?,
-                key: MatchKey {
-                    start,
-                    end,
-                    event_type: r.get(3)?,
-                    sub_event_type: r.get(4)?,
-                    actor1: r.get(5)?,
-                    place,
-                },
-            }))
-        })?;
-        let mut best: Option<(f64, i64)> = None;
-        for row in rows {
-            let Some(row) = row? else { continue };
-            if let Some(d) = vigie_dedupe::match_distance(&row.key, key) {
-                let better = match best {
-                    None => true,
-                    Some((bd, br)) => d < bd || (d == bd && row.rowid < br),
-                };
-                if better {
-                    best = Some((d, row.rowid));
-                }
-            }
+        let events: Vec<String> = doc
+            .events
+            .iter()
+            .map(|e| serde_json::to_string(&stored_event(e, &doc.meta.id)))
+            .collect::<Result<_, _>>()?;
+        if stored("SELECT record FROM events WHERE doc = ?1 ORDER BY seq")? != events {
+            return Ok(false);
         }
-        Ok(best.map(|(_, r)| r))
+        let figures: Vec<String> = doc
+            .figures
+            .iter()
+            .map(|f| serde_json::to_string(&stored_figure(f, &doc.meta.id)))
+            .collect::<Result<_, _>>()?;
+        Ok(stored("SELECT record FROM figures WHERE doc = ?1 ORDER BY seq")? == figures)
     }
 
-    /// Inserts (rowid `None`) or updates a cluster row; returns its rowid.
-    fn write_cluster(&mut self, rowid: Option<i64>, rep: &Event) -> Result<i64> {
-        let (start, end) = match vigie_dedupe::interval(rep) {
-            Some((s, e)) => (Some(s.to_string()), Some(e.to_string())),
-            None => (None, None),
-        };
-        let loc: Option<&Location> = rep.location.as_ref();
-        let record = serde_json::to_string(rep)?;
-        let values = params![
-            rep.id,
-            start,
-            end,
-            rep.event_type,
-            rep.sub_event_type,
-            rep.actor1,
-            rep.actor2,
-            loc.and_then(|l| l.country.clone()),
-            loc.and_then(|l| l.admin1.clone()),
-            loc.map(|l| l.name.clone()),
-            loc.map(|l| l.geo_precision),
-            loc.and_then(|l| l.lat),
-            loc.and_then(|l| l.lon),
-            rep.claimed,
-            rep.source_count.unwrap_or(1) as i64,
-            self.now,
-            record,
-        ];
-        match rowid {
-            None => {
-                self.tx
-                    .prepare_cached(
-                        "INSERT INTO clusters (id, date_start, date_end, event_type, sub_event_type, actor1, actor2,
-                             country, admin1, location, geo_precision, lat, lon, claimed, source_count, updated, record)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-                    )?
-                    .execute(values)?;
-                Ok(self.tx.last_insert_rowid())
-            }
-            Some(r) => {
-                let mut stmt = self.tx.prepare_cached(
-                    "UPDATE clusters SET id = ?1, date_start = ?2, date_end = ?3, event_type = ?4,
-                         sub_event_type = ?5, actor1 = ?6, actor2 = ?7, country = ?8, admin1 = ?9, location = ?10,
-                         geo_precision = ?11, lat = ?12, lon = ?13, claimed = ?14, source_count = ?15,
-                         updated = ?16, record = ?17
-                     WHERE rowid = ?18",
-                )?;
-                let mut all: Vec<&dyn rusqlite::ToSql> = values.to_vec();
-                all.push(&r);
-                stmt.execute(all.as_slice())?;
-                Ok(r)
-            }
-        }
-    }
-
-    /// Removes a stored document; its events leave their clusters, which are
-    /// refolded from their remaining reports (or deleted when none is left).
-    fn remove_doc(&mut self, rowid: i64) -> Result<()> {
-        let clusters: Vec<i64> = self
-            .tx
-            .prepare_cached("SELECT DISTINCT cluster FROM events WHERE doc = ?1 ORDER BY cluster")?
-            .query_map([rowid], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+    /// Records that the current engine and resources produced document
+    /// `rowid`'s events (a re-extraction that found the same ones).
+    fn update_provenance(&mut self, rowid: i64) -> Result<()> {
+        let (engine, resources) = (&self.options.engine, &self.options.resources);
         self.tx
-            .execute("DELETE FROM events WHERE doc = ?1", [rowid])?;
-        for c in clusters {
-            self.refold_cluster(c)?;
-        }
+            .prepare_cached("UPDATE documents SET engine = ?1, resources = ?2 WHERE rowid = ?3")?
+            .execute(params![engine, resources, rowid])?;
         self.tx
-            .execute("DELETE FROM documents WHERE rowid = ?1", [rowid])?;
+            .prepare_cached("UPDATE events SET engine = ?1, resources = ?2 WHERE doc = ?3")?
+            .execute(params![engine, resources, rowid])?;
         Ok(())
     }
 
-    fn refold_cluster(&mut self, c: i64) -> Result<()> {
-        let id: String =
-            self.tx
-                .query_row("SELECT id FROM clusters WHERE rowid = ?1", [c], |r| {
-                    r.get(0)
-                })?;
-        let members: Vec<(i64, String)> = self
+    /// Removes a stored document. Its events leave their clusters; the
+    /// clusters they belonged to and the components of their neighbours
+    /// are re-clustered when the batch commits (they split as well as
+    /// merge).
+    fn remove_doc(&mut self, rowid: i64) -> Result<()> {
+        let events: Vec<(i64, Option<i64>)> = self
             .tx
-            .prepare_cached("SELECT doc, record FROM events WHERE cluster = ?1 ORDER BY rowid")?
-            .query_map([c], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .prepare_cached("SELECT rowid, cluster FROM events WHERE doc = ?1")?
+            .query_map([rowid], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut rep: Option<Event> = None;
-        let mut docs = BTreeSet::new();
-        for (doc, record) in members {
-            let ev: Event = serde_json::from_str(&record)?;
-            let new_source = docs.insert(doc);
-            match rep.as_mut() {
-                None => rep = Some(vigie_dedupe::start_cluster(id.clone(), &ev)),
-                Some(r) => vigie_dedupe::absorb(r, &ev, new_source),
+        for (event, cluster) in events {
+            self.pending.dissolved.extend(cluster);
+            if let Some(node) = recluster::load_node(&self.tx, event)? {
+                for (n, _) in self.finder.neighbours(&self.tx, &node)? {
+                    self.pending.seeds.insert(n.rowid());
+                }
             }
         }
-        match rep {
-            Some(rep) => {
-                self.write_cluster(Some(c), &rep)?;
-            }
-            None => {
-                self.tx
-                    .execute("DELETE FROM clusters WHERE rowid = ?1", [c])?;
-            }
-        }
+        self.tx
+            .execute("DELETE FROM events WHERE doc = ?1", [rowid])?;
+        self.tx
+            .execute("DELETE FROM documents WHERE rowid = ?1", [rowid])?;
         Ok(())
     }
 }

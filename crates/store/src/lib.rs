@@ -8,18 +8,20 @@
 //! - [`Store::open_read_only`] (readers: queries, exports, checks, backups)
 //!   never writes or migrates, and can read a store in a directory it may
 //!   not write to.
-//! - [`Store::batch`] opens one write transaction; [`Batch::add_doc`] stores a
-//!   processed document with its near-duplicate links, events (each joined to
-//!   a cluster, incrementally) and figures; [`Batch::commit`] makes the whole
-//!   batch durable at once. A crash loses at most the open batch, and since a
-//!   document whose id and content hash are already stored is skipped, a
+//! - [`Store::batch_with`] opens one write transaction; [`Batch::add_doc`]
+//!   stores a processed document with its near-duplicate links, events and
+//!   figures; [`Batch::commit`] re-clusters the neighbourhoods of the events
+//!   the batch added or removed (order-free: `recluster`) and makes the
+//!   whole batch durable at once. A crash loses at most the open batch, and
+//!   since a document whose id and inputs are already stored is skipped, a
 //!   rerun completes the work and ends with the same rows.
 //! - [`Store::events`], [`Store::figures`], [`Store::docs`] answer the
 //!   filters of `vigie events|figures|docs`; [`export`] writes JSONL, CSV,
 //!   ACLED CSV, GeoJSON and PLOVER JSON.
 //!
 //! Invariants: no terminal IO; never panics on stored or incoming data;
-//! ingesting the same documents in the same order gives the same rows.
+//! the clusters (members, fields, ids) are a function of the set of stored
+//! event records, whatever the order and batches they came in.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
@@ -27,6 +29,7 @@ pub mod countries;
 pub mod export;
 mod ingest;
 mod query;
+mod recluster;
 pub mod schema;
 
 use std::fs::File;
@@ -35,7 +38,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
 
-pub use ingest::{AddOutcome, Batch, BatchStats};
+pub use ingest::{AddOutcome, Batch, BatchStats, IngestOptions};
 pub use query::{ClusteredEvent, DocFilter, DocLink, DocRow, EventFilter, FigureFilter, IssueRow};
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 
@@ -510,8 +513,16 @@ impl Store {
         Ok(())
     }
 
-    /// Opens a write transaction for a batch of documents of run `run`.
+    /// Opens a write transaction for a batch of documents of run `run`,
+    /// with the default [`IngestOptions`] (this version, no resource hash,
+    /// no re-processing).
     pub fn batch(&mut self, run: i64) -> Result<Batch<'_>> {
+        self.batch_with(run, IngestOptions::default())
+    }
+
+    /// Opens a write transaction for a batch of documents of run `run`
+    /// extracted as `options` says.
+    pub fn batch_with(&mut self, run: i64, options: IngestOptions) -> Result<Batch<'_>> {
         // IMMEDIATE: take the write lock at the start, so that two ingests
         // into one file queue up (busy timeout) instead of failing when one
         // commits between the other's reads and writes.
@@ -519,7 +530,19 @@ impl Store {
             self.conn
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?,
             run,
+            options,
         )
+    }
+
+    /// Stored documents whose events another engine version or resource
+    /// set extracted (`vigie ingest --reprocess` re-extracts them when
+    /// their inputs are ingested again).
+    pub fn stale_documents(&self, engine: &str, resources: &str) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM documents WHERE engine IS NOT ?1 OR resources IS NOT ?2",
+            params![engine, resources],
+            |r| r.get::<_, i64>(0),
+        )? as u64)
     }
 
     pub fn counts(&self) -> Result<Counts> {

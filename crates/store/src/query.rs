@@ -156,7 +156,9 @@ impl Store {
             sql.push_str(" AND claimed = ?");
             args.push(Box::new(c));
         }
-        sql.push_str(" ORDER BY date_start IS NULL, date_start, rowid");
+        // The cluster id, not the row number: rows are numbered in arrival
+        // order, ids depend only on the members.
+        sql.push_str(" ORDER BY date_start IS NULL, date_start, id");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l}"));
         }
@@ -168,7 +170,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut src = conn.prepare_cached(
             "SELECT d.id, d.url, e.record FROM events e JOIN documents d ON d.rowid = e.doc
-             WHERE e.cluster = ?1 ORDER BY e.rowid",
+             WHERE e.cluster = ?1 ORDER BY d.id, e.seq",
         )?;
         let mut out = Vec::with_capacity(rows.len());
         for (number, record, updated) in rows {

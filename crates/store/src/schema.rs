@@ -110,7 +110,49 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX figures_series ON figures(subject, source, what, as_of);
     CREATE INDEX run_issues_run ON run_issues(run);
     "#,
+    // 2 -> 3: order-free clusters and re-processing. Documents record the
+    // engine version and resource hash that extracted them; events record
+    // them too, with the columns that find a report's neighbours (its date
+    // interval as day numbers, the class of its span, its zone and its
+    // match key), and may wait for their cluster inside a batch (NULL until
+    // the batch re-clusters). The events table is rebuilt to relax its
+    // `cluster NOT NULL`; the writer then fills the new columns and
+    // re-clusters the whole store (`recluster::rebuild_all`).
+    r#"
+    ALTER TABLE documents ADD COLUMN engine TEXT;
+    ALTER TABLE documents ADD COLUMN resources TEXT;
+    CREATE TABLE events_v3 (
+        rowid     INTEGER PRIMARY KEY,
+        doc       INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        seq       INTEGER NOT NULL,
+        id        TEXT NOT NULL,
+        cluster   INTEGER REFERENCES clusters(rowid),
+        record    TEXT NOT NULL,          -- JSON event as this document reports it
+        engine    TEXT,                   -- vigie version that extracted it
+        resources TEXT,                   -- hash of the resource set that extracted it
+        day_start INTEGER,                -- days since 1970-01-01; NULL when undated
+        day_end   INTEGER,
+        span      INTEGER,                -- class of day_end - day_start (recluster.rs)
+        zone      TEXT,                   -- country (upper case), '?' a place without one, '-' no place
+        match_key TEXT,                   -- JSON MatchKey; NULL when undated
+        UNIQUE (doc, seq)
+    );
+    INSERT INTO events_v3 (rowid, doc, seq, id, cluster, record)
+        SELECT rowid, doc, seq, id, cluster, record FROM events;
+    DROP TABLE events;
+    ALTER TABLE events_v3 RENAME TO events;
+    CREATE INDEX events_cluster ON events(cluster);
+    CREATE INDEX events_window ON events(zone, span, day_start);
+    "#,
 ];
+
+/// Work in Rust that completes migration `i` (same transaction).
+fn complete_migration(tx: &Connection, from: u32) -> Result<(), Error> {
+    match from {
+        2 => crate::recluster::rebuild_all(tx),
+        _ => Ok(()),
+    }
+}
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -249,6 +291,11 @@ pub fn create_or_migrate(
                 to: v + 1,
                 message: short_message(&e),
             })?;
+        complete_migration(&tx, v).map_err(|e| Error::Migration {
+            from: v,
+            to: v + 1,
+            message: e.to_string(),
+        })?;
     }
     if current < target {
         tx.pragma_update(None, "user_version", target)?;

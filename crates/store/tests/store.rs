@@ -155,6 +155,71 @@ fn corpus() -> Vec<ProcessedDoc> {
     ]
 }
 
+/// Fills a store at schema `version` (1 or 2) as a vigie of that version
+/// did: this vigie's writer writes schema 3 only. One run, the documents
+/// (one event each), and one cluster per group of document indices,
+/// folded in the group's order.
+fn legacy_ingest(path: &std::path::Path, version: u32, docs: &[ProcessedDoc], groups: &[&[usize]]) {
+    let old = Store::open_at_version(path, version).unwrap();
+    let conn = old.connection();
+    conn.execute(
+        "INSERT INTO runs (started, status, inputs) VALUES (1, 'done', '[]')",
+        [],
+    )
+    .unwrap();
+    for (i, doc) in docs.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO documents (rowid, id, origin, title, url, published, lang, content_hash, text,
+                 norm_text, shingles, signature, diagnostics, run, ingested)
+             VALUES (?1, ?2, ?3, NULL, ?4, NULL, 'fr', ?5, ?6, ?6, 0, x'', '[]', 1, 1)",
+            rusqlite::params![
+                i as i64 + 1,
+                doc.meta.id,
+                doc.meta.origin,
+                doc.meta.url,
+                doc.content_hash,
+                doc.text
+            ],
+        )
+        .unwrap();
+    }
+    for (c, group) in groups.iter().enumerate() {
+        let id = format!("cl-legacy-{c}");
+        let reports = group
+            .iter()
+            .map(|&i| (docs[i].meta.id.as_str(), &docs[i].events[0]));
+        let rep = vigie_dedupe::fold(&id, reports).unwrap();
+        conn.execute(
+            "INSERT INTO clusters (rowid, id, date_start, date_end, event_type, sub_event_type, country,
+                 location, claimed, source_count, updated, record)
+             VALUES (?1, ?2, '2024-03-12', '2024-03-12', ?3, ?4, ?5, ?6, 0, ?7, 1, ?8)",
+            rusqlite::params![
+                c as i64 + 1,
+                id,
+                rep.event_type,
+                rep.sub_event_type,
+                rep.location.as_ref().and_then(|l| l.country.clone()),
+                rep.location.as_ref().map(|l| l.name.clone()),
+                group.len() as i64,
+                serde_json::to_string(&rep).unwrap()
+            ],
+        )
+        .unwrap();
+        for &i in group.iter() {
+            conn.execute(
+                "INSERT INTO events (doc, seq, id, cluster, record) VALUES (?1, 0, ?2, ?3, ?4)",
+                rusqlite::params![
+                    i as i64 + 1,
+                    docs[i].events[0].id,
+                    c as i64 + 1,
+                    serde_json::to_string(&docs[i].events[0]).unwrap()
+                ],
+            )
+            .unwrap();
+        }
+    }
+}
+
 fn ingest(store: &mut Store, docs: &[ProcessedDoc]) -> vigie_store::BatchStats {
     let (run, _) = store.begin_run(&["test".into()]).unwrap();
     let mut batch = store.batch(run).unwrap();
@@ -184,9 +249,9 @@ fn migration_from_an_empty_db() {
 
     // A database left at version 1 with data migrates and keeps its rows.
     let path = dir.path().join("old.db");
-    let mut old = Store::open_at_version(&path, 1).unwrap();
+    legacy_ingest(&path, 1, &corpus(), &[&[0, 1], &[2]]);
+    let old = Store::open_read_only(&path).unwrap();
     assert_eq!(old.schema_version().unwrap(), 1);
-    ingest(&mut old, &corpus());
     let before = old.counts().unwrap();
     drop(old);
     let store = Store::open(&path).unwrap();
@@ -517,7 +582,9 @@ fn acled_csv_has_acleds_31_columns() {
             .unwrap()
             .to_string()
     };
-    let iq = &rows[0];
+    // Events of one day come in the order of their cluster ids (issue 17:
+    // row numbers follow the arrival order): find the Iraqi one.
+    let iq = rows.iter().find(|r| get(r, "country") == "Iraq").unwrap();
     assert!(get(iq, "event_id_cnty").starts_with("IRQ"));
     assert_eq!(get(iq, "event_date"), "2024-03-12");
     assert_eq!(get(iq, "year"), "2024");
@@ -564,8 +631,12 @@ fn geojson_is_a_feature_collection() {
                 .all(|p| !p.is_object() && !p.is_array())
         );
     }
+    let nordhaven = features
+        .iter()
+        .find(|f| f["properties"]["location"] == "Nordhaven")
+        .unwrap();
     assert_eq!(
-        features[0]["geometry"]["coordinates"][0], 43.2,
+        nordhaven["geometry"]["coordinates"][0], 43.2,
         "GeoJSON order is [lon, lat]"
     );
 }
@@ -583,7 +654,9 @@ fn jsonl_csv_and_plover_exports() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0].sources.len(), 2);
+    // Same day: cluster id order (issue 17), not arrival order.
+    let strike = lines.iter().position(|e| e.sources.len() == 2).unwrap();
+    assert_eq!(lines[1 - strike].sources.len(), 1);
     let mut out = Vec::new();
     export::write(Format::Csv, &events, &mut out).unwrap();
     let mut rd = csv::Reader::from_reader(out.as_slice());
@@ -591,9 +664,9 @@ fn jsonl_csv_and_plover_exports() {
     let mut out = Vec::new();
     export::write(Format::Plover, &events, &mut out).unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
-    assert_eq!(v[0]["event_type"], "ASSAULT");
-    assert_eq!(v[0]["mode"], "aerial");
-    assert_eq!(v[0]["sources"].as_array().unwrap().len(), 2);
+    assert_eq!(v[strike]["event_type"], "ASSAULT");
+    assert_eq!(v[strike]["mode"], "aerial");
+    assert_eq!(v[strike]["sources"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -859,9 +932,7 @@ fn a_database_that_is_not_a_store_is_refused_and_left_byte_for_byte() {
 fn a_store_made_before_the_application_id_is_recognised_and_readers_leave_it_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.db");
-    let mut old = Store::open_at_version(&path, 1).unwrap();
-    ingest(&mut old, &corpus());
-    drop(old);
+    legacy_ingest(&path, 1, &corpus(), &[&[0, 1], &[2]]);
     let app = |p: &std::path::Path| -> i32 {
         rusqlite::Connection::open(p)
             .unwrap()
@@ -1037,4 +1108,186 @@ fn acled_csv_writes_an_unnamed_actor_with_its_country() {
     assert_eq!(get("actor2"), "Civilians (Mali)");
     assert_eq!(get("civilian_targeting"), "Civilian targeting");
     assert_eq!(get("disorder_type"), "Political violence");
+}
+
+/// Issue 17: a store made by schema 2 kept clusters that depended on the
+/// arrival order; the writer that migrates it re-clusters it by the
+/// order-free rule (here the legacy store had split one event in two).
+#[test]
+fn a_store_from_schema_2_is_reclustered_by_the_writer_that_migrates_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    legacy_ingest(&path, 2, &corpus(), &[&[0], &[1], &[2]]);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let c = store.counts().unwrap();
+    assert_eq!((c.documents, c.events, c.clusters), (3, 3, 2));
+    let events = store.events(&EventFilter::default()).unwrap();
+    let ids: Vec<&str> = events.iter().map(|e| e.event.id.as_str()).collect();
+    let founder = format!("cl-{:016x}", xxhash_rust::xxh3::xxh3_64(b"a#0"));
+    assert!(ids.contains(&founder.as_str()), "{ids:?}");
+    let strike = events.iter().find(|e| e.event.id == founder).unwrap();
+    assert_eq!(strike.event.source_count, Some(2));
+    assert_eq!(strike.event.fatalities, Some(2));
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    // Its documents were extracted by an unknown engine: stale.
+    assert_eq!(store.stale_documents("any", "any").unwrap(), 3);
+}
+
+fn daily_strike(doc_id: &str, from: &str, to: &str) -> ProcessedDoc {
+    let mut ev = strike(doc_id, false, None);
+    ev.event_date = Some(d(from));
+    ev.date_start = Some(d(from));
+    ev.date_end = Some(d(to));
+    ev.time_precision = Some(if from == to { 1 } else { 2 });
+    let text = format!("Frappe sur la base, rapport {doc_id} du {from} au {to}.");
+    doc(doc_id, &text, None, vec![ev], Vec::new())
+}
+
+/// The events, as `vigie events --format jsonl` writes them.
+fn jsonl(store: &Store) -> String {
+    let events = store.events(&EventFilter::default()).unwrap();
+    let mut out = Vec::new();
+    export::write(Format::Jsonl, &events, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Issue 17: clusters grew along a chain (a weekly summary joined every
+/// day it overlaps) and depended on which report came first.
+#[test]
+fn a_week_of_strikes_on_one_base_is_seven_clusters_in_any_order() {
+    let mut docs: Vec<ProcessedDoc> = (1..=7)
+        .map(|day| {
+            let date = format!("2024-03-1{day}");
+            daily_strike(&format!("day{day}"), &date, &date)
+        })
+        .collect();
+    docs.push(daily_strike("weekly", "2024-03-11", "2024-03-17"));
+    let mut whole = Store::open_in_memory().unwrap();
+    ingest(&mut whole, &docs);
+    assert_eq!(whole.counts().unwrap().clusters, 7);
+    let want = jsonl(&whole);
+    let mut reversed = Store::open_in_memory().unwrap();
+    for doc in docs.iter().rev() {
+        ingest(&mut reversed, std::slice::from_ref(doc));
+    }
+    assert_eq!(jsonl(&reversed), want);
+}
+
+/// Issue 17: a document ingested again with a corrected published date is
+/// re-extracted: its old events leave (their cluster splits), the new ones
+/// join the clusters of their new date.
+#[test]
+fn a_corrected_published_date_replaces_the_events_and_moves_them_between_clusters() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut docs = vec![
+        daily_strike("a", "2024-03-12", "2024-03-12"),
+        daily_strike("b", "2024-03-12", "2024-03-12"),
+        daily_strike("c", "2024-03-13", "2024-03-13"),
+    ];
+    ingest(&mut store, &docs);
+    assert_eq!(store.counts().unwrap().clusters, 2);
+    // The same text, dated a day later: its event moves to the 13th.
+    let mut corrected = docs[1].clone();
+    corrected.meta.published = Some(d("2024-03-14"));
+    let ev = &mut corrected.events[0];
+    ev.event_date = Some(d("2024-03-13"));
+    ev.date_start = ev.event_date;
+    ev.date_end = ev.event_date;
+    let stats = ingest(&mut store, std::slice::from_ref(&corrected));
+    assert_eq!((stats.replaced, stats.unchanged), (1, 0));
+    let events = store.events(&EventFilter::default()).unwrap();
+    let members = |date: &str| -> Vec<String> {
+        let e = events
+            .iter()
+            .find(|e| e.event.event_date == Some(d(date)))
+            .unwrap();
+        e.event.sources.iter().map(|s| s.doc.clone()).collect()
+    };
+    assert_eq!(members("2024-03-12"), vec!["a"]);
+    assert_eq!(members("2024-03-13"), vec!["b", "c"]);
+    // The same store built from the corrected documents in one batch.
+    docs[1] = corrected;
+    let mut fresh = Store::open_in_memory().unwrap();
+    ingest(&mut fresh, &docs);
+    assert_eq!(jsonl(&store), jsonl(&fresh));
+}
+
+fn ingest_with(
+    store: &mut Store,
+    docs: &[ProcessedDoc],
+    options: vigie_store::IngestOptions,
+) -> vigie_store::BatchStats {
+    let (run, _) = store.begin_run(&["test".into()]).unwrap();
+    let mut batch = store.batch_with(run, options).unwrap();
+    for doc in docs {
+        batch.add_doc(doc).unwrap();
+    }
+    batch.commit().unwrap()
+}
+
+/// Issue 17: documents extracted with other resources are left as they are
+/// unless re-processing is asked for; then only those whose events changed
+/// are replaced.
+#[test]
+fn reprocessing_replaces_the_events_that_changed_and_touches_nothing_else() {
+    let options = |resources: &str, reprocess: bool| vigie_store::IngestOptions {
+        engine: "test".into(),
+        resources: resources.into(),
+        reprocess,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let docs = corpus();
+    ingest_with(&mut store, &docs, options("r1", false));
+    let before: Vec<(String, i64)> = cluster_rows(&store);
+    // New resources name another perpetrator in document c only.
+    let mut next = docs.clone();
+    next[2].events[0].actor1 = Some("Calder Brigade".into());
+    let stats = ingest_with(&mut store, &next, options("r2", false));
+    assert_eq!((stats.unchanged, stats.stale, stats.reprocessed), (3, 3, 0));
+    assert_eq!(store.stale_documents("test", "r2").unwrap(), 3);
+    assert_eq!(
+        cluster_rows(&store),
+        before,
+        "nothing changes without --reprocess"
+    );
+
+    let stats = ingest_with(&mut store, &next, options("r2", true));
+    assert_eq!((stats.reprocessed, stats.stale, stats.events), (3, 0, 1));
+    assert_eq!(store.stale_documents("test", "r2").unwrap(), 0);
+    let after = cluster_rows(&store);
+    assert_eq!(after.len(), 2);
+    let strike = |rows: &[(String, i64)]| rows.iter().find(|r| r.0.contains("Nordhaven")).cloned();
+    assert_eq!(
+        strike(&after),
+        strike(&before),
+        "the strike's cluster is untouched"
+    );
+    assert!(after.iter().any(|r| r.0.contains("Calder Brigade")));
+    let provenance: Vec<(String, String)> = store
+        .connection()
+        .prepare("SELECT engine, resources FROM events ORDER BY rowid")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert!(
+        provenance
+            .iter()
+            .all(|p| p == &("test".to_string(), "r2".to_string())),
+        "{provenance:?}"
+    );
+}
+
+/// Each cluster's record and rowid.
+fn cluster_rows(store: &Store) -> Vec<(String, i64)> {
+    store
+        .connection()
+        .prepare("SELECT record, rowid FROM clusters ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect()
 }
