@@ -263,8 +263,11 @@ fn by_tree(
 /// "no strikes", "aucune frappe").
 fn negated(tree: &Tree<'_>, g: &Grammar, n: usize) -> bool {
     tree.children(n).any(|ch| {
-        matches!(tree.rel(ch), "advmod" | "det" | "neg" | "cc")
-            && g.negators.contains(tree.lemma(ch))
+        // A negative subject says nobody was hit ("nobody was stabbed").
+        matches!(
+            tree.rel(ch),
+            "advmod" | "det" | "neg" | "cc" | "nsubj" | "nsubj:pass"
+        ) && g.negators.contains(tree.lemma(ch))
     })
 }
 
