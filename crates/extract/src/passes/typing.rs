@@ -10,10 +10,14 @@
 //! and [`settle`] gives what stays unspecified the trigger's `fallback`
 //! (a remote strike by a non-state group: shelling; an attack: an armed
 //! clash, or an attack on civilians when its victims are civilians).
-//! An air strike by a state with no weapon
-//! named in its sentence has weapon `aircraft` when the document names
-//! aircraft (the convention: a strike by manned aircraft is `aircraft`, a
-//! drone strike `drone`). Adds `itype`, `weapon` and the rules.
+//! A territory trigger is "Government regains territory" for state forces,
+//! "Non-state actor overtakes territory" otherwise. An air strike by a
+//! state with no weapon named in its sentence has weapon `aircraft` when
+//! the document names aircraft (the convention: a strike by manned
+//! aircraft is `aircraft`, a drone strike `drone`). After merging,
+//! [`refine`] sharpens a type by the ontology's `[refine]` cues and
+//! `on_protesters`. Adds `itype`, `fallback`, `weapon` and the rules (and,
+//! when force is used on protesters, swaps the actors).
 
 use super::candidates::Candidate;
 use super::context::{DocCtx, Frame};
