@@ -204,6 +204,28 @@ impl<'s> Annotations<'s> {
         count_words(&self.word_starts, text, a, b)
     }
 
+    /// Re-points each name shared by several actors to the one whose
+    /// `from`/`to` hold `day` ("the Myanmar military" before and after
+    /// the 2021 coup are two ACLED actors).
+    pub fn date_actors(&mut self, actors: &Actors, day: vigie_core::Date) {
+        let stream = self.stream;
+        for h in &mut self.actors {
+            let ActorRef::Named(a) = h.what else {
+                continue;
+            };
+            if actors.defs[a].active_on(day) {
+                continue;
+            }
+            let (s, e) = (stream.folded_at(h.span.start), stream.folded_at(h.span.end));
+            let Some(holders) = stream.folded.get(s..e).and_then(|f| actors.shared.get(f)) else {
+                continue;
+            };
+            if let Some(&other) = holders.iter().find(|&&o| actors.defs[o].active_on(day)) {
+                h.what = ActorRef::Named(other);
+            }
+        }
+    }
+
     pub fn cue(&self, cue: Cue) -> &[Span] {
         self.cues.get(&cue).map(|v| v.as_slice()).unwrap_or(&[])
     }

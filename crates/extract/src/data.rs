@@ -343,6 +343,16 @@ impl ActorDef {
         self.inter == 6
     }
 
+    /// Whether the actor's aliases apply on `day` (its `from`/`to`; an
+    /// unparsable bound is reported at load time and ignored here).
+    pub fn active_on(&self, day: vigie_core::Date) -> bool {
+        let bound = |b: &Option<String>| {
+            b.as_deref()
+                .and_then(|d| d.parse::<vigie_core::Date>().ok())
+        };
+        bound(&self.from).is_none_or(|f| f <= day) && bound(&self.to).is_none_or(|t| day <= t)
+    }
+
     /// Civilians (ACLED inter 7): the victims of violence against civilians.
     pub fn is_civilians(&self) -> bool {
         self.inter == 7
@@ -378,6 +388,9 @@ pub struct Actors {
     /// alias index -> (actor index, kind)
     pub aliases: Vec<(usize, AliasKind)>,
     pub set: PhraseSet,
+    /// Folded aliases that several actors share (an army before and after a
+    /// coup), with those actors: `from`/`to` choose among them.
+    pub shared: HashMap<String, Vec<usize>>,
 }
 
 impl Actors {
@@ -565,7 +578,23 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
     }
     let mut aliases = Vec::new();
     let mut patterns: Vec<(usize, String)> = Vec::new();
+    let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in defs.iter().enumerate() {
+        for bound in [&a.from, &a.to].into_iter().flatten() {
+            if bound.parse::<vigie_core::Date>().is_err() {
+                errors.push(format!(
+                    "{path}: actor {:?}: {bound:?} is no ISO date",
+                    a.name
+                ));
+            }
+        }
+        let lists = [&a.fr, &a.en, &a.ar, &a.metonyms, &a.partisan];
+        for alias in std::iter::once(&a.name).chain(lists.into_iter().flatten()) {
+            let holders = owners.entry(vigie_tokens::fold_str(alias)).or_default();
+            if !holders.contains(&i) {
+                holders.push(i);
+            }
+        }
         if !(1..=8).contains(&a.inter) {
             errors.push(format!(
                 "{path}: actor {:?}: inter {} is not an ACLED inter code (1-8)",
@@ -586,7 +615,12 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
         add(&a.partisan, AliasKind::Partisan);
     }
     match PhraseSet::new(patterns.iter().map(|(i, p)| (*i, p.as_str()))) {
-        Ok(set) => Some(Actors { defs, aliases, set }),
+        Ok(set) => Some(Actors {
+            defs,
+            aliases,
+            set,
+            shared: owners.into_iter().filter(|(_, v)| v.len() > 1).collect(),
+        }),
         Err(e) => {
             errors.push(format!("{path}: {e}"));
             None

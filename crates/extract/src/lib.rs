@@ -240,12 +240,15 @@ impl Extractor {
             };
             &own_stream
         };
-        let ann = Annotations::new(text, stream, lex, &self.actors);
+        let mut ann = Annotations::new(text, stream, lex, &self.actors);
 
         // Dating: the publication date, from the metadata or the text.
         let mentions = self.time.find_in(stream, &stream.tokens, lang);
         let dated = dating::publication_date(&self.time, doc, text, stream, &mentions);
         let reference = dated.published;
+        if let Some(day) = reference {
+            ann.date_actors(&self.actors, day);
+        }
         let inferred = dated.inferred;
         if inferred {
             out.inferred_published = reference;

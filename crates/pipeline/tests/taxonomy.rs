@@ -152,3 +152,32 @@ fn a_dated_snippet_whose_place_is_unknown_still_reports_its_event() {
 fn a_remark_with_no_place_and_no_date_is_no_event() {
     assert!(types("fr", "La police a désamorcé un engin explosif.").is_empty());
 }
+
+#[test]
+fn a_name_two_actors_share_is_the_actor_of_the_articles_date() {
+    // "the Myanmar army" is ACLED's "(2016-2021)" actor before the coup and
+    // "(2021-)" after it; the first listed once won whatever the date.
+    let text =
+        "The Myanmar army shelled a village near Sittwe on Tuesday, killing three civilians.";
+    let actor_on = |day: &str| {
+        let meta = vigie_core::DocMeta {
+            id: "dated".into(),
+            origin: "dated".into(),
+            published: day.parse().ok(),
+            published_source: vigie_core::PublishedSource::Metadata,
+            lang: Some(vigie_core::Lang::new("en")),
+            ..vigie_core::DocMeta::default()
+        };
+        let e = common::engine();
+        let evs = e.extract(&e.prepare(meta, text.to_string())).events;
+        evs.first().and_then(|ev| ev.actor1.clone())
+    };
+    assert_eq!(
+        actor_on("2019-05-02").as_deref(),
+        Some("Military Forces of Myanmar (2016-2021)")
+    );
+    assert_eq!(
+        actor_on("2024-05-02").as_deref(),
+        Some("Military Forces of Myanmar (2021-)")
+    );
+}
