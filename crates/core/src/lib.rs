@@ -16,7 +16,8 @@ pub use diag::{Diagnostic, Severity};
 pub use doc::{Doc, DocMeta, Lang, ParseCounts, ProcessedDoc, PublishedSource, Sentence};
 pub use offsets::{NormText, Span};
 pub use record::{
-    Event, EventSource, Evidence, FIGURE_WHATS, Figure, Location, Mention, Plover, figure_what,
+    Attribution, Event, EventSource, Evidence, FIGURE_WHATS, Figure, Location, Mention, Plover,
+    figure_what,
 };
 pub use tokens::{Multiword, StreamSentence, Token, TokenKind, TokenStream, Word, WordForm};
 

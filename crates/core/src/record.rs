@@ -23,6 +23,21 @@ pub struct Mention {
     pub rule: String,
 }
 
+/// Who says who did it: a claim, an accusation, a denial or a third
+/// party's attribution of responsibility (DESIGN, `attribution`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Attribution {
+    /// The canonical actor who speaks, or the named source.
+    pub who: String,
+    /// "claims", "accuses", "denies" or "attributes".
+    pub stance: String,
+    /// The party accused or said responsible, where the stance names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    pub evidence: Evidence,
+    pub rule: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Plover {
     #[serde(rename = "type")]
@@ -110,6 +125,10 @@ pub struct Event {
     /// linked it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<Mention>,
+    /// Claims, accusations, denials and attributions of responsibility the
+    /// document makes about the event, in text order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attribution: Vec<Attribution>,
     /// True when the date came from a publication date inferred from the text.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub date_inferred: bool,

@@ -48,10 +48,12 @@ pub enum Cue {
     TollRise,
     ProtestIntervention,
     ProtestForce,
+    Accuse,
+    Deny,
 }
 
 impl Cue {
-    pub const ALL: [(Cue, &'static str, bool); 36] = [
+    pub const ALL: [(Cue, &'static str, bool); 38] = [
         (Cue::Claim, "claim", true),
         (Cue::Report, "report", true),
         (Cue::Sources, "sources", true),
@@ -88,6 +90,8 @@ impl Cue {
         (Cue::TollRise, "toll_rise", false),
         (Cue::ProtestIntervention, "protest_intervention", false),
         (Cue::ProtestForce, "protest_force", false),
+        (Cue::Accuse, "accuse", false),
+        (Cue::Deny, "deny", false),
     ];
 
     /// The cue list named `name` in cues.toml.

@@ -337,6 +337,7 @@ impl Extractor {
         for f in &mut merged {
             passes::typing::settle(&cx, f);
             passes::typing::refine(&cx, f, &told_in);
+            passes::attribution::fill(&cx, f, &told_in);
         }
         if explain {
             self.explain_candidates(doc, &ann, lex, &dropped, &unmerged, &mut out.trace);
@@ -569,9 +570,34 @@ impl Extractor {
             evidence: ev,
             rules,
             mentions: mentions(doc, f),
+            attribution: self.attribution(doc, f, cx),
             date_inferred: inferred && f.date.is_some(),
             ..Event::default()
         }
+    }
+}
+
+impl Extractor {
+    /// The record's attribution entries: speakers and targets by their
+    /// canonical names, each with its sentence as evidence.
+    fn attribution(&self, doc: &Doc, f: &Frame, cx: &DocCtx<'_>) -> Vec<vigie_core::Attribution> {
+        let name = |a: usize| self.actors.defs.get(a).map(|d| d.name.clone());
+        f.statements
+            .iter()
+            .filter_map(|st| {
+                let who = match &st.who {
+                    passes::Speaker::Actor(a) => name(*a)?,
+                    passes::Speaker::Source(s) => s.clone(),
+                };
+                Some(vigie_core::Attribution {
+                    who,
+                    stance: st.stance.to_string(),
+                    target: st.target.and_then(name),
+                    evidence: evidence(doc, st.sentence),
+                    rule: format!("{}.{}", cx.lang, st.rule),
+                })
+            })
+            .collect()
     }
 }
 

@@ -166,11 +166,13 @@ fn engine() -> &'static Engine {
     ENGINE.get_or_init(|| Engine::load(&Config::default()).unwrap_or_else(|e| panic!("{e}")))
 }
 
-/// The rule ids of an extraction: its events', its figures' and its trace's.
+/// The rule ids of an extraction: its events' (with their attribution
+/// entries'), its figures' and its trace's.
 fn rules_of(x: &Extraction) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for e in &x.events {
         out.extend(e.rules.iter().cloned());
+        out.extend(e.attribution.iter().map(|a| a.rule.clone()));
     }
     for f in &x.figures {
         out.extend(f.rules.iter().cloned());
@@ -319,6 +321,7 @@ fn every_rule_that_fires_is_catalogued() {
         let mut ids = BTreeSet::new();
         for ev in &d.events {
             ids.extend(ev.rules.iter().cloned());
+            ids.extend(ev.attribution.iter().map(|a| a.rule.clone()));
         }
         for f in &d.figures {
             ids.extend(f.rules.iter().cloned());

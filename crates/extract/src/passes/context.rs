@@ -87,6 +87,9 @@ pub struct Frame {
     /// the rule that linked it; the evidence sentence may be among them.
     pub mentions: Vec<(Span, String)>,
     pub notes: Vec<String>,
+    /// Claims, accusations, denials and attributions about the incident
+    /// (filled after merging by the attribution pass).
+    pub statements: Vec<super::attribution::Statement>,
 }
 
 impl Frame {
@@ -117,6 +120,7 @@ impl Frame {
             distinct: false,
             mentions: Vec::new(),
             notes: Vec::new(),
+            statements: Vec::new(),
         }
     }
 
@@ -367,7 +371,7 @@ impl DocCtx<'_> {
         out
     }
 
-    fn speaker_near(&self, cue: Span, sent: Span, story: &Story) -> Option<Speaker> {
+    pub fn speaker_near(&self, cue: Span, sent: Span, story: &Story) -> Option<Speaker> {
         // Candidates: actor mentions and non-actor sources, before (subject)
         // or after (inversion, "selon X") the cue; the closer one wins.
         let mut cands: Vec<(usize, Speaker)> = Vec::new();

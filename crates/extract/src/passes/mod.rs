@@ -23,6 +23,7 @@
 //! updates, after each event and each sentence.
 
 pub mod arguments;
+pub mod attribution;
 pub mod candidates;
 pub mod claims;
 pub mod context;
