@@ -46,6 +46,14 @@ pub(crate) enum Role {
     RangeDays,
     /// Days added to the coming weekday ("jeudi en quinze": 14).
     WeekdayShift(i32),
+    /// A preposition that governs a time expression and stays out of its
+    /// span ("à la fin du mois", "by the end of June").
+    Prep,
+    /// An article before a bare day of the month ("le 16.").
+    DayDet,
+    /// An article before a count that takes a direction word ("les 3
+    /// derniers jours"); without one it is no time expression.
+    CountPre,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -450,6 +458,9 @@ fn parse_role(phrase: &str, role: &str, value: &str) -> Result<Role, String> {
         "week_of" => Role::WeekOf,
         "article" => Role::Article,
         "range_days" => Role::RangeDays,
+        "day_det" => Role::DayDet,
+        "prep" => Role::Prep,
+        "count_pre" => Role::CountPre,
         "weekday_shift" => Role::WeekdayShift(
             value
                 .parse::<i32>()

@@ -45,7 +45,14 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
         }
         _ => (Rel::None, i),
     };
-    let (w, e) = cx.weekday(j)?;
+    // "Fri, Jul 18": an abbreviation without its period only before a date
+    let (w, e, loose) = match cx.weekday(j) {
+        Some((w, e)) => (w, e, false),
+        None => {
+            let (w, e) = cx.weekday_loose(j)?;
+            (w, e, true)
+        }
+    };
     let p = with_part_post(
         cx,
         Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"),
@@ -76,7 +83,20 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
             ..d
         });
     }
-    Some(p)
+    // "Tuesday the 19th", "Thu 15th": a day with its suffix, before no word
+    if let Some((day, e)) = cx.day(k)
+        && rel == Rel::None
+        && cx.tok(k).is_some_and(|t| t.num().is_some())
+        && e == k + 2
+        && !cx.content_word(e)
+    {
+        let expr = Expr::DayOfMonth {
+            day,
+            weekday: Some(w),
+        };
+        return Some(Parsed::new(i, e, expr, "weekday_day"));
+    }
+    (!loose).then_some(p)
 }
 
 /// "Jan. 28", "January 28, 2024", "Jan. 20-25", "March 5th".

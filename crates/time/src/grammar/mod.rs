@@ -129,7 +129,7 @@ impl<'a> Cx<'a> {
                 abbr,
                 dot,
             } => {
-                if cap && !t.cap {
+                if cap && !t.cap && !self.dated_context(i, h.end) {
                     return None;
                 }
                 let has_dot = self.glued_punct(h.end, ".");
@@ -142,6 +142,31 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// Is a lower-case word that is also a common word ("march", "may")
+    /// at `[i, e)` a month? Only between date words: after a day number or
+    /// ordinal, "of", or a modifier ("end of march", "the 1st of march",
+    /// "late march"), or before a day with its suffix or a year ("march 3rd",
+    /// "march 2015").
+    fn dated_context(&self, i: usize, e: usize) -> bool {
+        let before = i > 0
+            && (self.tok(i - 1).is_some_and(|t| t.num().is_some())
+                || (i.saturating_sub(4)..i).any(|k| {
+                    self.hits(k).iter().any(|h| {
+                        h.end == i
+                            && matches!(
+                                h.kind,
+                                Kind::OrdSuffix
+                                    | Kind::Ordinal(_)
+                                    | Kind::Word(Role::Of | Role::Modifier(_))
+                            )
+                    })
+                }));
+        let after = self.tok(e).and_then(|t| t.num()).is_some_and(|(_, d)| {
+            d == 4 || self.hits(e + 1).iter().any(|h| h.kind == Kind::OrdSuffix)
+        });
+        before || after
+    }
+
     /// A month name right after a day number, where an abbreviation needs
     /// no period ("12 déc", "3 fev 2019", "07-Aug-85").
     pub fn month_after_day(&self, i: usize) -> Option<(u8, usize)> {
@@ -151,6 +176,15 @@ impl<'a> Cx<'a> {
                 Kind::Month { month, cap, .. } if !cap || t.cap => Some((month, h.end)),
                 _ => None,
             })
+        })
+    }
+
+    /// A weekday whose abbreviation may lack its period ("Fri, Jul 18").
+    pub fn weekday_loose(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Weekday { weekday, cap, .. } if !cap || t.cap => Some((weekday, h.end)),
+            _ => None,
         })
     }
 
@@ -344,6 +378,23 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The start of `p` without a governing preposition that its phrase
+    /// took in ("à la fin du mois" is "la fin du mois", "by the end of next
+    /// month" is "the end of next month"), for the rules whose words are a
+    /// modifier on the date, as TimeML draws spans.
+    fn without_preposition(&self, p: &Parsed) -> usize {
+        if !matches!(
+            p.rule,
+            "modifier" | "half" | "period" | "to_date" | "quarter"
+        ) {
+            return p.start;
+        }
+        match self.has_role(p.start, Role::Prep) {
+            Some(e) if e < p.end && self.tok(e).is_some_and(|t| t.kind == TokKind::Word) => e,
+            _ => p.start,
+        }
+    }
+
     /// A word that is not a function word of the language (a noun, a verb).
     pub fn content_word(&self, i: usize) -> bool {
         self.tok(i)
@@ -444,6 +495,7 @@ pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
                 let floor = out.last().map_or(0, |q: &Parsed| q.end);
                 p.start = cx.with_article(p.start, floor);
             }
+            p.start = cx.without_preposition(&p);
             i = p.end;
             out.push(p);
             continue;
@@ -466,6 +518,7 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         numeric(g, cx, i),
         week_of(g, cx, i),
         nth_of(g, cx, i),
+        bare_day(cx, i),
         half(g, cx, i),
         nth_weekday(g, cx, i),
         weekday_of_week(g, cx, i),
@@ -775,6 +828,10 @@ fn since(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     if matches!(x.expr, Expr::Since { .. }) {
         return None;
     }
+    // "from July 13-15": a closed range, not an open start
+    if matches!(x.expr, Expr::Range { .. }) {
+        return Some(Parsed { start: j, ..x });
+    }
     // TimeML: the preposition is not part of the mention; it stays as `open_since`
     let mut p = Parsed::new(
         j,
@@ -884,7 +941,12 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
             })
             .map(|(u, e)| (1, 1, u, e, None)),
     };
-    let recent = cx.has_role(i, Role::RecentPre).and_then(one);
+    // "les 3 derniers jours", "les 2 prochaines semaines"
+    let counted = cx
+        .has_role(i, Role::CountPre)
+        .and_then(|j| cx.duration_rel(j))
+        .filter(|d| d.4.is_some());
+    let recent = cx.has_role(i, Role::RecentPre).and_then(one).or(counted);
     let upcoming = cx.has_role(i, Role::UpcomingPre).and_then(one);
     if let Some((min, max, unit, e, rel)) = recent.or(upcoming) {
         let sign = match rel {
@@ -1163,6 +1225,7 @@ fn day_month_numeric(
 fn month_year(cx: &Cx, i: usize, a: (u32, u8), sep: &str, b: (u32, u8)) -> Option<Parsed> {
     let (y, m) = match (a.1, b.1) {
         (4, 2) if sep == "-" => (a.0, b.0),
+        (4, 1 | 2) if sep == "/" => (a.0, b.0),
         (1 | 2, 4) if sep != "-" => (b.0, a.0),
         _ => return None,
     };
@@ -1183,14 +1246,16 @@ fn month_year(cx: &Cx, i: usize, a: (u32, u8), sep: &str, b: (u32, u8)) -> Optio
 /// month, year or other named period.
 pub(crate) fn nth_of(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.skip_det(i);
-    let (n, k) = match cx.ordinal(j) {
+    let (n, k) = match cx.ordinal_number(j) {
         Some((n, k)) if (1..=31).contains(&n) => (n as i8, k),
         _ => match cx.rel(j) {
             Some((Rel::Last, k)) => (-1, k),
-            _ => return None,
+            _ => return day_of_period(g, cx, j),
         },
     };
-    let (unit, e) = cx.unit(k)?;
+    let Some((unit, e)) = cx.unit(k) else {
+        return day_of_period(g, cx, j);
+    };
     let max = match unit {
         Unit::Day => 31,
         Unit::Week | Unit::Weekend => 5,
@@ -1217,12 +1282,49 @@ pub(crate) fn nth_of(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     Some(Parsed::new(j, m.end, expr, "nth_of"))
 }
 
+/// "le 16.", "le 1er,": a day of the month after its article, before the
+/// end of the clause; the month is left to resolution.
+fn bare_day(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::DayDet)?;
+    cx.tok(j)?.num()?;
+    let (day, e) = cx.day(j)?;
+    if !cx.clause_end(e) || cx.glued_number_after(e) {
+        return None;
+    }
+    let expr = Expr::DayOfMonth { day, weekday: None };
+    Some(Parsed::new(j, e, expr, "day_of_month"))
+}
+
+/// "le 15 du mois prochain", "the 20th of next month", "20 of this month":
+/// a day of a month named by a direction word (a named month is a plain date).
+fn day_of_period(g: &dyn Grammar, cx: &Cx, j: usize) -> Option<Parsed> {
+    let (d, k) = cx.day(j)?;
+    let k = cx.role(k, |r| r == Role::Of)?.1;
+    let m = g.simple(cx, k, true)?;
+    if !matches!(
+        m.expr,
+        Expr::Period {
+            unit: Unit::Month,
+            ..
+        }
+    ) {
+        return None;
+    }
+    let expr = Expr::NthOf {
+        n: d as i8,
+        unit: Unit::Day,
+        inner: Box::new(m.expr),
+    };
+    Some(Parsed::new(j, m.end, expr, "day_of_period"))
+}
+
 /// "jeudi de la semaine dernière", "Friday of last week", "saturday of this
 /// week": that weekday within the week named.
 pub(crate) fn weekday_of_week(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::Det).unwrap_or(i);
     let (w, k) = cx.weekday(j)?;
-    let k = cx.role(k, |r| r == Role::Of)?.1;
+    // "Tuesday last week", "tuesday this week" need no "of"
+    let k = cx.role(k, |r| r == Role::Of).map_or(k, |(_, x)| x);
     let p = g.simple(cx, k, true)?;
     if !matches!(
         p.expr,
