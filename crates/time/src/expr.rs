@@ -77,6 +77,9 @@ pub enum Calendar {
     Hebrew,
     /// Solar Hijri: Nowruz is 1 Farvardin.
     Persian,
+    /// The `day`th (-1: last) `weekday` of a Gregorian month (Thanksgiving:
+    /// the fourth Thursday of November).
+    Weekday,
 }
 
 impl Calendar {
@@ -87,6 +90,7 @@ impl Calendar {
             "hijri" => Calendar::Hijri,
             "hebrew" => Calendar::Hebrew,
             "persian" => Calendar::Persian,
+            "weekday" => Calendar::Weekday,
             _ => return None,
         })
     }
@@ -101,6 +105,8 @@ pub struct Holiday {
     pub month: u8,
     pub day: i16,
     pub len: u8,
+    /// For [`Calendar::Weekday`]: 1 = Monday … 7 = Sunday; else 0.
+    pub weekday: u8,
 }
 
 /// "début", "mi-", "fin"; "early", "mid", "late".

@@ -17,13 +17,36 @@ pub(crate) fn occurrences(h: Holiday, year: i16) -> Vec<(Date, Date)> {
         month,
         day,
         len,
+        weekday,
     } = h;
+    if cal == Calendar::Weekday {
+        return nth_weekday(year, month, day, weekday)
+            .map(|d| (d, d))
+            .into_iter()
+            .collect();
+    }
     occurrences_of(cal, month, day, len, year)
+}
+
+/// The `n`th (-1: last) `weekday` (1 = Monday) of a Gregorian month.
+fn nth_weekday(year: i16, month: u8, n: i16, weekday: u8) -> Option<Date> {
+    let first = Date::new(year, month as i8, 1).ok()?;
+    let wd = |d: Date| i64::from(d.weekday().to_monday_one_offset());
+    let w = i64::from(weekday);
+    let d = if n > 0 {
+        let skip = (w - wd(first)).rem_euclid(7) + 7 * (i64::from(n) - 1);
+        first.checked_add(jiff::Span::new().days(skip)).ok()?
+    } else {
+        let last = first.last_of_month();
+        last.checked_sub(jiff::Span::new().days((wd(last) - w).rem_euclid(7)))
+            .ok()?
+    };
+    (d.month() == first.month()).then_some(d)
 }
 
 fn occurrences_of(cal: Calendar, month: u8, day: i16, len: u8, year: i16) -> Vec<(Date, Date)> {
     let starts: Vec<(Date, Option<Date>)> = match cal {
-        Calendar::Gregorian => Date::new(year, month as i8, day as i8)
+        Calendar::Gregorian | Calendar::Weekday => Date::new(year, month as i8, day as i8)
             .ok()
             .map(|d| (d, None))
             .into_iter()
@@ -91,7 +114,7 @@ fn native_year(cal: Calendar, year: i16) -> Option<i32> {
             .extended_year(),
         Calendar::Hebrew => jan1.to_calendar(Hebrew).year().extended_year(),
         Calendar::Persian => jan1.to_calendar(Persian).year().extended_year(),
-        Calendar::Gregorian | Calendar::Easter => i32::from(year),
+        Calendar::Gregorian | Calendar::Easter | Calendar::Weekday => i32::from(year),
     })
 }
 
@@ -110,7 +133,9 @@ fn native(cal: Calendar, y: i32, month: u8, day: u8) -> Option<IcuDate<Iso>> {
         Calendar::Persian => IcuDate::try_new_persian(y, month, day)
             .ok()
             .map(|d| d.to_calendar(Iso)),
-        Calendar::Gregorian | Calendar::Easter => IcuDate::try_new_iso(y, month, day).ok(),
+        Calendar::Gregorian | Calendar::Easter | Calendar::Weekday => {
+            IcuDate::try_new_iso(y, month, day).ok()
+        }
     }
 }
 
@@ -157,6 +182,7 @@ mod tests {
             month,
             day,
             len,
+            weekday: if calendar == Calendar::Weekday { 4 } else { 0 },
         };
         let cases = [
             // Eid al-Fitr 1445 (Umm al-Qura)
@@ -174,6 +200,17 @@ mod tests {
                 h(Calendar::Persian, 1, 1, 1),
                 d(2024, 3, 20),
                 d(2024, 3, 20),
+            ),
+            // the fourth and the last Thursday of November 2024
+            (
+                h(Calendar::Weekday, 11, 4, 1),
+                d(2024, 11, 28),
+                d(2024, 11, 28),
+            ),
+            (
+                h(Calendar::Weekday, 11, -1, 1),
+                d(2024, 11, 28),
+                d(2024, 11, 28),
             ),
             // Good Friday 2024
             (

@@ -382,14 +382,18 @@ fn parse_holiday(phrase: &str, cols: &[&str]) -> Result<Kind, String> {
         None => return Err(format!("{phrase:?}: unknown calendar {:?}", col(1))),
     };
     let (m, d) = (int(col(rest))?, int(col(rest + 1))?);
-    let len = match col(rest + 2) {
-        "" => 1,
-        s => int(s)?,
+    // the weekday calendar's third number is the weekday, not a length
+    let (len, weekday) = match (calendar, col(rest + 2)) {
+        (Calendar::Weekday, w) => (1, int(w)?),
+        (_, "") => (1, 0),
+        (_, s) => (int(s)?, 0),
     };
-    let day_ok = if calendar == Calendar::Easter {
-        m == 0 && (-100..=100).contains(&d)
-    } else {
-        (1..=12).contains(&m) && (0..=31).contains(&d) && (d > 0 || len == 0)
+    let day_ok = match calendar {
+        Calendar::Easter => m == 0 && (-100..=100).contains(&d),
+        Calendar::Weekday => {
+            (1..=12).contains(&m) && (d == -1 || (1..=5).contains(&d)) && (1..=7).contains(&weekday)
+        }
+        _ => (1..=12).contains(&m) && (0..=31).contains(&d) && (d > 0 || len == 0),
     };
     if !day_ok || !(0..=31).contains(&len) {
         return Err(format!("{phrase:?}: bad month/day/days {m}/{d}/{len}"));
@@ -399,6 +403,7 @@ fn parse_holiday(phrase: &str, cols: &[&str]) -> Result<Kind, String> {
         month: m as u8,
         day: d as i16,
         len: len as u8,
+        weekday: weekday as u8,
     }))
 }
 

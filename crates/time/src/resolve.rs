@@ -429,7 +429,10 @@ fn holiday_iv(h: Holiday, year: Option<i16>, rel: Rel, cx: &Cx) -> Option<Iv> {
         }
     };
     let mut iv = Iv::new(s, e, Grain::Day);
-    if !matches!(h.calendar, Calendar::Gregorian | Calendar::Easter) {
+    if !matches!(
+        h.calendar,
+        Calendar::Gregorian | Calendar::Easter | Calendar::Weekday
+    ) {
         iv.min_precision = 2;
     }
     Some(iv)
