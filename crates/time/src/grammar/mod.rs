@@ -870,7 +870,7 @@ fn modified(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let Role::Modifier(m) = role else { return None };
     let j = if cx.glued_punct(j, "-") { j + 1 } else { j };
     let j = cx.skip_det(j);
-    let inner = match longest([g.simple(cx, j, true), century(cx, j), decade(cx, j)]) {
+    let inner = match longest([century(cx, j), decade(cx, j), g.simple(cx, j, true)]) {
         Some(x) if !x.is_day() => (x.expr, x.end),
         Some(_) => return None,
         None => {
@@ -1431,11 +1431,19 @@ pub(crate) fn year_complement(cx: &Cx, i: usize) -> Option<Parsed> {
         && cx.content_word(prev - 1)
         && !cx.content_word(e)
         && cx.tok(e).is_none_or(|t| t.num().is_none());
+    // "en 2011 et 2012": the second year of a list
+    let listed = cx.has_role(prev, Role::ListAnd) == Some(i)
+        && prev > 0
+        && cx
+            .tok(prev - 1)
+            .and_then(|t| t.num())
+            .is_some_and(|(_, d)| d == 4)
+        && !cx.content_word(e);
     let before_noun = cx.has_role(prev, Role::Article) == Some(i)
         && cx.content_word(e)
         && y % 100 != 0
         && (1950..=2050).contains(&y);
-    (after_of || before_noun).then(|| Parsed::new(i, e, Expr::Year { year: y }, "year"))
+    (after_of || listed || before_noun).then(|| Parsed::new(i, e, Expr::Year { year: y }, "year"))
 }
 
 /// "March 4 to 9", "4 to 9 March", "le 4 au 9 mars": a range without a
@@ -1687,7 +1695,7 @@ pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
         None => match cx.rel(e) {
             Some((Rel::Last, x)) => {
                 return Some(Parsed::new(
-                    i,
+                    j,
                     x,
                     Expr::Quarter {
                         quarter: q,
@@ -1701,7 +1709,7 @@ pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
         },
     };
     Some(Parsed::new(
-        i,
+        j,
         end,
         Expr::Quarter {
             quarter: q,
@@ -1777,23 +1785,20 @@ pub(crate) fn year(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
     if let Some((y, e)) = cx.year(i).filter(|_| bare) {
         return Some(Parsed::new(i, e, Expr::Year { year: y }, "year"));
     }
-    let j = if let Some(j) = cx.has_role(i, Role::YearPrep) {
-        j
+    let (j, start) = if let Some(j) = cx.has_role(i, Role::YearPrep) {
+        // "en 2022" spans the year only
+        (j, j)
     } else {
+        // "l'année 2023"; "les années 2000" is a decade; "de l'année 2011"
+        // starts at its article
         let k = cx.skip_det(i);
         let (u, e) = cx.unit(k)?;
-        if u != Unit::Year {
+        if u != Unit::Year || cx.plural_unit(k) {
             return None;
         }
-        e
+        (e, k)
     };
     let (y, e) = cx.year(j)?;
-    // "en 2022" spans the year only
-    let start = if cx.has_role(i, Role::YearPrep).is_some() {
-        j
-    } else {
-        i
-    };
     Some(Parsed::new(start, e, Expr::Year { year: y }, "year"))
 }
 
