@@ -685,7 +685,31 @@ fn season_iv(season: u8, year: Option<i16>, rel: Rel, cx: &Cx) -> Option<Iv> {
             let cands: Vec<(i32, Date, Date)> = ((ry - 3)..=(ry + 2))
                 .filter_map(|y| season_bounds(season, y).map(|(s, e)| (y, s, e)))
                 .collect();
+            // "cet été", "this summer": the one under way, else the one in the
+            // preferred direction unless the other is less than half as far
+            // ("this summer" in March is the coming one, in January the last)
+            let gap = |c: &&(i32, Date, Date)| {
+                if c.2 < r {
+                    days_between(c.2, r)
+                } else if c.1 > r {
+                    days_between(r, c.1)
+                } else {
+                    0
+                }
+            };
             let pick = match rel {
+                Rel::This => {
+                    let back = cands.iter().rev().find(|c| c.1 <= r);
+                    let fwd = cands.iter().find(|c| c.2 >= r);
+                    let (pref, other) = match cx.prefer {
+                        Prefer::Past => (back, fwd),
+                        Prefer::Future => (fwd, back),
+                    };
+                    match (pref, other) {
+                        (Some(p), Some(o)) if 2 * gap(&o) < gap(&p) => Some(o),
+                        (p, o) => p.or(o),
+                    }
+                }
                 Rel::Last | Rel::Previous => cands.iter().rev().find(|c| c.2 < r),
                 Rel::Next | Rel::Following => cands.iter().find(|c| c.1 > r),
                 _ => match cx.prefer {

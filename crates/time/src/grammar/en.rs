@@ -30,6 +30,9 @@ impl Grammar for English {
     fn month_first(&self) -> bool {
         true
     }
+    fn prenominal_dates(&self) -> bool {
+        true
+    }
 }
 
 /// "[last|next|this] Sunday [night] [, Jan. 7[, 2024]]".

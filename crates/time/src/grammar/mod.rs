@@ -53,6 +53,11 @@ pub(crate) trait Grammar: Sync {
     fn simple(&self, cx: &Cx, i: usize, bare: bool) -> Option<Parsed>;
     /// Month-first numeric dates ("01/28/2024").
     fn month_first(&self) -> bool;
+    /// Dates stand before nouns as modifiers ("the March 3 vote"), so an
+    /// article before them belongs to the noun.
+    fn prenominal_dates(&self) -> bool {
+        false
+    }
 }
 
 pub(crate) fn grammar_for(lang: &str) -> Option<&'static dyn Grammar> {
@@ -491,7 +496,9 @@ pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
             // "the 2021 budget": the article belongs to the noun, not the year
             let bare_year = matches!(p.expr, Expr::Year { .. })
                 && cx.tok(p.start).is_some_and(|t| t.num().is_some());
-            if !bare_year {
+            // "the Sept. 11 attacks": a date before its noun leaves the article to it
+            let prenominal = g.prenominal_dates() && cx.content_word(p.end);
+            if !bare_year && !prenominal {
                 let floor = out.last().map_or(0, |q: &Parsed| q.end);
                 p.start = cx.with_article(p.start, floor);
             }
@@ -1734,7 +1741,7 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
     if let Some((r, k)) = cx.rel(j)
         && matches!(r, Rel::This | Rel::Last | Rel::Next)
     {
-        rel = if r == Rel::This { Rel::None } else { r };
+        rel = r;
         j = k;
         marked = true;
     }
