@@ -176,7 +176,10 @@ fn day_of_month(cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let e = cx.has_role(e, Role::Of).unwrap_or(e);
     let (m, e) = cx.month(e)?;
-    let (year, e) = cx.opt_year(e);
+    let (year, e) = match cx.opt_year(e) {
+        (None, e) => cx.short_year(e).map_or((None, e), |(y, x)| (Some(y), x)),
+        found => found,
+    };
     let expr = Expr::Date {
         year,
         month: m,

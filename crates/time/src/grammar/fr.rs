@@ -124,7 +124,7 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
     };
     // after a day, an abbreviation needs no period: "12 déc", "3 fev 2019"
     let (m, e) = cx.month_after_day(e)?;
-    let (year, e) = match cx.year(e) {
+    let (year, e) = match cx.year(e).or_else(|| cx.short_year(e)) {
         Some((y, x)) => (Some(y), x),
         None => (None, e),
     };

@@ -278,6 +278,14 @@ impl<'a> Cx<'a> {
         (None, i)
     }
 
+    /// A two-digit year right after a day and month, before the end of the
+    /// clause ("14 April 15.", "le 3 mars 81,"): the date makes it a year.
+    pub fn short_year(&self, i: usize) -> Option<(i16, usize)> {
+        let (v, digits) = self.tok(i)?.num()?;
+        (digits == 2 && self.clause_end(i + 1) && !self.glued_number_after(i + 1))
+            .then(|| (two_digit_year(v), i + 1))
+    }
+
     /// A count: digits or a number word, as `min..max`.
     pub fn number(&self, i: usize) -> Option<(u32, u32, usize)> {
         let t = self.tok(i)?;
