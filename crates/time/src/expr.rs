@@ -43,6 +43,7 @@ pub enum Unit {
     Month,
     Quarter,
     Year,
+    Century,
 }
 
 impl Unit {
@@ -56,9 +57,56 @@ impl Unit {
             "month" => Unit::Month,
             "quarter" => Unit::Quarter,
             "year" => Unit::Year,
+            "century" => Unit::Century,
             _ => return None,
         })
     }
+}
+
+/// The calendar a holiday is fixed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Calendar {
+    /// A Gregorian month and day (Christmas, national days).
+    Gregorian,
+    /// Days from Easter Sunday (Good Friday -2, Pentecost +49).
+    Easter,
+    /// Islamic (Umm al-Qura): Ramadan, Eid al-Fitr, Eid al-Adha, Ashura.
+    Hijri,
+    /// Hebrew, months by code (1 Tishri … 7 Nisan): Yom Kippur, Hanukkah.
+    Hebrew,
+    /// Solar Hijri: Nowruz is 1 Farvardin.
+    Persian,
+    /// The `day`th (-1: last) `weekday` of a Gregorian month (Thanksgiving:
+    /// the fourth Thursday of November).
+    Weekday,
+}
+
+impl Calendar {
+    pub fn parse(s: &str) -> Option<Calendar> {
+        Some(match s {
+            "gregorian" => Calendar::Gregorian,
+            "easter" => Calendar::Easter,
+            "hijri" => Calendar::Hijri,
+            "hebrew" => Calendar::Hebrew,
+            "persian" => Calendar::Persian,
+            "weekday" => Calendar::Weekday,
+            _ => return None,
+        })
+    }
+}
+
+/// A holiday's place in its calendar: `day` of `month` (for Easter, `month`
+/// 0 and `day` the days from Easter Sunday), lasting `len` days (0: the
+/// whole month).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Holiday {
+    pub calendar: Calendar,
+    pub month: u8,
+    pub day: i16,
+    pub len: u8,
+    /// For [`Calendar::Weekday`]: 1 = Monday … 7 = Sunday; else 0.
+    pub weekday: u8,
 }
 
 /// "début", "mi-", "fin"; "early", "mid", "late".
@@ -191,6 +239,29 @@ pub enum Expr {
         weekday: u8,
         month: Box<Expr>,
     },
+    /// The `n`th (1-31, or -1 for the last) day, week or weekend of a
+    /// period: "le dernier jour de mars", "the last week of June", "le
+    /// deuxième week-end de juin". Weeks of a month are days 1–7, 8–14, …;
+    /// the last week is its last seven days; a weekend is a Saturday of the
+    /// period and the Sunday after it.
+    NthOf {
+        n: i8,
+        unit: Unit,
+        inner: Box<Expr>,
+    },
+    /// A holiday outside the fixed Gregorian ones ("Pâques", "Eid al-Fitr",
+    /// "le ramadan", "Yom Kippour"), in `year` or the nearest year in the
+    /// preferred direction.
+    Holiday {
+        holiday: Holiday,
+        year: Option<i16>,
+        rel: Rel,
+    },
+    /// An ISO week by number ("semaine 37", "week 37 of 2024"), Monday to Sunday.
+    IsoWeek {
+        week: u8,
+        year: Option<i16>,
+    },
     /// First (1) or second (2) half: "au premier semestre 2023", "the second half of March".
     Half {
         half: u8,
@@ -214,7 +285,10 @@ impl Expr {
             | Expr::Modified { inner, .. }
             | Expr::Half { inner, .. }
             | Expr::NthWeekday { month: inner, .. }
+            | Expr::NthOf { inner, .. }
             | Expr::Containing { inner, .. } => inner.anaphoric(),
+            // "le vendredi suivant", "the previous Friday": counted from the event
+            Expr::Weekday { rel, .. } => matches!(rel, Rel::Previous | Rel::Following),
             _ => false,
         }
     }
@@ -226,6 +300,8 @@ impl Expr {
             | Expr::Month { year: Some(y), .. }
             | Expr::Season { year: Some(y), .. }
             | Expr::Quarter { year: Some(y), .. }
+            | Expr::IsoWeek { year: Some(y), .. }
+            | Expr::Holiday { year: Some(y), .. }
             | Expr::Year { year: y } => out.push(*y),
             Expr::Range { from, to } | Expr::Night { from, to } => {
                 from.years(out);
@@ -236,6 +312,7 @@ impl Expr {
             | Expr::Modified { inner, .. }
             | Expr::Half { inner, .. }
             | Expr::NthWeekday { month: inner, .. }
+            | Expr::NthOf { inner, .. }
             | Expr::Containing { inner, .. } => inner.years(out),
             _ => {}
         }

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use vigie_resources::FxBuild;
 
-use crate::expr::{Base, Modifier, Rel, Unit};
+use crate::expr::{Base, Calendar, Holiday, Modifier, Rel, Unit};
 use crate::token::{Tok, stream_of};
 use crate::{DataError, Error};
 
@@ -40,6 +40,20 @@ pub(crate) enum Role {
     UpcomingPre,
     WeekOf,
     Half(u8),
+    /// An article that belongs to the mention it precedes ("le 14 juillet").
+    Article,
+    /// A range word that may join two bare day numbers ("du 4 au 11").
+    RangeDays,
+    /// Days added to the coming weekday ("jeudi en quinze": 14).
+    WeekdayShift(i32),
+    /// A preposition that governs a time expression and stays out of its
+    /// span ("à la fin du mois", "by the end of June").
+    Prep,
+    /// An article before a bare day of the month ("le 16.").
+    DayDet,
+    /// An article before a count that takes a direction word ("les 3
+    /// derniers jours"); without one it is no time expression.
+    CountPre,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,10 +95,7 @@ pub(crate) enum Kind {
         to: i32,
         grain: crate::Grain,
     },
-    Holiday {
-        month: u8,
-        day: u8,
-    },
+    Holiday(Holiday),
     Word(Role),
 }
 
@@ -104,6 +115,8 @@ pub(crate) struct Lexicon {
     max_len: usize,
     pub parts: Vec<String>,
     pub function_words: HashSet<String>,
+    /// Ordinal suffixes ("e", "ème", "th"), folded, for "XXe siècle".
+    pub ord_suffixes: HashSet<String>,
 }
 
 /// What a phrase key says: the kinds of the phrases it ends, and whether it
@@ -234,6 +247,7 @@ impl Lexicon {
             }
             "ordinals.tsv" => {
                 if col(1) == "suffix" {
+                    self.ord_suffixes.insert(vigie_tokens::fold_str(phrase));
                     Kind::OrdSuffix
                 } else {
                     Kind::Ordinal(int(col(1))?.clamp(0, 255) as u8)
@@ -292,16 +306,7 @@ impl Lexicon {
                 }
             }
             "words.tsv" => Kind::Word(parse_role(phrase, col(1), col(2))?),
-            "holidays.tsv" => {
-                let (m, d) = (int(col(1))?, int(col(2))?);
-                if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-                    return Err(format!("{phrase:?}: bad month/day {m}/{d}"));
-                }
-                Kind::Holiday {
-                    month: m as u8,
-                    day: d as u8,
-                }
-            }
+            "holidays.tsv" => parse_holiday(phrase, cols)?,
             _ => return Ok(None),
         };
         Ok(Some((phrase, kind)))
@@ -361,6 +366,47 @@ impl Lexicon {
     }
 }
 
+/// `phrase, month, day` (Gregorian) or `phrase, calendar, month, day[, days]`;
+/// for `easter` the month column is 0 and the day is an offset from Easter
+/// Sunday; a day of 0 with `days` 0 is the whole month (Ramadan).
+fn parse_holiday(phrase: &str, cols: &[&str]) -> Result<Kind, String> {
+    let col = |i: usize| cols.get(i).copied().unwrap_or("");
+    let int = |s: &str| {
+        s.trim_start_matches('+')
+            .parse::<i32>()
+            .map_err(|_| format!("{phrase:?}: bad number {s:?}"))
+    };
+    let (calendar, rest) = match Calendar::parse(col(1)) {
+        Some(c) => (c, 2),
+        None if col(1).parse::<i32>().is_ok() => (Calendar::Gregorian, 1),
+        None => return Err(format!("{phrase:?}: unknown calendar {:?}", col(1))),
+    };
+    let (m, d) = (int(col(rest))?, int(col(rest + 1))?);
+    // the weekday calendar's third number is the weekday, not a length
+    let (len, weekday) = match (calendar, col(rest + 2)) {
+        (Calendar::Weekday, w) => (1, int(w)?),
+        (_, "") => (1, 0),
+        (_, s) => (int(s)?, 0),
+    };
+    let day_ok = match calendar {
+        Calendar::Easter => m == 0 && (-100..=100).contains(&d),
+        Calendar::Weekday => {
+            (1..=12).contains(&m) && (d == -1 || (1..=5).contains(&d)) && (1..=7).contains(&weekday)
+        }
+        _ => (1..=12).contains(&m) && (0..=31).contains(&d) && (d > 0 || len == 0),
+    };
+    if !day_ok || !(0..=31).contains(&len) {
+        return Err(format!("{phrase:?}: bad month/day/days {m}/{d}/{len}"));
+    }
+    Ok(Kind::Holiday(Holiday {
+        calendar,
+        month: m as u8,
+        day: d as i16,
+        len: len as u8,
+        weekday: weekday as u8,
+    }))
+}
+
 fn parse_base(phrase: &str, s: &str) -> Result<Base, String> {
     match s {
         "ref" => Ok(Base::Reference),
@@ -415,6 +461,16 @@ fn parse_role(phrase: &str, role: &str, value: &str) -> Result<Role, String> {
         "future_post" => Role::FuturePost,
         "upcoming_pre" => Role::UpcomingPre,
         "week_of" => Role::WeekOf,
+        "article" => Role::Article,
+        "range_days" => Role::RangeDays,
+        "day_det" => Role::DayDet,
+        "prep" => Role::Prep,
+        "count_pre" => Role::CountPre,
+        "weekday_shift" => Role::WeekdayShift(
+            value
+                .parse::<i32>()
+                .map_err(|_| format!("{phrase:?}: weekday_shift needs days, got {value:?}"))?,
+        ),
         "half" => Role::Half(match value {
             "1" => 1,
             "2" => 2,

@@ -23,11 +23,12 @@ pub use jiff::civil::Date;
 
 mod expr;
 mod grammar;
+mod holiday;
 mod lexicon;
 mod resolve;
 mod token;
 
-pub use expr::{Base, Expr, Modifier, Rel, Unit};
+pub use expr::{Base, Calendar, Expr, Modifier, Rel, Unit};
 
 /// A problem in a data file: `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -245,6 +246,7 @@ impl TimeTagger {
             t: &toks,
             h: &hits,
             night: ld.night,
+            lex: &ld.lex,
         };
         grammar::scan(ld.grammar, &cx)
             .into_iter()

@@ -2,41 +2,18 @@
 
 use jiff::civil::Date;
 
-use crate::expr::{Base, Expr, Modifier, Rel, Unit};
+use crate::expr::{Base, Calendar, Expr, Holiday, Modifier, Rel, Unit};
 use crate::{Grain, Prefer, ResolveContext, TimeValue};
 
-/// Days since 1970-01-01 (proleptic Gregorian).
-pub(crate) fn dn(d: Date) -> i64 {
-    let (y, m, day) = (
-        i64::from(d.year()),
-        i64::from(d.month()),
-        i64::from(d.day()),
-    );
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-pub(crate) fn from_dn(n: i64) -> Option<Date> {
-    let z = n + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = if m <= 2 { y + 1 } else { y };
-    Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()
-}
-
+/// `d` shifted by `n` days (jiff's calendar arithmetic); `None` outside
+/// jiff's range.
 fn add_days(d: Date, n: i64) -> Option<Date> {
-    from_dn(dn(d) + n)
+    d.checked_add(jiff::Span::new().try_days(n).ok()?).ok()
+}
+
+/// Days from `a` to `b` (negative when `b` is before `a`).
+fn days_between(a: Date, b: Date) -> i64 {
+    b.since(a).map_or(0, |s| i64::from(s.get_days()))
 }
 
 /// ISO weekday, 1 = Monday.
@@ -123,7 +100,7 @@ pub(crate) fn resolve(e: &Expr, ctx: &ResolveContext) -> Option<TimeValue> {
     } else {
         (iv.end, iv.start)
     };
-    let len = dn(end) - dn(start) + 1;
+    let len = days_between(start, end) + 1;
     let by_len = if len <= 1 {
         1
     } else if len <= 14 {
@@ -250,36 +227,19 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
                     .find(move |c| if step < 0 { *c <= r } else { *c >= r })
             };
             let (a, b) = (cands(-1), cands(1));
+            // the preferred direction; with a weekday, a day in the week on
+            // the other side wins ("jeudi 11" the day before is tomorrow),
+            // and so does the other side when no month in two years agrees
+            let near = |c: &Date| days_between(r, *c).abs() <= 7;
             let pick = match (weekday, cx.prefer) {
-                // with a weekday, the nearest agreeing day, ties to the preference
-                (Some(_), p) => match (a, b) {
-                    (Some(x), Some(y)) => {
-                        let (dx, dy) = (dn(r) - dn(x), dn(y) - dn(r));
-                        if dx < dy || (dx == dy && p == Prefer::Past) {
-                            Some(x)
-                        } else {
-                            Some(y)
-                        }
-                    }
-                    (x, y) => x.or(y),
-                },
+                (Some(_), Prefer::Past) => b.filter(near).or(a).or(b),
+                (Some(_), Prefer::Future) => a.filter(near).or(b).or(a),
                 (None, Prefer::Past) => a,
                 (None, Prefer::Future) => b,
             };
             pick.map(Iv::day)
         }
-        Expr::Range { ref from, ref to } => {
-            let f = go(from, cx)?;
-            let later = Cx {
-                reference: Some(f.start),
-                anchor: cx.anchor,
-                prefer: Prefer::Future,
-            };
-            let t = go(to, &later)
-                .filter(|t| t.end >= f.start)
-                .or_else(|| go(to, cx))?;
-            Some(Iv::new(f.start, t.end.max(f.start), f.grain))
-        }
+        Expr::Range { ref from, ref to } => range(from, to, cx),
         Expr::Night { ref from, ref to } => {
             let f = go(from, cx)?;
             let later = Cx {
@@ -319,14 +279,17 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             let m = go(month, cx)?;
             let day = if n > 0 {
                 let first = m.start;
-                let d0 = dn(first) + i64::from((weekday + 7 - wd(first)) % 7);
-                from_dn(d0 + 7 * i64::from(n - 1))?
+                let skip = i64::from((weekday + 7 - wd(first)) % 7) + 7 * i64::from(n - 1);
+                add_days(first, skip)?
             } else {
                 let last = m.end;
-                from_dn(dn(last) - i64::from((wd(last) + 7 - weekday) % 7))?
+                add_days(last, -i64::from((wd(last) + 7 - weekday) % 7))?
             };
             (day <= m.end).then(|| Iv::day(day))
         }
+        Expr::NthOf { n, unit, ref inner } => nth_of(n, unit, go(inner, cx)?),
+        Expr::IsoWeek { week, year } => iso_week(week, year, cx),
+        Expr::Holiday { holiday, year, rel } => holiday_iv(holiday, year, rel, cx),
         Expr::Half { half, ref inner } => {
             let i = go(inner, cx)?;
             let (s, e) = match i.grain {
@@ -345,11 +308,11 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
                     (s, e)
                 }
                 _ => {
-                    let mid = dn(i.start) + (dn(i.end) - dn(i.start) + 1) / 2;
+                    let mid = add_days(i.start, (days_between(i.start, i.end) + 1) / 2)?;
                     if half == 1 {
-                        (i.start, from_dn(mid - 1)?)
+                        (i.start, add_days(mid, -1)?)
                     } else {
-                        (from_dn(mid)?, i.end)
+                        (mid, i.end)
                     }
                 }
             };
@@ -367,6 +330,136 @@ fn go(e: &Expr, cx: &Cx) -> Option<Iv> {
             Some(apply_modifier(i, modifier))
         }
     }
+}
+
+/// A range: the first end with the preference, the second forward from it
+/// within a year. An end whose weekday disagrees with its date in that year
+/// is read without the weekday rather than moved to another year, and a
+/// second end that cannot follow the first never collapses the range.
+fn range(from: &Expr, to: &Expr, cx: &Cx) -> Option<Iv> {
+    let f = go(from, cx).or_else(|| go(&without_weekday(from), cx))?;
+    let later = Cx {
+        reference: Some(f.start),
+        anchor: cx.anchor,
+        prefer: Prefer::Future,
+    };
+    let within_year = |t: &Iv| t.end >= f.start && days_between(f.start, t.end) <= 366;
+    let t = go(to, &later)
+        .filter(within_year)
+        .or_else(|| go(&without_weekday(to), &later).filter(within_year))
+        .or_else(|| go(to, cx).filter(|t| t.end >= f.start))?;
+    Some(Iv::new(f.start, t.end, f.grain))
+}
+
+/// The same date without the weekday the text gave with it.
+fn without_weekday(e: &Expr) -> Expr {
+    match e {
+        Expr::Date {
+            year,
+            month,
+            day,
+            rel,
+            ..
+        } => Expr::Date {
+            year: *year,
+            month: *month,
+            day: *day,
+            weekday: None,
+            rel: *rel,
+        },
+        Expr::DayOfMonth { day, .. } => Expr::DayOfMonth {
+            day: *day,
+            weekday: None,
+        },
+        other => other.clone(),
+    }
+}
+
+/// The `n`th (or, with -1, the last) day, week or weekend of a period.
+fn nth_of(n: i8, unit: Unit, p: Iv) -> Option<Iv> {
+    let k = i64::from(n.unsigned_abs().saturating_sub(1));
+    let iv = match (unit, n > 0) {
+        (Unit::Day, true) => Iv::day(add_days(p.start, k)?),
+        (Unit::Day, false) => Iv::day(p.end),
+        (Unit::Week, true) => {
+            let s = add_days(p.start, 7 * k)?;
+            Iv::new(s, add_days(s, 6)?.min(p.end), Grain::Week)
+        }
+        (Unit::Week, false) => Iv::new(add_days(p.end, -6)?.max(p.start), p.end, Grain::Week),
+        (Unit::Weekend, true) => {
+            let sat = add_days(p.start, i64::from((6 + 7 - wd(p.start)) % 7) + 7 * k)?;
+            Iv::new(sat, add_days(sat, 1)?, Grain::Week)
+        }
+        (Unit::Weekend, false) => {
+            let sat = add_days(p.end, -i64::from((wd(p.end) + 7 - 6) % 7))?;
+            Iv::new(sat, add_days(sat, 1)?, Grain::Week)
+        }
+        _ => return None,
+    };
+    (iv.start >= p.start && iv.start <= p.end).then_some(iv)
+}
+
+/// A movable holiday: its occurrence in the year given, else the nearest one
+/// in the preferred direction ("dernier"/"prochain" force it). Islamic,
+/// Hebrew and Persian dates are observed a day apart between countries:
+/// precision 2 at least.
+fn holiday_iv(h: Holiday, year: Option<i16>, rel: Rel, cx: &Cx) -> Option<Iv> {
+    let (s, e) = match year {
+        Some(y) => *crate::holiday::occurrences(h, y).first()?,
+        None => {
+            let r = cx.reference?;
+            let all: Vec<(Date, Date)> = (r.year() - 2..=r.year() + 2)
+                .flat_map(|y| crate::holiday::occurrences(h, y))
+                .collect();
+            let past = |o: &&(Date, Date)| match rel {
+                Rel::Last | Rel::Previous => o.1 < r,
+                _ => o.0 <= r,
+            };
+            let future = |o: &&(Date, Date)| match rel {
+                Rel::Next | Rel::Following => o.0 > r,
+                _ => o.1 >= r,
+            };
+            let back = matches!(rel, Rel::Last | Rel::Previous)
+                || (!matches!(rel, Rel::Next | Rel::Following) && cx.prefer == Prefer::Past);
+            if back {
+                *all.iter().rev().find(past)?
+            } else {
+                *all.iter().find(future)?
+            }
+        }
+    };
+    let mut iv = Iv::new(s, e, Grain::Day);
+    if !matches!(
+        h.calendar,
+        Calendar::Gregorian | Calendar::Easter | Calendar::Weekday
+    ) {
+        iv.min_precision = 2;
+    }
+    Some(iv)
+}
+
+/// ISO week `week` of the year given, else of the reference's year (the
+/// previous year when the week has not begun yet and the preference is past).
+fn iso_week(week: u8, year: Option<i16>, cx: &Cx) -> Option<Iv> {
+    let monday = |y: i16| {
+        jiff::civil::ISOWeekDate::new(y, i8::try_from(week).ok()?, jiff::civil::Weekday::Monday)
+            .ok()
+            .map(|w| w.date())
+    };
+    let s = match year {
+        Some(y) => monday(y)?,
+        None => {
+            let r = cx.reference?;
+            let y = r.iso_week_date().year();
+            let this = monday(y)?;
+            match cx.prefer {
+                Prefer::Past if this > r => monday(y - 1)?,
+                Prefer::Future if add_days(this, 6)? < r => monday(y + 1)?,
+                _ => this,
+            }
+        }
+    };
+    Some(Iv::new(s, add_days(s, 6)?, Grain::Week))
 }
 
 /// Year of a yearly-repeating slot (month `m` or quarter) given the
@@ -420,7 +513,6 @@ fn date(
     }
     let r = cx.reference?;
     let ry = i32::from(r.year());
-    let rn = dn(r);
     let allowed = |c: Date| match rel {
         Rel::Last | Rel::Previous => c < r,
         Rel::Next | Rel::Following => c > r,
@@ -434,7 +526,7 @@ fn date(
             if wd(c) != w || !allowed(c) {
                 continue;
             }
-            let dist = (dn(c) - rn).abs();
+            let dist = days_between(r, c).abs();
             let on_side = match cx.prefer {
                 Prefer::Past => c <= r,
                 Prefer::Future => c >= r,
@@ -505,6 +597,7 @@ fn shift(b: Date, sign: i8, n: u32, unit: Unit) -> Option<Date> {
         Unit::Month => add_months(b, i32::try_from(n).ok()?),
         Unit::Quarter => add_months(b, i32::try_from(n * 3).ok()?),
         Unit::Year => add_months(b, i32::try_from(n * 12).ok()?),
+        Unit::Century => add_months(b, i32::try_from(n * 1200).ok()?),
         u => add_days(b, n * unit_days(u)?),
     }
 }
@@ -564,6 +657,10 @@ fn period(b: Date, unit: Unit, offset: i32, prefer: Prefer) -> Option<Iv> {
             let s = ymd(i32::from(b.year()) + offset, 1, 1)?;
             Some(Iv::new(s, s.last_of_year(), Grain::Year))
         }
+        Unit::Century => {
+            let y = (i32::from(b.year()).div_euclid(100) + offset) * 100;
+            Some(Iv::new(ymd(y, 1, 1)?, ymd(y + 99, 12, 31)?, Grain::Year))
+        }
     }
 }
 
@@ -588,7 +685,31 @@ fn season_iv(season: u8, year: Option<i16>, rel: Rel, cx: &Cx) -> Option<Iv> {
             let cands: Vec<(i32, Date, Date)> = ((ry - 3)..=(ry + 2))
                 .filter_map(|y| season_bounds(season, y).map(|(s, e)| (y, s, e)))
                 .collect();
+            // "cet été", "this summer": the one under way, else the one in the
+            // preferred direction unless the other is less than half as far
+            // ("this summer" in March is the coming one, in January the last)
+            let gap = |c: &&(i32, Date, Date)| {
+                if c.2 < r {
+                    days_between(c.2, r)
+                } else if c.1 > r {
+                    days_between(r, c.1)
+                } else {
+                    0
+                }
+            };
             let pick = match rel {
+                Rel::This => {
+                    let back = cands.iter().rev().find(|c| c.1 <= r);
+                    let fwd = cands.iter().find(|c| c.2 >= r);
+                    let (pref, other) = match cx.prefer {
+                        Prefer::Past => (back, fwd),
+                        Prefer::Future => (fwd, back),
+                    };
+                    match (pref, other) {
+                        (Some(p), Some(o)) if 2 * gap(&o) < gap(&p) => Some(o),
+                        (p, o) => p.or(o),
+                    }
+                }
                 Rel::Last | Rel::Previous => cands.iter().rev().find(|c| c.2 < r),
                 Rel::Next | Rel::Following => cands.iter().find(|c| c.1 > r),
                 _ => match cx.prefer {
@@ -619,6 +740,17 @@ fn apply_modifier(i: Iv, m: Modifier) -> Iv {
                     Modifier::End => (ymd(y, mo, 21)?, i.start.last_of_month()),
                 })
             }
+            // decades and centuries: thirds of their years
+            Grain::Year if i.start.year() != i.end.year() => {
+                let (y0, y1) = (i32::from(i.start.year()), i32::from(i.end.year()));
+                let t = ((y1 - y0 + 1) / 3).max(1);
+                let (a, b) = match m {
+                    Modifier::Start => (y0, y0 + t - 1),
+                    Modifier::Mid => (y0 + t, y1 - t),
+                    Modifier::End => (y1 - t + 1, y1),
+                };
+                Some((ymd(a, 1, 1)?, ymd(b, 12, 31)?))
+            }
             Grain::Year | Grain::Season | Grain::Quarter => {
                 let months = if i.grain == Grain::Year { 4 } else { 1 };
                 let k = match m {
@@ -630,23 +762,23 @@ fn apply_modifier(i: Iv, m: Modifier) -> Iv {
                 let e = add_months(s, months - 1)?.last_of_month();
                 Some((s, e))
             }
-            Grain::Week if dn(i.end) - dn(i.start) == 6 => {
+            Grain::Week if days_between(i.start, i.end) == 6 => {
                 // Monday–Tuesday, Wednesday–Thursday, Friday–Sunday
-                let s = dn(i.start);
+                let s = i.start;
                 Some(match m {
-                    Modifier::Start => (i.start, from_dn(s + 1)?),
-                    Modifier::Mid => (from_dn(s + 2)?, from_dn(s + 3)?),
-                    Modifier::End => (from_dn(s + 4)?, i.end),
+                    Modifier::Start => (s, add_days(s, 1)?),
+                    Modifier::Mid => (add_days(s, 2)?, add_days(s, 3)?),
+                    Modifier::End => (add_days(s, 4)?, i.end),
                 })
             }
             _ => {
-                let len = dn(i.end) - dn(i.start) + 1;
+                let len = days_between(i.start, i.end) + 1;
                 let t = (len / 3).max(1);
-                let s = dn(i.start);
+                let s = i.start;
                 Some(match m {
-                    Modifier::Start => (i.start, from_dn(s + t - 1)?),
-                    Modifier::Mid => (from_dn(s + t)?, from_dn(dn(i.end) - t)?),
-                    Modifier::End => (from_dn(dn(i.end) - t + 1)?, i.end),
+                    Modifier::Start => (s, add_days(s, t - 1)?),
+                    Modifier::Mid => (add_days(s, t)?, add_days(i.end, -t)?),
+                    Modifier::End => (add_days(i.end, -t + 1)?, i.end),
                 })
             }
         }
@@ -676,19 +808,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn day_numbers_round_trip() {
-        for (y, m, d) in [
-            (1970, 1, 1),
-            (2024, 2, 29),
-            (2000, 3, 1),
-            (1999, 12, 31),
-            (2100, 1, 1),
-        ] {
-            let Some(date) = ymd(y, m, d) else {
-                panic!("bad date {y}-{m}-{d}")
-            };
-            assert_eq!(from_dn(dn(date)), Some(date));
-        }
-        assert_eq!(dn(ymd(1970, 1, 2).unwrap_or_default()), 1);
+    fn day_arithmetic_crosses_months_years_and_leap_days() {
+        let d = |y, m, d| ymd(y, m, d).unwrap_or_default();
+        assert_eq!(add_days(d(2024, 2, 28), 1), Some(d(2024, 2, 29)));
+        assert_eq!(add_days(d(2023, 12, 31), 1), Some(d(2024, 1, 1)));
+        assert_eq!(add_days(d(2024, 3, 1), -1), Some(d(2024, 2, 29)));
+        assert_eq!(days_between(d(2023, 1, 1), d(2024, 1, 1)), 365);
+        assert_eq!(days_between(d(2024, 1, 1), d(2023, 1, 1)), -365);
+        assert_eq!(add_days(d(9999, 12, 31), 1), None);
     }
 }

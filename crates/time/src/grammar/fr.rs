@@ -3,8 +3,8 @@
 //! first ("07/01/2024").
 
 use super::{
-    Cx, Grammar, Parsed, holiday, longest, month, period, quarter, season, to_date, with_part_post,
-    year,
+    Cx, Grammar, Parsed, day_dash_day_month, holiday, longest, month, period, quarter, season,
+    to_date, with_part_post, year,
 };
 use crate::expr::{Expr, Rel};
 use crate::lexicon::Role;
@@ -43,7 +43,11 @@ fn rel_after(cx: &Cx, e: usize) -> (Rel, usize) {
 fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.has_role(i, Role::Demo).unwrap_or(i);
     let (w, e) = cx.weekday(j)?;
-    let (rel, e) = rel_after(cx, e);
+    // "vendredi suivant", "le mardi précédent": counted from the event told
+    let (rel, e) = match cx.rel(e) {
+        Some((r @ (Rel::Previous | Rel::Following), x)) => (r, x),
+        _ => rel_after(cx, e),
+    };
     let mut p = with_part_post(
         cx,
         Parsed::new(i, e, Expr::Weekday { weekday: w, rel }, "weekday"),
@@ -109,30 +113,8 @@ fn weekday_date(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "7 janvier [2024] [dernier] [au soir]", "1er mai", "7-8 janvier".
 fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
     let (d, e) = cx.day(i)?;
-    if cx.glued_punct(e, "-")
-        && let Some((d2, e2)) = cx.day(e + 1)
-    {
-        let (m, e3) = cx.month(e2)?;
-        let (year, e4) = cx.opt_year(e3);
-        let from = Expr::Date {
-            year,
-            month: m,
-            day: d,
-            weekday: None,
-            rel: Rel::None,
-        };
-        let to = Expr::Date {
-            year,
-            month: m,
-            day: d2,
-            weekday: None,
-            rel: Rel::None,
-        };
-        let expr = Expr::Range {
-            from: Box::new(from),
-            to: Box::new(to),
-        };
-        return Some(Parsed::new(i, e4, expr, "range"));
+    if let Some(r) = day_dash_day_month(cx, i, d, e) {
+        return Some(r);
     }
     // "le 7-Octobre"
     let e = if cx.glued_punct(e, "-") && cx.month(e + 1).is_some() {
@@ -140,8 +122,9 @@ fn day_month(cx: &Cx, i: usize) -> Option<Parsed> {
     } else {
         e
     };
-    let (m, e) = cx.month(e)?;
-    let (year, e) = match cx.year(e) {
+    // after a day, an abbreviation needs no period: "12 déc", "3 fev 2019"
+    let (m, e) = cx.month_after_day(e)?;
+    let (year, e) = match cx.year(e).or_else(|| cx.short_year(e)) {
         Some((y, x)) => (Some(y), x),
         None => (None, e),
     };

@@ -3,7 +3,7 @@
 //! open intervals, modifiers, offsets), and the scan that picks the longest
 //! expression at each position. Word order lives in one module per language.
 
-use crate::expr::{Base, Expr, Rel, Unit};
+use crate::expr::{Base, Calendar, Expr, Rel, Unit};
 use crate::lexicon::{Hit, Kind, Role};
 use crate::token::{Tok, TokKind};
 
@@ -53,6 +53,11 @@ pub(crate) trait Grammar: Sync {
     fn simple(&self, cx: &Cx, i: usize, bare: bool) -> Option<Parsed>;
     /// Month-first numeric dates ("01/28/2024").
     fn month_first(&self) -> bool;
+    /// Dates stand before nouns as modifiers ("the March 3 vote"), so an
+    /// article before them belongs to the noun.
+    fn prenominal_dates(&self) -> bool {
+        false
+    }
 }
 
 pub(crate) fn grammar_for(lang: &str) -> Option<&'static dyn Grammar> {
@@ -68,6 +73,7 @@ pub(crate) struct Cx<'a> {
     pub h: &'a [Vec<Hit>],
     /// The lexicon's index of the part of day "night".
     pub night: Option<u8>,
+    pub lex: &'a crate::lexicon::Lexicon,
 }
 
 impl<'a> Cx<'a> {
@@ -128,7 +134,7 @@ impl<'a> Cx<'a> {
                 abbr,
                 dot,
             } => {
-                if cap && !t.cap {
+                if cap && !t.cap && !self.dated_context(i, h.end) {
                     return None;
                 }
                 let has_dot = self.glued_punct(h.end, ".");
@@ -137,6 +143,52 @@ impl<'a> Cx<'a> {
                 }
                 Some((month, if abbr && has_dot { h.end + 1 } else { h.end }))
             }
+            _ => None,
+        })
+    }
+
+    /// Is a lower-case word that is also a common word ("march", "may")
+    /// at `[i, e)` a month? Only between date words: after a day number or
+    /// ordinal, "of", or a modifier ("end of march", "the 1st of march",
+    /// "late march"), or before a day with its suffix or a year ("march 3rd",
+    /// "march 2015").
+    fn dated_context(&self, i: usize, e: usize) -> bool {
+        let before = i > 0
+            && (self.tok(i - 1).is_some_and(|t| t.num().is_some())
+                || (i.saturating_sub(4)..i).any(|k| {
+                    self.hits(k).iter().any(|h| {
+                        h.end == i
+                            && matches!(
+                                h.kind,
+                                Kind::OrdSuffix
+                                    | Kind::Ordinal(_)
+                                    | Kind::Word(Role::Of | Role::Modifier(_))
+                            )
+                    })
+                }));
+        let after = self.tok(e).and_then(|t| t.num()).is_some_and(|(_, d)| {
+            d == 4 || self.hits(e + 1).iter().any(|h| h.kind == Kind::OrdSuffix)
+        });
+        before || after
+    }
+
+    /// A month name right after a day number, where an abbreviation needs
+    /// no period ("12 déc", "3 fev 2019", "07-Aug-85").
+    pub fn month_after_day(&self, i: usize) -> Option<(u8, usize)> {
+        self.month(i).or_else(|| {
+            let t = self.tok(i)?;
+            self.hits(i).iter().find_map(|h| match h.kind {
+                Kind::Month { month, cap, .. } if !cap || t.cap => Some((month, h.end)),
+                _ => None,
+            })
+        })
+    }
+
+    /// A weekday whose abbreviation may lack its period ("Fri, Jul 18").
+    pub fn weekday_loose(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        self.hits(i).iter().find_map(|h| match h.kind {
+            Kind::Weekday { weekday, cap, .. } if !cap || t.cap => Some((weekday, h.end)),
             _ => None,
         })
     }
@@ -226,6 +278,14 @@ impl<'a> Cx<'a> {
         (None, i)
     }
 
+    /// A two-digit year right after a day and month, before the end of the
+    /// clause ("14 April 15.", "le 3 mars 81,"): the date makes it a year.
+    pub fn short_year(&self, i: usize) -> Option<(i16, usize)> {
+        let (v, digits) = self.tok(i)?.num()?;
+        (digits == 2 && self.clause_end(i + 1) && !self.glued_number_after(i + 1))
+            .then(|| (two_digit_year(v), i + 1))
+    }
+
     /// A count: digits or a number word, as `min..max`.
     pub fn number(&self, i: usize) -> Option<(u32, u32, usize)> {
         let t = self.tok(i)?;
@@ -306,6 +366,78 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// The start of a mention at `start` with the article before it ("le 14
+    /// juillet", "the 1990s"), as TimeML draws spans; never before `floor`.
+    fn with_article(&self, start: usize, floor: usize) -> usize {
+        (start.saturating_sub(2).max(floor)..start)
+            .find(|&k| self.has_role(k, Role::Article) == Some(start))
+            .unwrap_or(start)
+    }
+
+    /// A digit glued at `i`, or a glued "/", "-", "." or ":" then a digit:
+    /// the numbers before are part of something longer ("12/3/4", "2019-07-01").
+    pub fn glued_number_after(&self, i: usize) -> bool {
+        let glued = |k: usize| self.tok(k).filter(|t| t.glued);
+        glued(i).is_some_and(|t| t.num().is_some())
+            || (glued(i).is_some_and(|t| matches!(t.key, "/" | "-" | "." | ":"))
+                && glued(i + 1).is_some_and(|t| t.num().is_some()))
+    }
+
+    /// The end of a clause or text at `i`: nothing, or ",", ".", ";", ":",
+    /// ")", "!" or "?" ("du 4 au 11," is a date, "du 3 au 5 %" is not).
+    pub fn clause_end(&self, i: usize) -> bool {
+        self.tok(i).is_none_or(|t| {
+            t.kind == TokKind::Punct && matches!(t.key, "," | "." | ";" | ":" | ")" | "!" | "?")
+        })
+    }
+
+    /// The start of `p` without a governing preposition that its phrase
+    /// took in ("à la fin du mois" is "la fin du mois", "by the end of next
+    /// month" is "the end of next month"), for the rules whose words are a
+    /// modifier on the date, as TimeML draws spans.
+    fn without_preposition(&self, p: &Parsed) -> usize {
+        if !matches!(
+            p.rule,
+            "modifier" | "half" | "period" | "to_date" | "quarter"
+        ) {
+            return p.start;
+        }
+        match self.has_role(p.start, Role::Prep) {
+            Some(e) if e < p.end && self.tok(e).is_some_and(|t| t.kind == TokKind::Word) => e,
+            _ => p.start,
+        }
+    }
+
+    /// A word that is not a function word of the language (a noun, a verb).
+    pub fn content_word(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == TokKind::Word && !self.lex.function_words.contains(t.key))
+    }
+
+    /// A number with a glued ordinal suffix or an ordinal word: "20th", "21e", "fifth".
+    pub fn ordinal_number(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        if let Some((v, digits)) = t.num() {
+            let s = self.tok(i + 1).filter(|n| n.glued)?;
+            if digits > 2 || !self.lex.ord_suffixes.contains(s.key) {
+                return None;
+            }
+            return Some((u8::try_from(v).ok()?, i + 2));
+        }
+        self.ordinal(i)
+    }
+
+    /// A Roman ordinal written as one word with its suffix: "XXe", "xxie".
+    pub fn roman_ordinal(&self, i: usize) -> Option<(u8, usize)> {
+        let t = self.tok(i)?;
+        let cut = t.key.find(|c| !matches!(c, 'i' | 'v' | 'x' | 'l' | 'c'))?;
+        let (num, suffix) = t.key.split_at(cut);
+        if !self.lex.ord_suffixes.contains(suffix) {
+            return None;
+        }
+        Some((roman(num)?, i + 1))
+    }
+
     /// May an expression start at `i`? Not inside "F-16", "2-1" or "3/4".
     fn start_ok(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
@@ -325,6 +457,37 @@ impl<'a> Cx<'a> {
     }
 }
 
+/// The value of a Roman numeral ("xxi" = 21), up to 399.
+fn roman(s: &str) -> Option<u8> {
+    let val = |c| match c {
+        'i' => 1,
+        'v' => 5,
+        'x' => 10,
+        'l' => 50,
+        'c' => 100,
+        _ => 0,
+    };
+    let digits: Vec<u32> = s.chars().map(val).collect();
+    if digits.is_empty() || digits.contains(&0) {
+        return None;
+    }
+    let mut total = 0u32;
+    for (k, d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|n| n > d) {
+            total = total.checked_sub(*d)?;
+        } else {
+            total += d;
+        }
+    }
+    u8::try_from(total).ok().filter(|v| *v > 0)
+}
+
+/// A two-digit year by the POSIX `%y` rule: 69–99 are 1969–1999, 00–68 are 2000–2068.
+pub(crate) fn two_digit_year(v: u32) -> i16 {
+    let v = (v % 100) as i16;
+    if v >= 69 { 1900 + v } else { 2000 + v }
+}
+
 /// Every expression in the tokens, longest-first and non-overlapping.
 pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
     let mut out = Vec::new();
@@ -334,10 +497,20 @@ pub(crate) fn scan(g: &dyn Grammar, cx: &Cx) -> Vec<Parsed> {
         let can_start = !cx.hits(i).is_empty() || cx.tok(i).is_some_and(|t| t.num().is_some());
         if can_start
             && cx.start_ok(i)
-            && let Some(p) = best_at(g, cx, i)
+            && let Some(mut p) = best_at(g, cx, i)
             && p.end > i
             && p.start < p.end
         {
+            // "the 2021 budget": the article belongs to the noun, not the year
+            let bare_year = matches!(p.expr, Expr::Year { .. })
+                && cx.tok(p.start).is_some_and(|t| t.num().is_some());
+            // "the Sept. 11 attacks": a date before its noun leaves the article to it
+            let prenominal = g.prenominal_dates() && cx.content_word(p.end);
+            if !bare_year && !prenominal {
+                let floor = out.last().map_or(0, |q: &Parsed| q.end);
+                p.start = cx.with_article(p.start, floor);
+            }
+            p.start = cx.without_preposition(&p);
             i = p.end;
             out.push(p);
             continue;
@@ -359,11 +532,19 @@ fn best_at(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         vague(cx, i),
         numeric(g, cx, i),
         week_of(g, cx, i),
-        nth_week(g, cx, i),
+        nth_of(g, cx, i),
+        bare_day(cx, i),
         half(g, cx, i),
         nth_weekday(g, cx, i),
+        weekday_of_week(g, cx, i),
+        weekday_shift(cx, i),
         dash_range(g, cx, i),
+        open_range(g, cx, i),
         decade(cx, i),
+        century(cx, i),
+        iso_week(cx, i),
+        year_span(cx, i),
+        year_complement(cx, i),
         g.simple(cx, i, false).map(|p| night_into(g, cx, p)),
     ];
     let mut best: Option<Parsed> = None;
@@ -452,6 +633,17 @@ fn fill(e: Expr, other: &Expr) -> Option<Expr> {
             if om == 0 {
                 return None;
             }
+            // "les 3 et 17 mai prochains": the direction word covers both ends
+            let rel = match (rel, other) {
+                (
+                    Rel::None,
+                    Expr::Date {
+                        rel: r @ (Rel::Last | Rel::Next),
+                        ..
+                    },
+                ) => *r,
+                _ => rel,
+            };
             Some(Expr::Date {
                 year: year.or(oy),
                 month: om,
@@ -502,7 +694,37 @@ fn range(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let x = simple_or_day(g, cx, j)?;
     let k = cx.has_role(x.end, Role::RangeTo(group))?;
     let y = simple_or_day(g, cx, k)?;
-    build_range(x, y, i, "range")
+    // "de 2019 a été": a bare season word after "a" (folded like "à") is a verb
+    if matches!(y.expr, Expr::Season { year: None, .. }) && y.end == k + 1 {
+        return None;
+    }
+    day_range(cx, i, &x, &y).or_else(|| build_range(x, y, i, "range"))
+}
+
+/// "du 4 au 11": two bare days of a month left to resolution, after a range
+/// word that allows it and before punctuation, so "du 3 au 5 %" is no date.
+fn day_range(cx: &Cx, i: usize, x: &Parsed, y: &Parsed) -> Option<Parsed> {
+    let day = |p: &Parsed| match p.expr {
+        Expr::Date {
+            month: 0,
+            day,
+            weekday,
+            ..
+        } if cx.tok(p.start).is_some_and(|t| t.num().is_some()) || weekday.is_some() => {
+            Some(Expr::DayOfMonth { day, weekday })
+        }
+        _ => None,
+    };
+    let (from, to) = (day(x)?, day(y)?);
+    cx.has_role(i, Role::RangeDays)?;
+    if !cx.clause_end(y.end) {
+        return None;
+    }
+    let expr = Expr::Range {
+        from: Box::new(from),
+        to: Box::new(to),
+    };
+    Some(Parsed::new(i, y.end, expr, "day_range"))
 }
 
 fn build_range(x: Parsed, y: Parsed, start: usize, rule: &'static str) -> Option<Parsed> {
@@ -599,7 +821,7 @@ fn since(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
             unit,
         };
         let mut p = Parsed::new(
-            i,
+            j,
             e,
             Expr::Since {
                 from: Box::new(from),
@@ -621,8 +843,13 @@ fn since(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     if matches!(x.expr, Expr::Since { .. }) {
         return None;
     }
+    // "from July 13-15": a closed range, not an open start
+    if matches!(x.expr, Expr::Range { .. }) {
+        return Some(Parsed { start: j, ..x });
+    }
+    // TimeML: the preposition is not part of the mention; it stays as `open_since`
     let mut p = Parsed::new(
-        i,
+        j,
         x.end,
         Expr::Since {
             from: Box::new(x.expr),
@@ -658,7 +885,7 @@ fn modified(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     let Role::Modifier(m) = role else { return None };
     let j = if cx.glued_punct(j, "-") { j + 1 } else { j };
     let j = cx.skip_det(j);
-    let inner = match g.simple(cx, j, true) {
+    let inner = match longest([century(cx, j), decade(cx, j), g.simple(cx, j, true)]) {
         Some(x) if !x.is_day() => (x.expr, x.end),
         Some(_) => return None,
         None => {
@@ -729,7 +956,12 @@ fn offset(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
             })
             .map(|(u, e)| (1, 1, u, e, None)),
     };
-    let recent = cx.has_role(i, Role::RecentPre).and_then(one);
+    // "les 3 derniers jours", "les 2 prochaines semaines"
+    let counted = cx
+        .has_role(i, Role::CountPre)
+        .and_then(|j| cx.duration_rel(j))
+        .filter(|d| d.4.is_some());
+    let recent = cx.has_role(i, Role::RecentPre).and_then(one).or(counted);
     let upcoming = cx.has_role(i, Role::UpcomingPre).and_then(one);
     if let Some((min, max, unit, e, rel)) = recent.or(upcoming) {
         let sign = match rel {
@@ -907,7 +1139,7 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
     }
     let b = cx.tok(i + 2).filter(|t| t.glued)?.num()?;
     if !cx.tok(i + 3).is_some_and(|t| t.glued && t.key == sep.key) {
-        return day_month_numeric(g, cx, i, a, b);
+        return month_year(cx, i, a, sep.key, b).or_else(|| day_month_numeric(g, cx, i, a, b));
     }
     let c = cx.tok(i + 4).filter(|t| t.glued)?.num()?;
     // a fourth group ("01.23.45.67") is a phone number, not a date
@@ -926,7 +1158,7 @@ pub(crate) fn numeric(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
         }
         let y = match c.1 {
             4 => c.0,
-            2 => 2000 + c.0,
+            2 => two_digit_year(c.0) as u32,
             _ => return None,
         };
         if a.1 > 2 || b.1 > 2 {
@@ -960,24 +1192,7 @@ fn day_month_numeric(
     a: (u32, u8),
     b: (u32, u8),
 ) -> Option<Parsed> {
-    // "3/4" is a fraction: one of the two numbers must be written with two digits
-    if i == 0 || !cx.punct(i + 1, "/") || a.1 > 2 || b.1 > 2 || (a.1 < 2 && b.1 < 2) {
-        return None;
-    }
-    let after_prep = (i.saturating_sub(3)..i).any(|k| {
-        cx.role(k, |r| {
-            matches!(
-                r,
-                Role::Det | Role::Since | Role::RangeFrom(_) | Role::RangeTo(_)
-            )
-        })
-        .is_some_and(|(_, e)| e == i)
-    });
-    // a further "/" or digit glued after is something else
-    let next_glued = cx
-        .tok(i + 3)
-        .is_some_and(|t| t.glued && t.kind != TokKind::Word);
-    if !after_prep || next_glued {
+    if !cx.punct(i + 1, "/") || a.1 > 2 || b.1 > 2 {
         return None;
     }
     let (m, d) = if g.month_first() && a.0 <= 12 {
@@ -986,6 +1201,28 @@ fn day_month_numeric(
         (b.0, a.0)
     };
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let after_prep = i > 0
+        && (i.saturating_sub(3)..i).any(|k| {
+            cx.role(k, |r| {
+                matches!(
+                    r,
+                    Role::Det | Role::Since | Role::RangeFrom(_) | Role::RangeTo(_)
+                )
+            })
+            .is_some_and(|(_, e)| e == i)
+        });
+    // a further "/5", ".5" or digit glued after is something else
+    let next_glued = cx.glued_number_after(i + 3);
+    // "3/4" is a fraction, "23/4" a date (its day cannot be a month); two
+    // one-digit numbers only after an article and before no noun ("le 5/6",
+    // not "les 3/4 des habitants")
+    let unambiguous = d > 12;
+    let two_digits = a.1 == 2 || b.1 == 2;
+    let no_noun = cx.tok(i + 3).is_none_or(|t| t.kind != TokKind::Word);
+    let ok = unambiguous || (after_prep && (two_digits || no_noun));
+    if next_glued || !ok {
         return None;
     }
     let expr = Expr::Date {
@@ -998,54 +1235,290 @@ fn day_month_numeric(
     Some(Parsed::new(i, i + 3, expr, "numeric_date"))
 }
 
-/// "la première semaine de mars", "the second week of January": days 1–7,
-/// 8–14, 15–21, 22–28 of the month.
-pub(crate) fn nth_week(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
-    let j = cx.skip_det(i);
-    let (n, k) = cx.ordinal(j)?;
-    let (u, k) = cx.unit(k)?;
-    if u != Unit::Week || !(1..=4).contains(&n) {
+/// "2019-07", "7/2019", "07.2019": a month of a year, with the year written
+/// in full (so "3/12" stays a day and a month).
+fn month_year(cx: &Cx, i: usize, a: (u32, u8), sep: &str, b: (u32, u8)) -> Option<Parsed> {
+    let (y, m) = match (a.1, b.1) {
+        (4, 2) if sep == "-" => (a.0, b.0),
+        (4, 1 | 2) if sep == "/" => (a.0, b.0),
+        (1 | 2, 4) if sep != "-" => (b.0, a.0),
+        _ => return None,
+    };
+    if cx.glued_number_after(i + 3) || !(1900..=2100).contains(&y) || !(1..=12).contains(&m) {
         return None;
     }
-    let k = cx.skip_det(k);
-    let m = g.simple(cx, k, true)?;
-    let Expr::Month { month, year, rel } = m.expr else {
-        return None;
-    };
-    let _ = rel;
-    let day = |d: u8| Expr::Date {
-        year,
-        month,
-        day: d,
-        weekday: None,
+    let expr = Expr::Month {
+        month: m as u8,
+        year: Some(y as i16),
         rel: Rel::None,
     };
-    let first = 1 + 7 * (n - 1);
-    let expr = Expr::Range {
-        from: Box::new(day(first)),
-        to: Box::new(day(first + 6)),
+    Some(Parsed::new(i, i + 3, expr, "numeric_month"))
+}
+
+/// "la première semaine de mars", "the last week of June", "le dernier jour
+/// de mars", "the fifth day of June", "le deuxième week-end de juin", "the
+/// last weekend of August": the `n`th or last day, week or weekend of a
+/// month, year or other named period.
+pub(crate) fn nth_of(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (n, k) = match cx.ordinal_number(j) {
+        Some((n, k)) if (1..=31).contains(&n) => (n as i8, k),
+        _ => match cx.rel(j) {
+            Some((Rel::Last, k)) => (-1, k),
+            _ => return day_of_period(g, cx, j),
+        },
     };
-    Some(Parsed::new(i, m.end, expr, "nth_week"))
+    let Some((unit, e)) = cx.unit(k) else {
+        return day_of_period(g, cx, j);
+    };
+    let max = match unit {
+        Unit::Day => 31,
+        Unit::Week | Unit::Weekend => 5,
+        _ => return None,
+    };
+    if n > max || cx.plural_unit(k) {
+        return None;
+    }
+    let k = cx.role(e, |r| matches!(r, Role::Of | Role::MonthPrep))?.1;
+    let m = g.simple(cx, cx.skip_det(k), true)?;
+    let named = match &m.expr {
+        Expr::Month { .. } | Expr::Year { .. } | Expr::Season { .. } | Expr::Quarter { .. } => true,
+        Expr::Period { unit, .. } => matches!(unit, Unit::Month | Unit::Quarter | Unit::Year),
+        _ => false,
+    };
+    if !named {
+        return None;
+    }
+    let expr = Expr::NthOf {
+        n,
+        unit,
+        inner: Box::new(m.expr),
+    };
+    Some(Parsed::new(j, m.end, expr, "nth_of"))
+}
+
+/// "le 16.", "le 1er,": a day of the month after its article, before the
+/// end of the clause; the month is left to resolution.
+fn bare_day(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::DayDet)?;
+    cx.tok(j)?.num()?;
+    let (day, e) = cx.day(j)?;
+    if !cx.clause_end(e) || cx.glued_number_after(e) {
+        return None;
+    }
+    let expr = Expr::DayOfMonth { day, weekday: None };
+    Some(Parsed::new(j, e, expr, "day_of_month"))
+}
+
+/// "le 15 du mois prochain", "the 20th of next month", "20 of this month":
+/// a day of a month named by a direction word (a named month is a plain date).
+fn day_of_period(g: &dyn Grammar, cx: &Cx, j: usize) -> Option<Parsed> {
+    let (d, k) = cx.day(j)?;
+    let k = cx.role(k, |r| r == Role::Of)?.1;
+    let m = g.simple(cx, k, true)?;
+    if !matches!(
+        m.expr,
+        Expr::Period {
+            unit: Unit::Month,
+            ..
+        }
+    ) {
+        return None;
+    }
+    let expr = Expr::NthOf {
+        n: d as i8,
+        unit: Unit::Day,
+        inner: Box::new(m.expr),
+    };
+    Some(Parsed::new(j, m.end, expr, "day_of_period"))
+}
+
+/// "jeudi de la semaine dernière", "Friday of last week", "saturday of this
+/// week": that weekday within the week named.
+pub(crate) fn weekday_of_week(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.has_role(i, Role::Det).unwrap_or(i);
+    let (w, k) = cx.weekday(j)?;
+    // "Tuesday last week", "tuesday this week" need no "of"
+    let k = cx.role(k, |r| r == Role::Of).map_or(k, |(_, x)| x);
+    let p = g.simple(cx, k, true)?;
+    if !matches!(
+        p.expr,
+        Expr::Period {
+            unit: Unit::Week,
+            ..
+        }
+    ) {
+        return None;
+    }
+    let expr = Expr::NthWeekday {
+        n: 1,
+        weekday: w,
+        month: Box::new(p.expr),
+    };
+    Some(Parsed::new(i, p.end, expr, "weekday_of_week"))
+}
+
+/// "jeudi en quinze", "lundi en huit": the coming weekday, a week or two on.
+pub(crate) fn weekday_shift(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (w, k) = cx.weekday(i)?;
+    let (role, e) = cx.role(k, |r| matches!(r, Role::WeekdayShift(_)))?;
+    let Role::WeekdayShift(days) = role else {
+        return None;
+    };
+    let expr = Expr::Shift {
+        inner: Box::new(Expr::Weekday {
+            weekday: w,
+            rel: Rel::Next,
+        }),
+        days,
+    };
+    Some(Parsed::new(i, e, expr, "weekday_shift"))
+}
+
+/// "le XXe siècle", "the 20th century": the hundred years 1900–1999.
+pub(crate) fn century(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (c, k) = cx.roman_ordinal(j).or_else(|| cx.ordinal_number(j))?;
+    let (u, e) = cx.unit(k)?;
+    if u != Unit::Century || cx.plural_unit(k) || !(1..=30).contains(&c) {
+        return None;
+    }
+    let first = (i16::from(c) - 1) * 100;
+    let expr = Expr::Range {
+        from: Box::new(Expr::Year { year: first }),
+        to: Box::new(Expr::Year { year: first + 99 }),
+    };
+    Some(Parsed::new(j, e, expr, "century"))
+}
+
+/// "semaine 37", "week 37 of 2024": an ISO week by number. Not "week 3 of
+/// the trial", which counts from an event.
+pub(crate) fn iso_week(cx: &Cx, i: usize) -> Option<Parsed> {
+    let j = cx.skip_det(i);
+    let (u, k) = cx.unit(j)?;
+    let (v, digits) = cx.tok(k)?.num()?;
+    if u != Unit::Week || cx.plural_unit(j) || digits > 2 || !(1..=53).contains(&v) {
+        return None;
+    }
+    let of = cx.role(k + 1, |r| r == Role::Of).map(|(_, x)| x);
+    let (year, e) = match cx.year(of.unwrap_or(k + 1)) {
+        Some((y, x)) => (Some(y), x),
+        None if of.is_some() || cx.unit(k + 1).is_some() => return None,
+        None => (None, k + 1),
+    };
+    let expr = Expr::IsoWeek {
+        week: v as u8,
+        year,
+    };
+    Some(Parsed::new(j, e, expr, "iso_week"))
+}
+
+/// "2011-2013", "1975-83": a span of years joined by a dash.
+pub(crate) fn year_span(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (a, da) = cx.tok(i)?.num()?;
+    if da != 4 || !(1900..=2100).contains(&a) || !cx.glued_punct(i + 1, "-") {
+        return None;
+    }
+    let (b, db) = cx.tok(i + 2).filter(|t| t.glued)?.num()?;
+    let b = match db {
+        4 => b,
+        2 => a / 100 * 100 + b,
+        _ => return None,
+    };
+    if b <= a || b - a > 100 || cx.glued_number_after(i + 3) || cx.unit(i + 3).is_some() {
+        return None;
+    }
+    let expr = Expr::Range {
+        from: Box::new(Expr::Year { year: a as i16 }),
+        to: Box::new(Expr::Year { year: b as i16 }),
+    };
+    Some(Parsed::new(i, i + 3, expr, "year_range"))
+}
+
+/// A year as the complement of a noun: "l'élection de 2019" (followed by no
+/// noun, so "plus de 2000 morts" is a count) and "the 2021 budget" (a year
+/// not a round hundred, so "the 2000 soldiers" stays a count).
+pub(crate) fn year_complement(cx: &Cx, i: usize) -> Option<Parsed> {
+    let (y, e) = cx.year(i)?;
+    let prev = i.checked_sub(1)?;
+    let after_of = cx.has_role(prev, Role::Of) == Some(i)
+        && prev > 0
+        && cx.content_word(prev - 1)
+        && !cx.content_word(e)
+        && cx.tok(e).is_none_or(|t| t.num().is_none());
+    // "en 2011 et 2012": the second year of a list
+    let listed = cx.has_role(prev, Role::ListAnd) == Some(i)
+        && prev > 0
+        && cx
+            .tok(prev - 1)
+            .and_then(|t| t.num())
+            .is_some_and(|(_, d)| d == 4)
+        && !cx.content_word(e);
+    let before_noun = cx.has_role(prev, Role::Article) == Some(i)
+        && cx.content_word(e)
+        && y % 100 != 0
+        && (1950..=2050).contains(&y);
+    (after_of || listed || before_noun).then(|| Parsed::new(i, e, Expr::Year { year: y }, "year"))
+}
+
+/// "March 4 to 9", "4 to 9 March", "le 4 au 9 mars": a range without a
+/// word before its first end; one end must name the month, and a bare day
+/// at the end stands before nothing but punctuation.
+pub(crate) fn open_range(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> {
+    let x = simple_or_day(g, cx, i).filter(|x| x.start == i)?;
+    if !matches!(x.expr, Expr::Date { .. }) {
+        return None;
+    }
+    let k = cx.role(x.end, |r| matches!(r, Role::RangeTo(_)))?.1;
+    let y = simple_or_day(g, cx, k)?;
+    let bare = |e: &Expr| matches!(e, Expr::Date { month: 0, .. });
+    if bare(&y.expr) && !cx.clause_end(y.end) {
+        return None;
+    }
+    if !matches!(y.expr, Expr::Date { .. }) {
+        return None;
+    }
+    build_range(x, y, i, "range")
 }
 
 /// "les années 1990", "in the 1990s": the ten years of a decade.
 pub(crate) fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
-    let (y, e) = if let Some((y, e)) = cx.year(i) {
+    // "80s", "'80s" (the apostrophe glued before the digits)
+    let short = |k: usize| {
+        let (v, digits) = cx.tok(k)?.num()?;
+        (digits == 2).then(|| two_digit_year(v))
+    };
+    let plural_s = |k: usize| cx.tok(k).is_some_and(|t| t.glued && t.key == "s");
+    let (y, e) = if let Some((y, e)) = cx.year(i).filter(|&(_, e)| plural_s(e)) {
         // "1990s"
-        let t = cx.tok(e)?;
-        if !(t.glued && t.key == "s") {
-            return None;
-        }
         (y, e + 1)
+    } else if let Some(y) = short(i).filter(|_| plural_s(i + 1)) {
+        (y, i + 2)
+    } else if cx.punct(i, "'")
+        && cx.tok(i + 1).is_some_and(|t| t.glued)
+        && let Some(y) = short(i + 1).filter(|_| plural_s(i + 2))
+    {
+        (y, i + 3)
     } else {
+        // "les années 1980", "les années 80"
         let j = cx.skip_det(i);
         let (u, k) = cx.unit(j)?;
         if u != Unit::Year || !cx.plural_unit(j) {
             return None;
         }
-        let (y, e) = cx.year(k)?;
-        (y, e)
+        match cx.year(k) {
+            Some((y, e)) => (y, e),
+            None => (short(k)?, k + 1),
+        }
     };
+    // the article comes back with the scan; "des années 1990" starts after "des"
+    let i =
+        if cx.unit(i).is_some() || cx.tok(i).is_some_and(|t| t.num().is_some()) || cx.punct(i, "'")
+        {
+            i
+        } else {
+            cx.skip_det(i)
+        };
     if y % 10 != 0 {
         return None;
     }
@@ -1054,6 +1527,29 @@ pub(crate) fn decade(cx: &Cx, i: usize) -> Option<Parsed> {
         to: Box::new(Expr::Year { year: y + 9 }),
     };
     Some(Parsed::new(i, e, expr, "decade"))
+}
+
+/// "7-8 janvier", "4-9 March [2024]": two days of one month around a dash;
+/// `d` is the first day, read at `i`, ending at `e`.
+pub(crate) fn day_dash_day_month(cx: &Cx, i: usize, d: u8, e: usize) -> Option<Parsed> {
+    if !cx.glued_punct(e, "-") {
+        return None;
+    }
+    let (d2, e2) = cx.day(e + 1)?;
+    let (m, e3) = cx.month_after_day(e2)?;
+    let (year, e4) = cx.opt_year(e3);
+    let day = |day| Expr::Date {
+        year,
+        month: m,
+        day,
+        weekday: None,
+        rel: Rel::None,
+    };
+    let expr = Expr::Range {
+        from: Box::new(day(d)),
+        to: Box::new(day(d2)),
+    };
+    Some(Parsed::new(i, e4, expr, "range"))
 }
 
 /// Shared by both word orders: "[ce] dimanche" / "[this] Sunday" parts after a day.
@@ -1179,6 +1675,20 @@ pub(crate) fn to_date(cx: &Cx, i: usize) -> Option<Parsed> {
 /// "au premier trimestre 2023", "the third quarter of 2023", "Q1 2024", "T3 2023".
 pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
     let j = cx.skip_det(i);
+    // "2021Q3"
+    if let Some((y, k)) = cx.year(j)
+        && cx.tok(k).is_some_and(|t| t.glued)
+        && let Some(q) = cx.has_role(k, Role::QuarterAbbr)
+        && let Some((v, 1)) = cx.tok(q).filter(|t| t.glued).and_then(|t| t.num())
+        && (1..=4).contains(&v)
+    {
+        let expr = Expr::Quarter {
+            quarter: v as u8,
+            year: Some(y),
+            rel: Rel::None,
+        };
+        return Some(Parsed::new(j, q + 1, expr, "quarter"));
+    }
     let (q, e) = if let Some(k) = cx.has_role(j, Role::QuarterAbbr) {
         let t = cx.tok(k)?;
         let (v, d) = t.num()?;
@@ -1200,7 +1710,7 @@ pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
         None => match cx.rel(e) {
             Some((Rel::Last, x)) => {
                 return Some(Parsed::new(
-                    i,
+                    j,
                     x,
                     Expr::Quarter {
                         quarter: q,
@@ -1214,7 +1724,7 @@ pub(crate) fn quarter(cx: &Cx, i: usize) -> Option<Parsed> {
         },
     };
     Some(Parsed::new(
-        i,
+        j,
         end,
         Expr::Quarter {
             quarter: q,
@@ -1235,10 +1745,11 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
         j = k;
         marked = true;
     }
+    let pre_end = j;
     if let Some((r, k)) = cx.rel(j)
         && matches!(r, Rel::This | Rel::Last | Rel::Next)
     {
-        rel = if r == Rel::This { Rel::None } else { r };
+        rel = r;
         j = k;
         marked = true;
     }
@@ -1266,8 +1777,14 @@ pub(crate) fn season(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
     if !marked {
         return None;
     }
+    // "en été": the preposition is not part of the mention, an article is
+    let start = if cx.has_role(i, Role::Article) == Some(pre_end) {
+        i
+    } else {
+        pre_end
+    };
     Some(Parsed::new(
-        i,
+        start,
         e,
         Expr::Season {
             season: s,
@@ -1283,23 +1800,20 @@ pub(crate) fn year(cx: &Cx, i: usize, bare: bool) -> Option<Parsed> {
     if let Some((y, e)) = cx.year(i).filter(|_| bare) {
         return Some(Parsed::new(i, e, Expr::Year { year: y }, "year"));
     }
-    let j = if let Some(j) = cx.has_role(i, Role::YearPrep) {
-        j
+    let (j, start) = if let Some(j) = cx.has_role(i, Role::YearPrep) {
+        // "en 2022" spans the year only
+        (j, j)
     } else {
+        // "l'année 2023"; "les années 2000" is a decade; "de l'année 2011"
+        // starts at its article
         let k = cx.skip_det(i);
         let (u, e) = cx.unit(k)?;
-        if u != Unit::Year {
+        if u != Unit::Year || cx.plural_unit(k) {
             return None;
         }
-        e
+        (e, k)
     };
     let (y, e) = cx.year(j)?;
-    // "en 2022" spans the year only
-    let start = if cx.has_role(i, Role::YearPrep).is_some() {
-        j
-    } else {
-        i
-    };
     Some(Parsed::new(start, e, Expr::Year { year: y }, "year"))
 }
 
@@ -1396,9 +1910,18 @@ pub(crate) fn nth_weekday(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> 
         },
     };
     let (w, k) = cx.weekday(k)?;
-    let k = cx.role(k, |r| r == Role::Of)?.1;
+    // "of", "de", "du"; "in" ("the last Thursday in November")
+    let k = cx.role(k, |r| matches!(r, Role::Of | Role::MonthPrep))?.1;
     let m = g.simple(cx, cx.skip_det(k), true)?;
-    if !matches!(m.expr, Expr::Month { .. }) {
+    // a named month or a relative one ("le deuxième jeudi du mois dernier")
+    if !matches!(
+        m.expr,
+        Expr::Month { .. }
+            | Expr::Period {
+                unit: Unit::Month,
+                ..
+            }
+    ) {
         return None;
     }
     let expr = Expr::NthWeekday {
@@ -1406,7 +1929,7 @@ pub(crate) fn nth_weekday(g: &dyn Grammar, cx: &Cx, i: usize) -> Option<Parsed> 
         weekday: w,
         month: Box::new(m.expr),
     };
-    Some(Parsed::new(i, m.end, expr, "nth_weekday"))
+    Some(Parsed::new(j, m.end, expr, "nth_weekday"))
 }
 
 /// "Aug. 8 - Aug. 12", "7 janvier – 9 janvier": two complete dates around a dash.
@@ -1441,11 +1964,12 @@ pub(crate) fn holiday(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
         Some((r @ (Rel::Last | Rel::Next), k)) => (Some(r), k),
         _ => (None, i),
     };
-    let (month, day, e) = cx.hits(j).iter().find_map(|h| match h.kind {
-        Kind::Holiday { month, day } => Some((month, day, h.end)),
+    let (holiday, e) = cx.hits(j).iter().find_map(|h| match h.kind {
+        Kind::Holiday(d) => Some((d, h.end)),
         _ => None,
     })?;
-    let (year, e) = match cx.year(e) {
+    let k = cx.role(e, |r| r == Role::Of).map_or(e, |(_, x)| x);
+    let (year, e) = match cx.year(k) {
         Some((y, x)) => (Some(y), x),
         None => (None, e),
     };
@@ -1457,12 +1981,15 @@ pub(crate) fn holiday(cx: &Cx, i: usize, rel_first: bool) -> Option<Parsed> {
         (None, Some((r @ (Rel::Last | Rel::Next), x))) => (r, x),
         _ => (Rel::None, e),
     };
-    let expr = Expr::Date {
-        year,
-        month,
-        day,
-        weekday: None,
-        rel,
+    let expr = match holiday.calendar {
+        Calendar::Gregorian if holiday.len == 1 => Expr::Date {
+            year,
+            month: holiday.month,
+            day: holiday.day as u8,
+            weekday: None,
+            rel,
+        },
+        _ => Expr::Holiday { holiday, year, rel },
     };
     Some(with_part_post(cx, Parsed::new(i, e, expr, "holiday")))
 }
