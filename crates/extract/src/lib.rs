@@ -106,6 +106,11 @@ struct Resolver<'a> {
     mentions: &'a [vigie_time::TimeMention],
 }
 
+/// How far (in days) the narrated event must lie from the article's date
+/// for a date without a year to be read in the narrated time: beyond the
+/// reach of "mardi" or "le 12" in news of the week (a quarter of a year).
+const NARRATIVE_GAP_DAYS: i32 = 90;
+
 impl TimeResolver for Resolver<'_> {
     fn resolve(
         &self,
@@ -114,10 +119,24 @@ impl TimeResolver for Resolver<'_> {
         anchor: Option<Date>,
     ) -> Option<DateVal> {
         let m = self.mentions.get(idx)?;
+        // A story about another time ("En mars 2019, … Le mardi 12, …"):
+        // a date without a year belongs to the narrated time, not to the
+        // article's.
+        let narrated = match (reference, anchor) {
+            (Some(r), Some(a)) => (r - a).get_days().abs() > NARRATIVE_GAP_DAYS,
+            _ => false,
+        };
+        // Such a narrative moves forward: "On Thursday" after an event on
+        // a Tuesday is the Thursday after it.
+        let in_narrated_time = narrated && m.expr.narrative_relative();
         let ctx = vigie_time::ResolveContext {
-            reference,
+            reference: if in_narrated_time { anchor } else { reference },
             anchor,
-            prefer: vigie_time::Prefer::Past,
+            prefer: if in_narrated_time {
+                vigie_time::Prefer::Future
+            } else {
+                vigie_time::Prefer::Past
+            },
         };
         let v = m.resolve(&ctx)?;
         Some(DateVal {

@@ -293,6 +293,24 @@ impl Expr {
         }
     }
 
+    /// True for a date the text gives without a year and without a word
+    /// that ties it to the article's day ("mardi", "le 12 mars", "le jeudi
+    /// 14", "en mars"): in a narrative about another year, it belongs to
+    /// the narrated time, so a caller may resolve it against the anchor.
+    pub fn narrative_relative(&self) -> bool {
+        match self {
+            Expr::Weekday { rel, .. }
+            | Expr::Date {
+                year: None, rel, ..
+            }
+            | Expr::Month {
+                year: None, rel, ..
+            } => *rel == Rel::None,
+            Expr::DayOfMonth { .. } => true,
+            _ => false,
+        }
+    }
+
     /// Explicit years the expression names.
     pub(crate) fn years(&self, out: &mut Vec<i16>) {
         match self {
