@@ -306,7 +306,46 @@ pub fn summary(ev: &Event) -> String {
         ));
     }
     s.push('.');
+    s.push_str(&attribution_notes(ev));
     s
+}
+
+/// The attribution list as one flat text for GIS tools ("Kataib Hezbollah
+/// claims; Military Forces of the United States accuses Kataib
+/// Hezbollah"), empty when there is none.
+fn attribution_text(ev: &Event) -> String {
+    let entries: Vec<String> = ev
+        .attribution
+        .iter()
+        .map(|a| match &a.target {
+            Some(t) => format!("{} {} {t}", a.who, a.stance),
+            None => format!("{} {}", a.who, a.stance),
+        })
+        .collect();
+    entries.join("; ")
+}
+
+/// ACLED-style sentences for the accusations and denials of responsibility
+/// the record keeps ("Military Forces of the United States accused Kataib
+/// Hezbollah. Kataib Hezbollah denied responsibility."); claims are told
+/// in the first sentence already.
+fn attribution_notes(ev: &Event) -> String {
+    let mut out = String::new();
+    for a in &ev.attribution {
+        let sentence = match (a.stance.as_str(), a.target.as_deref()) {
+            ("accuses", Some(t)) => format!(" {} blamed {t}.", a.who),
+            ("accuses", None) => format!(" {} assigned blame.", a.who),
+            ("denies", _) => format!(" {} denied responsibility.", a.who),
+            ("attributes", Some(t)) if ev.actor1.as_deref() != Some(t) => {
+                format!(" {} attributed it to {t}.", a.who)
+            }
+            _ => continue,
+        };
+        if !out.contains(&sentence) {
+            out.push_str(&sentence);
+        }
+    }
+    out
 }
 
 /// ACLED CSV: the 31 columns in ACLED's order. vigie fills what it knows:
@@ -479,6 +518,8 @@ pub fn write_geojson(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()>
                     "time_precision": e.time_precision,
                     "event_type": e.event_type,
                     "sub_event_type": e.sub_event_type,
+                    "disorder_type": e.disorder_type,
+                    "civilian_targeting": e.civilian_targeting,
                     "plover_type": e.plover.kind,
                     "cameo": e.cameo,
                     "actor1": e.actor1,
@@ -494,6 +535,7 @@ pub fn write_geojson(events: &[ClusteredEvent], w: &mut dyn Write) -> Result<()>
                     "claimant": e.claimant,
                     "source_count": e.source_count,
                     "sources": docs.join("; "),
+                    "attribution": attribution_text(e),
                     "notes": summary(e),
                 }
             })

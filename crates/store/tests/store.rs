@@ -1291,3 +1291,29 @@ fn cluster_rows(store: &Store) -> Vec<(String, i64)> {
         .map(|r| r.unwrap())
         .collect()
 }
+
+#[test]
+fn acled_notes_tell_accusations_and_denials() {
+    let mut ev = strike("n", false, Some(2));
+    ev.attribution = vec![
+        vigie_core::Attribution {
+            who: "Military Forces of the United States".into(),
+            stance: "accuses".into(),
+            target: Some("Kataib Hezbollah".into()),
+            ..Default::default()
+        },
+        vigie_core::Attribution {
+            who: "Kataib Hezbollah".into(),
+            stance: "denies".into(),
+            ..Default::default()
+        },
+    ];
+    let notes = export::summary(&ev);
+    assert!(
+        notes.ends_with(
+            ". Military Forces of the United States blamed Kataib Hezbollah. \
+             Kataib Hezbollah denied responsibility."
+        ),
+        "{notes}"
+    );
+}
