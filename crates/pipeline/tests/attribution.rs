@@ -112,3 +112,37 @@ fn an_accusation_about_the_attack_told_before_leaves_the_striker_alone() {
         Some("Military Forces of the United States")
     );
 }
+
+#[test]
+fn two_groups_claiming_one_attack_are_both_kept() {
+    let (actor1, got) = said(
+        "en",
+        "Kataib Hezbollah claimed a drone attack on a US base near Erbil on Tuesday. \
+         Harakat al-Nujaba also claimed the attack.",
+    );
+    assert_eq!(actor1.as_deref(), Some("Kataib Hezbollah"));
+    assert_eq!(
+        got,
+        [
+            entry("Kataib Hezbollah", "claims", None),
+            entry("Harakat Hezbollah al-Nujaba", "claims", None),
+        ]
+    );
+}
+
+#[test]
+fn a_denial_by_another_group_after_a_claim_keeps_the_claimant() {
+    let (actor1, got) = said(
+        "en",
+        "Islamic State claimed a bombing at a market in Kirkuk on Monday. \
+         Kataib Hezbollah denied any role in the bombing.",
+    );
+    assert_eq!(actor1.as_deref(), Some("Islamic State"));
+    assert_eq!(
+        got,
+        [
+            entry("Islamic State", "claims", None),
+            entry("Kataib Hezbollah", "denies", None),
+        ]
+    );
+}
