@@ -111,10 +111,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// A closed stdout (`vigie … | head`) is not an error.
+/// A closed stdout (`vigie … | head`) is not an error, whether the write
+/// failed in our code or inside serde_json (`vigie time`, `vigie geo`).
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == broken
     })
 }

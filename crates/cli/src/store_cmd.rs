@@ -397,13 +397,9 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
             plural(stats.links),
         );
         eprintln!(
-            "vigie: {} now holds {} documents, {} events in {} clusters, {} figures, {} links",
+            "vigie: {} now holds {}",
             a.db.db.display(),
-            counts.documents,
-            counts.events,
-            counts.clusters,
-            counts.figures,
-            counts.links
+            holdings(&counts)
         );
     }
     if stale > 0 {
@@ -425,6 +421,20 @@ pub fn run_ingest(a: IngestArgs) -> anyhow::Result<ExitCode> {
 
 fn plural(n: u64) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// What a store holds, in words: "1 document, 3 events in 2 clusters, …"
+/// (it once said "1 links").
+fn holdings(c: &vigie_store::Counts) -> String {
+    let n = |count: u64, noun: &str| format!("{count} {noun}{}", plural(count));
+    format!(
+        "{}, {} in {}, {}, {}",
+        n(c.documents, "document"),
+        n(c.events, "event"),
+        n(c.clusters, "cluster"),
+        n(c.figures, "figure"),
+        n(c.links, "link")
+    )
 }
 
 pub fn run_events(a: EventsArgs) -> anyhow::Result<ExitCode> {
@@ -589,12 +599,7 @@ pub fn run_db(c: DbCommand) -> anyhow::Result<ExitCode> {
                     }
                 )?;
                 writeln!(out, "journal mode: {}", r.journal_mode)?;
-                let holds = r.counts.map_or_else(unreadable, |c| {
-                    format!(
-                        "{} documents, {} events in {} clusters, {} figures, {} links",
-                        c.documents, c.events, c.clusters, c.figures, c.links
-                    )
-                });
+                let holds = r.counts.map_or_else(unreadable, |c| holdings(&c));
                 writeln!(out, "holds: {holds}")?;
                 writeln!(out, "runs: {runs}")?;
                 writeln!(

@@ -789,3 +789,17 @@ fn ingest_into_a_writable_store_in_a_read_only_directory_says_read_only() {
     // The first ingest's run lock stays; nothing else was created.
     assert_eq!(listing(&dir), ["v.db", "v.db-lock"]);
 }
+
+/// `vigie db check` once said "1 links", "1 documents".
+#[test]
+fn db_check_counts_one_of_a_kind_in_the_singular() {
+    let tmp = tempfile::tempdir().unwrap();
+    let articles = tmp.path().join("one");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("dispatch.txt"), DISPATCH).unwrap();
+    let db = tmp.path().join("v.db");
+    ingest(tmp.path(), &db, &[&articles]);
+    let check = ok(vigie_db(&["db", "check", "--db"], &db, &[]));
+    assert!(check.contains("holds: 1 document, "), "{check}");
+    assert!(check.contains(", 0 links"), "{check}");
+}

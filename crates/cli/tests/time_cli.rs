@@ -145,3 +145,37 @@ fn unsupported_language_is_an_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--lang de"));
 }
+
+#[test]
+fn a_closed_stdout_is_no_error() {
+    // `vigie time … | head -1` printed "vigie: error: Broken pipe" and
+    // exited 1: the write failed inside serde_json, whose error the
+    // broken-pipe check did not look into.
+    let mut child = match vigie()
+        .args(["time", "--lang", "fr", "--ref", "2024-01-10"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => panic!("spawn: {e}"),
+    };
+    // Close our end of stdout before vigie writes: every write fails.
+    drop(child.stdout.take());
+    let lines = "Le 12 mars 2024, une frappe a visé la ville.\n".repeat(20_000);
+    if let Some(mut stdin) = child.stdin.take() {
+        // vigie may stop reading once stdout is gone: a failed write here is fine.
+        let _ = stdin.write_all(lines.as_bytes());
+    }
+    let out = match child.wait_with_output() {
+        Ok(o) => o,
+        Err(e) => panic!("wait: {e}"),
+    };
+    assert!(out.status.success(), "exit {:?}", out.status.code());
+    assert!(
+        out.stderr.is_empty(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -293,6 +293,7 @@ pub fn summary(ev: &Event) -> String {
         (Some(_), Some((lo, hi))) if lo != hi => {
             s.push_str(&format!("; {lo} to {hi} fatalities reported"))
         }
+        (Some(1), _) => s.push_str("; 1 fatality reported"),
         (Some(f), _) => s.push_str(&format!("; {f} fatalities reported")),
         _ => {}
     }

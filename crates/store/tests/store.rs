@@ -1317,3 +1317,12 @@ fn acled_notes_tell_accusations_and_denials() {
         "{notes}"
     );
 }
+
+#[test]
+fn acled_notes_say_one_fatality_in_the_singular() {
+    // The notes once said "1 fatalities reported".
+    let mut ev = strike("one", false, Some(1));
+    ev.fatalities_range = None;
+    let notes = export::summary(&ev);
+    assert!(notes.contains("; 1 fatality reported"), "{notes}");
+}
