@@ -16,7 +16,8 @@ pub struct Args {
     pub docs: usize,
     /// Output directory (one <id>.txt per article: headline, blank line,
     /// body), or a .jsonl/.ndjson file (one
-    /// {"id","title","published","lang","text"} object per line).
+    /// {"id","title","published","lang","text"} object per line), or "-"
+    /// for JSON Lines on stdout.
     #[arg(long)]
     pub out: PathBuf,
     /// Languages to write, comma-separated (default: every language with
@@ -49,7 +50,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Generator::for_languages(&resources, &langs)?
     };
     let articles = generator.articles(args.seed, args.docs as u64);
-    let bytes = if is_jsonl(&args.out) {
+    let bytes = if args.out.as_os_str() == "-" {
+        let stdout = std::io::stdout();
+        let mut w = BufWriter::with_capacity(1 << 16, stdout.lock());
+        let bytes = write_lines(&mut w, articles)?;
+        w.flush()?;
+        bytes
+    } else if is_jsonl(&args.out) {
         write_jsonl(&args.out, articles)?
     } else {
         write_dir(&args.out, articles)?
@@ -81,6 +88,17 @@ fn write_jsonl(
     }
     let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
     let mut w = BufWriter::with_capacity(1 << 16, file);
+    let bytes = write_lines(&mut w, articles)?;
+    w.flush()
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(bytes)
+}
+
+/// One JSON object per article and line; the bytes written.
+fn write_lines(
+    w: &mut impl Write,
+    articles: impl Iterator<Item = vigie_corpusgen::Article>,
+) -> anyhow::Result<u64> {
     let mut bytes = 0u64;
     for a in articles {
         let line = a.to_json_line();
@@ -88,8 +106,6 @@ fn write_jsonl(
         w.write_all(line.as_bytes())?;
         w.write_all(b"\n")?;
     }
-    w.flush()
-        .with_context(|| format!("cannot write {}", path.display()))?;
     Ok(bytes)
 }
 

@@ -149,6 +149,16 @@ pub fn run_gazetteer(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
                 "vigie: read {} rows, wrote {} places ({} alternate names, {} bad lines skipped)",
                 stats.read, stats.written, stats.alternate_names, stats.skipped_lines
             );
+            // A file with rows but no usable place is not a GeoNames dump:
+            // a gazetteer of nothing must not pass for a success.
+            if stats.written == 0 && stats.read > 0 {
+                anyhow::bail!(
+                    "{}: no row is a GeoNames place ({} bad lines): expected the tab-separated \
+                     allCountries.txt format (19 columns)",
+                    file.display(),
+                    stats.skipped_lines
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

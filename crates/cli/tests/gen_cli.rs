@@ -252,3 +252,22 @@ fn generated_corpus_runs_through_vigie_extract() {
     let report: Value = serde_json::from_slice(&std::fs::read(report).unwrap()).unwrap();
     assert_eq!(report["processed"], 20, "{report}");
 }
+
+#[test]
+fn out_dash_writes_json_lines_on_stdout_and_no_directory() {
+    // `--out -` once created a directory named "-".
+    let tmp = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .current_dir(tmp.path())
+        .args(["gen-corpus", "--docs", "3", "--out", "-"])
+        .output()
+        .expect("vigie runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let lines: Vec<Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines.iter().all(|v| v["text"].is_string()));
+    assert!(!tmp.path().join("-").exists());
+}

@@ -168,3 +168,21 @@ fn gazetteer_import_of_a_missing_file_fails_with_its_name() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("allCountries.txt"));
 }
+
+#[test]
+fn gazetteer_import_of_a_file_with_no_geonames_row_fails() {
+    // It once wrote 0 places and exited 0.
+    let tmp = tempfile::tempdir().unwrap();
+    let bad = tmp.path().join("notes.txt");
+    std::fs::write(&bad, "not a gazetteer\nstill not one\n").unwrap();
+    let out = vigie()
+        .args(["gazetteer", "import"])
+        .arg(&bad)
+        .arg("--out")
+        .arg(tmp.path().join("g.tsv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no row is a GeoNames place"), "{err}");
+}
