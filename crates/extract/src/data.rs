@@ -330,10 +330,12 @@ pub struct ActorDef {
     pub metonyms: Vec<String>,
     #[serde(default)]
     pub partisan: Vec<String>,
+    /// When the aliases apply (ISO dates; a malformed one fails the load
+    /// with its line).
     #[serde(default)]
-    pub from: Option<String>,
+    pub from: Option<vigie_core::Date>,
     #[serde(default)]
-    pub to: Option<String>,
+    pub to: Option<vigie_core::Date>,
 }
 
 impl ActorDef {
@@ -347,14 +349,9 @@ impl ActorDef {
         self.inter == 6
     }
 
-    /// Whether the actor's aliases apply on `day` (its `from`/`to`; an
-    /// unparsable bound is reported at load time and ignored here).
+    /// Whether the actor's aliases apply on `day` (its `from`/`to`).
     pub fn active_on(&self, day: vigie_core::Date) -> bool {
-        let bound = |b: &Option<String>| {
-            b.as_deref()
-                .and_then(|d| d.parse::<vigie_core::Date>().ok())
-        };
-        bound(&self.from).is_none_or(|f| f <= day) && bound(&self.to).is_none_or(|t| day <= t)
+        self.from.is_none_or(|f| f <= day) && self.to.is_none_or(|t| day <= t)
     }
 
     /// Civilians (ACLED inter 7): the victims of violence against civilians.
@@ -432,6 +429,18 @@ pub struct TypeRow {
     pub cameo: String,
 }
 
+/// ACLED's disorder type of battles, explosions, violence against
+/// civilians and mob violence.
+const POLITICAL_VIOLENCE: &str = "Political violence";
+
+impl TypeRow {
+    /// Political violence alone (not excessive force against protesters,
+    /// which is also a demonstration, nor protests or developments).
+    pub fn is_political_violence(&self) -> bool {
+        self.disorder_type == POLITICAL_VIOLENCE
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct WeaponRow {
     #[serde(default)]
@@ -475,6 +484,11 @@ pub struct Ontology {
     /// The type of political violence whose victims are protesters.
     #[serde(default)]
     pub on_protesters: Option<String>,
+    /// The type an unspecified attack takes when its trigger names no
+    /// fallback.
+    pub default_fallback: String,
+    /// The type that default becomes when the victims are civilians.
+    pub on_civilians: String,
 }
 
 /// What makes a record of a type a sharper one (`[refine.<type>]`).
@@ -520,12 +534,15 @@ pub fn load_ontology(res: &Resources, errors: &mut Vec<String>) -> Option<Ontolo
     };
     match toml::from_str::<Ontology>(&text) {
         Ok(o) => {
-            if let Some(t) = o
-                .on_protesters
-                .as_ref()
-                .filter(|t| !o.r#type.contains_key(*t))
-            {
-                errors.push(format!("{path}: on_protesters {t:?} is no [type] row"));
+            let named = [
+                ("on_protesters", o.on_protesters.as_ref()),
+                ("default_fallback", Some(&o.default_fallback)),
+                ("on_civilians", Some(&o.on_civilians)),
+            ];
+            for (key, t) in named {
+                if let Some(t) = t.filter(|t| !o.r#type.contains_key(*t)) {
+                    errors.push(format!("{path}: {key} {t:?} is no [type] row"));
+                }
             }
             for (from, r) in &o.refine {
                 let targets = r.cues.iter().map(|(_, t)| t).chain(&r.lethal);
@@ -584,21 +601,6 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
     let mut patterns: Vec<(usize, String)> = Vec::new();
     let mut owners: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in defs.iter().enumerate() {
-        for bound in [&a.from, &a.to].into_iter().flatten() {
-            if bound.parse::<vigie_core::Date>().is_err() {
-                errors.push(format!(
-                    "{path}: actor {:?}: {bound:?} is no ISO date",
-                    a.name
-                ));
-            }
-        }
-        let lists = [&a.fr, &a.en, &a.ar, &a.metonyms, &a.partisan];
-        for alias in std::iter::once(&a.name).chain(lists.into_iter().flatten()) {
-            let holders = owners.entry(vigie_tokens::fold_str(alias)).or_default();
-            if !holders.contains(&i) {
-                holders.push(i);
-            }
-        }
         if !(1..=8).contains(&a.inter) {
             errors.push(format!(
                 "{path}: actor {:?}: inter {} is not an ACLED inter code (1-8)",
@@ -609,6 +611,10 @@ pub fn load_actors(res: &Resources, errors: &mut Vec<String>) -> Option<Actors> 
             for p in list {
                 patterns.push((aliases.len(), p.clone()));
                 aliases.push((i, kind));
+                let holders = owners.entry(vigie_tokens::fold_str(p)).or_default();
+                if !holders.contains(&i) {
+                    holders.push(i);
+                }
             }
         };
         add(std::slice::from_ref(&a.name), AliasKind::Name);
@@ -651,10 +657,7 @@ fn add_state_forces(
             return;
         }
     };
-    for line in text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for (_, line) in vigie_resources::data_lines(&text) {
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(iso), Some(country)) = (cols.first(), cols.get(3)) else {
             continue;

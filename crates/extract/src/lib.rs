@@ -538,9 +538,8 @@ impl Extractor {
         let on_civilians = actor2
             .and_then(|i| self.actors.defs.get(i))
             .is_some_and(|d| d.is_civilians());
-        let civilian_targeting = row.is_some_and(|r| {
-            r.civilian || on_civilians && r.disorder_type.starts_with("Political violence")
-        });
+        let civilian_targeting =
+            row.is_some_and(|r| r.civilian || on_civilians && r.is_political_violence());
         let location = f.place.as_ref().map(|p| {
             let o = doc.norm.to_original(p.name_span);
             Location {
@@ -589,35 +588,33 @@ impl Extractor {
             evidence: ev,
             rules,
             mentions: mentions(doc, f),
-            attribution: self.attribution(doc, f, cx),
+            attribution: attribution(&self.actors, doc, f, cx.lang),
             date_inferred: inferred && f.date.is_some(),
             ..Event::default()
         }
     }
 }
 
-impl Extractor {
-    /// The record's attribution entries: speakers and targets by their
-    /// canonical names, each with its sentence as evidence.
-    fn attribution(&self, doc: &Doc, f: &Frame, cx: &DocCtx<'_>) -> Vec<vigie_core::Attribution> {
-        let name = |a: usize| self.actors.defs.get(a).map(|d| d.name.clone());
-        f.statements
-            .iter()
-            .filter_map(|st| {
-                let who = match &st.who {
-                    passes::Speaker::Actor(a) => name(*a)?,
-                    passes::Speaker::Source(s) => s.clone(),
-                };
-                Some(vigie_core::Attribution {
-                    who,
-                    stance: st.stance.to_string(),
-                    target: st.target.and_then(name),
-                    evidence: evidence(doc, st.sentence),
-                    rule: format!("{}.{}", cx.lang, st.rule),
-                })
+/// The record's attribution entries: speakers and targets by their
+/// canonical names, each with its sentence as evidence.
+fn attribution(actors: &Actors, doc: &Doc, f: &Frame, lang: &str) -> Vec<vigie_core::Attribution> {
+    let name = |a: usize| actors.defs.get(a).map(|d| d.name.clone());
+    f.statements
+        .iter()
+        .filter_map(|st| {
+            let who = match &st.who {
+                passes::Speaker::Actor(a) => name(*a)?,
+                passes::Speaker::Source(s) => s.clone(),
+            };
+            Some(vigie_core::Attribution {
+                who,
+                stance: st.stance.to_string(),
+                target: st.target.and_then(name),
+                evidence: evidence(doc, st.sentence),
+                rule: format!("{lang}.{}", st.rule),
             })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 /// The sentences merged into a frame other than its evidence, once each,

@@ -223,7 +223,7 @@ pub fn fill(
         .ontology
         .r#type
         .get(&c.def(cx).r#type)
-        .is_none_or(|t| t.disorder_type == "Political violence");
+        .is_none_or(|t| t.is_political_violence());
     if actor1.is_none() && !interception && violent {
         // Nobody named: the perpetrator of the incident told just before.
         actor1 = frames

@@ -73,16 +73,18 @@ pub fn fill(cx: &DocCtx<'_>, c: &Candidate, f: &mut Frame) {
 }
 
 /// The type of a frame whose attack stayed unspecified after merging:
-/// its trigger's fallback, and an attack on civilians (violence against
-/// civilians) rather than a clash when its victims are civilians.
+/// its trigger's fallback (else the ontology's `default_fallback`), and,
+/// when that default's victims are civilians, the ontology's
+/// `on_civilians` (an attack on civilians rather than a clash).
 pub fn settle(cx: &DocCtx<'_>, f: &mut Frame) {
     if f.itype != UNSPECIFIED {
         return;
     }
-    let fallback = f.fallback.clone().unwrap_or_else(|| "armed_clash".into());
+    let default = &cx.ontology.default_fallback;
+    let fallback = f.fallback.clone().unwrap_or_else(|| default.clone());
     let on_civilians = f.actor2.is_some_and(|a| cx.actors.defs[a].is_civilians());
-    if fallback == "armed_clash" && on_civilians {
-        f.itype = "attack".into();
+    if fallback == *default && on_civilians {
+        f.itype = cx.ontology.on_civilians.clone();
         f.rule(cx, "type.attack_on_civilians");
     } else {
         f.itype = fallback;
@@ -121,22 +123,20 @@ pub fn refine(cx: &DocCtx<'_>, f: &mut Frame, event_sentences: &[usize]) {
     };
     f.itype = sharper;
     f.rule(cx, "type.refined");
-    let state_here = || {
-        let country = f.place.as_ref().map(|p| p.place.country.as_str())?;
-        cx.actors.state_of(country)
-    };
     let protesters_act = f.actor1.is_none_or(|a| !cx.actors.defs[a].is_state());
-    let force = cx
-        .ontology
-        .r#type
-        .get(&f.itype)
-        .is_some_and(|t| t.actor2.is_some());
+    let force = cx.ontology.on_protesters.as_ref() == Some(&f.itype);
     if force && protesters_act {
         f.actor2 = f.actor1.take();
-        f.actor1 = state_here();
+        f.actor1 = state_of_place(cx, f);
     } else if !force && f.actor2.is_none() {
-        f.actor2 = state_here();
+        f.actor2 = state_of_place(cx, f);
     }
+}
+
+/// The state forces of the country the frame's place is in.
+fn state_of_place(cx: &DocCtx<'_>, f: &Frame) -> Option<usize> {
+    let country = f.place.as_ref().map(|p| p.place.country.as_str())?;
+    cx.actors.state_of(country)
 }
 
 /// Violence whose victims are protesters is force used against a protest
@@ -151,7 +151,7 @@ fn force_on_protesters(cx: &DocCtx<'_>, f: &mut Frame) {
         .ontology
         .r#type
         .get(&f.itype)
-        .is_some_and(|t| t.disorder_type == "Political violence" && t.event_type != "Protests");
+        .is_some_and(|t| t.is_political_violence());
     if !violent || !(protesters(f.actor1) || protesters(f.actor2)) {
         return;
     }
@@ -169,8 +169,7 @@ fn force_on_protesters(cx: &DocCtx<'_>, f: &mut Frame) {
         .and_then(|name| cx.actors.by_name(name))
         .or(f.actor2);
     if f.actor1.is_none() {
-        let country = f.place.as_ref().map(|p| p.place.country.as_str());
-        f.actor1 = country.and_then(|c| cx.actors.state_of(c));
+        f.actor1 = state_of_place(cx, f);
     }
 }
 
